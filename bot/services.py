@@ -1,0 +1,32 @@
+"""The per-app service container: settings, the store and what is built on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import redis
+from flask import Flask, current_app
+
+from config.settings import Settings
+
+EXTENSION = "jyq"
+
+
+@dataclass
+class Services:
+    """Everything the routes and CLI commands share within one app."""
+
+    settings: Settings
+    redis: redis.Redis
+    kb: Any = None
+    extra: dict = field(default_factory=dict)
+
+    def key(self, *parts: str) -> str:
+        """A store key under the app's prefix: key('session', openid) -> 'jyq:session:openid'."""
+        return self.settings.key_prefix + ":".join(parts)
+
+
+def get_services(app: Flask | None = None) -> Services:
+    """The Services of `app` (default: the current app)."""
+    return (app or current_app).extensions[EXTENSION]

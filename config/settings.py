@@ -1,0 +1,126 @@
+"""Settings from the environment, checked once at start-up (DESIGN.md's table)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+DEFAULT_HOTLINE = "400-633-0111"
+DEFAULT_API_BASE = "https://api.weixin.qq.com/"
+ACCOUNT_TYPES = ("subscription", "service")
+
+
+class SettingsError(ValueError):
+    """A setting is unusable; the message is the one-line reason shown at start-up."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob of the bot; built by `load_settings`, never mutated."""
+
+    wechat_token: str = ""
+    wechat_app_id: str = ""
+    wechat_app_secret: str = ""
+    wechat_encoding_aes_key: str = ""
+    wechat_api_base: str = DEFAULT_API_BASE
+    wechat_account_type: str = "subscription"
+    redis_url: str = ""
+    bot_data_dir: str = "./var"
+    admin_token: str = ""
+    bot_hotline: str = DEFAULT_HOTLINE
+    # Not in the environment table: knobs tests and operators may still want.
+    key_prefix: str = "jyq:"
+    token_was_generated: bool = False
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def api_enabled(self) -> bool:
+        """True when AppID and AppSecret are both set, so WeChat API calls can work."""
+        return bool(self.wechat_app_id and self.wechat_app_secret)
+
+    @property
+    def crypto_enabled(self) -> bool:
+        """True when an EncodingAESKey is set (safe and compatible mode)."""
+        return bool(self.wechat_encoding_aes_key)
+
+    @property
+    def data_dir(self) -> Path:
+        """The local data folder as a Path."""
+        return Path(self.bot_data_dir)
+
+
+ENV_NAMES = {f.name: f.name.upper() for f in fields(Settings) if f.type == "str"}
+
+
+def _dev_token(data_dir: Path) -> str:
+    """A development token, stable across restarts so a configured console keeps working."""
+    path = data_dir / "dev-token"
+    try:
+        token = path.read_text(encoding="utf-8").strip()
+        if token:
+            return token
+    except OSError:
+        pass
+    token = "dev" + secrets.token_hex(8)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(token + "\n", encoding="utf-8")
+    except OSError:
+        pass  # a read-only data dir still gets a token for this run
+    return token
+
+
+def validate_aes_key(key: str) -> None:
+    """Raise SettingsError unless `key` is WeChat's 43-character base64 EncodingAESKey."""
+    if len(key) != 43:
+        raise SettingsError(
+            f"WECHAT_ENCODING_AES_KEY must be 43 characters, got {len(key)}"
+        )
+    try:
+        raw = base64.b64decode(key + "=", validate=True)
+    except (binascii.Error, ValueError):
+        raise SettingsError("WECHAT_ENCODING_AES_KEY is not valid base64") from None
+    if len(raw) != 32:
+        raise SettingsError("WECHAT_ENCODING_AES_KEY does not decode to 32 bytes")
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, overrides: Mapping | None = None
+) -> Settings:
+    """Read settings from `environ` (default os.environ), apply overrides, and check them."""
+    env = os.environ if environ is None else environ
+    values: dict = {}
+    for name, env_name in ENV_NAMES.items():
+        raw = env.get(env_name)
+        if raw is not None and raw.strip() != "":
+            values[name] = raw.strip()
+    settings = Settings(**values)
+    if overrides:
+        known = {f.name for f in fields(Settings)}
+        settings = replace(settings, **{k: v for k, v in overrides.items() if k in known})
+    if not settings.wechat_token:
+        settings = replace(
+            settings, wechat_token=_dev_token(settings.data_dir), token_was_generated=True
+        )
+    check_settings(settings)
+    return settings
+
+
+def check_settings(settings: Settings) -> None:
+    """Raise SettingsError with a one-line reason for any unusable value."""
+    if settings.wechat_encoding_aes_key:
+        validate_aes_key(settings.wechat_encoding_aes_key)
+    if settings.wechat_account_type not in ACCOUNT_TYPES:
+        raise SettingsError(
+            "WECHAT_ACCOUNT_TYPE must be 'subscription' or 'service', "
+            f"got {settings.wechat_account_type!r}"
+        )
+    if not settings.wechat_api_base.startswith(("http://", "https://")):
+        raise SettingsError("WECHAT_API_BASE must be an http(s) URL")
+    if bool(settings.wechat_app_id) != bool(settings.wechat_app_secret):
+        raise SettingsError("WECHAT_APP_ID and WECHAT_APP_SECRET must be set together")

@@ -1,0 +1,31 @@
+"""Reply texts and intent keywords, kept in TOML files an editor can change."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+CONFIG_DIR = Path(__file__).resolve().parent
+
+
+@cache
+def _load(name: str) -> dict:
+    with open(CONFIG_DIR / name, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def reply(key: str, **values: object) -> str:
+    """The reply text named `key` from replies.toml, with `{placeholders}` filled in."""
+    template = _load("replies.toml")[key]
+    return template.format(**values).strip()
+
+
+def intent_words(intent: str) -> tuple[str, ...]:
+    """The trigger words of one intent from intents.toml."""
+    return tuple(_load("intents.toml")[intent]["words"])
+
+
+def intent_table(intent: str) -> dict:
+    """The whole table of one intent from intents.toml (words plus any options)."""
+    return dict(_load("intents.toml")[intent])

@@ -1,0 +1,78 @@
+"""What a handler is given besides the message: the follower, the session and the services.
+
+The services are described as Protocols so `handlers/` depends on no part of `bot/`;
+`bot/` builds the real ones (Redis-backed) and tests may pass fakes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from config.settings import Settings
+
+
+class Session:
+    """A follower's conversation state (a JSON-able dict); the dispatcher persists changes."""
+
+    def __init__(self, data: dict | None = None) -> None:
+        self.data: dict = dict(data or {})
+        self.changed = False
+        self.cleared = False
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """Read one value."""
+        return self.data.get(key, default)
+
+    def set(self, key: str, value: Any) -> None:
+        """Write one value (kept for the session's TTL)."""
+        self.data[key] = value
+        self.changed = True
+
+    def pop(self, key: str, default: Any = None) -> Any:
+        """Remove one value and return it."""
+        self.changed = True
+        return self.data.pop(key, default)
+
+    def clear(self) -> None:
+        """Forget everything (unsubscribe)."""
+        self.data.clear()
+        self.changed = True
+        self.cleared = True
+
+
+class FeedbackSink(Protocol):
+    """Durable feedback storage (implemented in bot/)."""
+
+    def submit(self, openid: str, dedup_key: str, text: str, media: dict | None) -> Any:
+        """Store one feedback message exactly once; return its record (with `ticket`)."""
+
+
+class Followers(Protocol):
+    """Follower-level state that outlives sessions: region subscriptions, scenes."""
+
+    def subscribe_region(self, openid: str, region: str) -> None:
+        """Remember the follower's region and tag them for region broadcasts."""
+
+    def unsubscribe_region(self, openid: str) -> str | None:
+        """Forget the follower's region; return the region it was, if any."""
+
+    def region_of(self, openid: str) -> str | None:
+        """The follower's subscribed region, if any."""
+
+
+@dataclass
+class Context:
+    """Everything a handler may use to answer one message."""
+
+    openid: str
+    text: str
+    session: Session
+    settings: Settings
+    dedup_key: str = ""
+    now: datetime = field(default_factory=datetime.now)
+    kb: Any = None  # knowledge.KnowledgeBase: search over the shared articles
+    feedback: FeedbackSink | None = None
+    followers: Followers | None = None
+    services: dict = field(default_factory=dict)

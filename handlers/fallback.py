@@ -1,0 +1,29 @@
+"""The last handler: always matches, and is useful on its own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from config.texts import reply
+from handlers.base import Handler
+from handlers.context import Context
+from handlers.matching import is_text
+from handlers.replies import SILENT, Reply, Text
+
+
+class Fallback(Handler):
+    """Text nobody understood gets topics and the hotline; other messages get what we can do."""
+
+    name = "fallback"
+
+    def check(self, msg: Any, ctx: Context) -> bool:
+        return True
+
+    def handle(self, msg: Any, ctx: Context, match: bool) -> Reply:
+        hotline = ctx.settings.bot_hotline
+        if is_text(msg):
+            query = ctx.text.strip()[:30] or "您的问题"
+            return Text(reply("fallback", query=query, hotline=hotline))
+        if getattr(msg, "type", "") == "event":
+            return SILENT  # WeChat ignores replies to most events; unknown ones get `success`
+        return Text(reply("unsupported", hotline=hotline))

@@ -1,0 +1,23 @@
+"""Hotline: 热线 / 电话 / 客服 / 人工 … → the hotline number."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from config.texts import intent_words, reply
+from handlers.base import Handler
+from handlers.context import Context
+from handlers.matching import contained_word, is_text
+from handlers.replies import Reply, Text
+
+
+class Hotline(Handler):
+    """Answers any short message that asks how to reach a person."""
+
+    name = "hotline"
+
+    def check(self, msg: Any, ctx: Context) -> str | None:
+        return contained_word(ctx.text, intent_words("hotline")) if is_text(msg) else None
+
+    def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
+        return Text(reply("hotline", hotline=ctx.settings.bot_hotline))

@@ -1,0 +1,38 @@
+"""Small helpers for intent matching on short follower messages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+def squash(text: str) -> str:
+    """Fold width and case and drop spaces and punctuation: '热线 电话？' -> '热线电话'."""
+    return _PUNCT.sub("", unicodedata.normalize("NFKC", text or "")).lower()
+
+
+def is_text(msg: object) -> bool:
+    """True for a text message, or a voice message that carries WeChat's recognition."""
+    kind = getattr(msg, "type", "")
+    return kind == "text" or (kind == "voice" and bool(getattr(msg, "recognition", None)))
+
+
+def exact_word(text: str, words: tuple[str, ...]) -> str | None:
+    """The word of `words` that the whole message is (after squashing), if any."""
+    s = squash(text)
+    for word in words:
+        if s == squash(word):
+            return word
+    return None
+
+
+def contained_word(text: str, words: tuple[str, ...], max_extra: int = 6) -> str | None:
+    """A word of `words` inside a short message (at most `max_extra` other characters)."""
+    s = squash(text)
+    for word in words:
+        w = squash(word)
+        if w and w in s and len(s) - len(w) <= max_extra:
+            return word
+    return None
