@@ -19,7 +19,10 @@ class Services:
 
     settings: Settings
     redis: redis.Redis
-    kb: Any = None
+    kb: Any = None  # knowledge base (knowledge/)
+    feedback: Any = None  # handlers.context.FeedbackSink
+    followers: Any = None  # handlers.context.Followers
+    api: Any = None  # WeChat API client, None when AppID/AppSecret are unset
     extra: dict = field(default_factory=dict)
 
     def key(self, *parts: str) -> str:
