@@ -12,6 +12,7 @@ import argparse
 import json
 import logging
 import threading
+import time
 from dataclasses import asdict
 from email.parser import BytesParser
 from email.policy import HTTP
@@ -78,6 +79,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         func, needs_token = ENDPOINTS[path]
         state = self.state
+        if state.delays.get(path):
+            time.sleep(state.delays[path])
         call = Call(method, path, query, parsed,
                     {k: (n, len(b)) for k, (n, b) in files.items()})
         with state.lock:

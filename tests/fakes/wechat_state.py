@@ -127,6 +127,7 @@ class FakeState:
         self.custom_messages: list[dict] = []
         self.calls: list[Call] = []
         self.failures: dict[str, list[int]] = {}
+        self.delays: dict[str, float] = {}  # path -> seconds to wait before answering
 
     # ----- test controls ---------------------------------------------------------------
     def add_follower(self, openid: str, interacted: bool = True) -> None:
@@ -141,6 +142,11 @@ class FakeState:
             self.failures.setdefault(path.strip("/").removeprefix("cgi-bin/"), []).extend(
                 [errcode] * times
             )
+
+    def slow(self, path: str, seconds: float) -> None:
+        """Answer `path` only after `seconds` (to make concurrent callers overlap)."""
+        with self.lock:
+            self.delays[path.strip("/").removeprefix("cgi-bin/")] = seconds
 
     def expire_tokens(self) -> None:
         """Every token issued so far expires now (the next use answers 42001)."""
