@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 
+from bot.broadcast_service import Broadcasts
 from bot.services import EXTENSION, Services
 from bot.store import connect
 from bot.wechat_api import build_api_client
@@ -31,12 +32,19 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     services = Services(settings=settings, redis=connect(settings))
     app.extensions[EXTENSION] = services
     services.api = build_api_client(services)
+    services.extra["broadcasts"] = Broadcasts(services)
     if not settings.api_enabled:
         log.warning("WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat API features are off")
 
     from bot import health
 
     app.register_blueprint(health.bp)
+
+    from bot import admin_broadcasts, cli_broadcast
+
+    app.register_blueprint(admin_broadcasts.bp)
+    app.cli.add_command(cli_broadcast.broadcast_cli)
+    app.cli.add_command(cli_broadcast.worker)
     return app
 
 

@@ -9,11 +9,13 @@ from handlers.base import Handler
 from handlers.fallback import Fallback
 from handlers.greeting import Greeting, Help
 from handlers.hotline import Hotline
+from handlers.mass_job import MassJobFinish
 
 
 def build_registry() -> list[Handler]:
     """A fresh list of handler instances, in the order they are asked."""
     return [
+        MassJobFinish(),  # a WeChat event, never a follower's words: answer it first
         Greeting(),
         Help(),
         Hotline(),

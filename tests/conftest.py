@@ -8,7 +8,7 @@ import pytest
 import redis
 
 from bot import create_app
-from tests.fakes.fixtures import fake_wechat  # noqa: F401  (the fake WeChat API fixture)
+from tests.fakes.fixtures import *  # noqa: F401,F403  (fake WeChat API fixtures)
 from tests.support.redis_server import RedisServer
 
 FIXTURES = Path(__file__).parent / "fixtures"

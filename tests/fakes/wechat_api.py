@@ -134,7 +134,7 @@ class FakeWeChatAPI(FakeState):
 
     def start(self) -> FakeWeChatAPI:
         """Serve in a daemon thread."""
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True,
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True,
                                        name="fake-wechat-api")
         self.thread.start()
         return self
