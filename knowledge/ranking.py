@@ -94,7 +94,8 @@ class Ranker:
     def _group_idf(self, g: Group) -> float:
         if not g.known:
             return self.idf(1.0)  # unseen words weigh like the rarest word
-        return max(self.idf(self.doc_freq(t)) for t, _ in g.terms)
+        return max(sum(self.idf(self.doc_freq(t)) for t in alt.terms) / len(alt.terms)
+                   for alt in g.alts)
 
     def _rank_segment(self, seg: Segment, q: ParsedQuery, weights: list[float], total: float,
                       prefer: str | None) -> list[Ranked]:
@@ -106,14 +107,25 @@ class Ranker:
                 continue
             g_score = np.zeros(n, dtype=np.float32)
             g_cover = np.zeros(n, dtype=np.float32)
-            for term, w in g.terms:
-                hit = seg.posting(term)
-                if hit is None:
-                    continue
-                rows, tfw = hit
-                val = (w * self.idf(self.doc_freq(term))) * tfw
-                g_score[rows] = np.maximum(g_score[rows], val)
-                g_cover[rows] = np.maximum(g_cover[rows], w)
+            for alt in g.alts:
+                a_score = np.zeros(n, dtype=np.float32) if len(alt.terms) > 1 else None
+                a_cover = np.zeros(n, dtype=np.float32) if len(alt.terms) > 1 else None
+                share = alt.weight / len(alt.terms)
+                for term in alt.terms:
+                    hit = seg.posting(term)
+                    if hit is None:
+                        continue
+                    rows, tfw = hit
+                    val = (alt.weight * self.idf(self.doc_freq(term))) * tfw
+                    if a_score is None:
+                        g_score[rows] = np.maximum(g_score[rows], val)
+                        g_cover[rows] = np.maximum(g_cover[rows], alt.weight)
+                    else:
+                        a_score[rows] += val
+                        a_cover[rows] += share
+                if a_score is not None:
+                    np.maximum(g_score, a_score, out=g_score)
+                    np.maximum(g_cover, a_cover, out=g_cover)
             if g.province is not None:
                 code = REGION_CODE.get(g.province)
                 g_cover = np.maximum(g_cover, (seg.region == code).astype(np.float32))
@@ -149,16 +161,10 @@ class Ranker:
     def _why(self, r: Ranked, q: ParsedQuery) -> list[str]:
         matched = []
         for g in q.groups:
-            for term, _ in g.terms:
-                hit = r.segment.posting(term)
-                if hit is not None:
-                    rows = hit[0]
-                    i = int(np.searchsorted(rows, r.row))
-                    if i < len(rows) and rows[i] == r.row:
-                        matched.append(term)
-                        break
-            if g.note and matched and matched[-1] in {t for t, _ in g.terms}:
-                matched[-1] += f"（{g.note}）"
+            found = [t for t in g.terms if _contains(r.segment, t, r.row)]
+            if found:
+                label = "+".join(dict.fromkeys(found))
+                matched.append(f"{label}（{g.note}）" if g.note else label)
         why = ["命中：" + "、".join(matched)] if matched else []
         region = REGIONS_BY_CODE[int(r.segment.region[r.row])]
         if q.region and q.region != NATIONWIDE and region == q.region:
@@ -179,3 +185,13 @@ def verdict(ranked: list[Ranked]) -> tuple[list[Ranked], bool]:
 
 
 REGIONS_BY_CODE = {code: name for name, code in REGION_CODE.items()}
+
+
+def _contains(seg: Segment, term: str, row: int) -> bool:
+    """Whether document `row` of `seg` has `term` (postings are sorted by row)."""
+    hit = seg.posting(term)
+    if hit is None:
+        return False
+    rows = hit[0]
+    i = int(np.searchsorted(rows, row))
+    return i < len(rows) and int(rows[i]) == row
