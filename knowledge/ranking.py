@@ -25,7 +25,9 @@ RECENCY_BOOST = 0.08
 RECENCY_DAYS = 365.0
 TITLE_BOOST = 0.4
 RERANK_POOL = 30
-MIN_COVERAGE = 0.6  # calibrated on the bundled query set (tests/test_search_quality.py)
+RARE = 0.8  # terms with an idf this close to the rarest word's count in full on any match
+FULL_MATCH = 0.6  # a saturated term weight at which a match counts in full for coverage
+MIN_COVERAGE = 0.35  # calibrated on the bundled query set (tests/test_search_quality.py)
 MIN_SCORE = 0.5
 CONFIDENT_COVERAGE = 0.85
 CONFIDENT_MARGIN = 1.5
@@ -102,6 +104,7 @@ class Ranker:
         n = len(seg)
         score = np.zeros(n, dtype=np.float32)
         cover = np.zeros(n, dtype=np.float32)
+        rarest = self.idf(1.0)
         for g, g_idf in zip(q.groups, weights, strict=True):
             if not g.known and g.province is None:
                 continue
@@ -116,13 +119,17 @@ class Ranker:
                     if hit is None:
                         continue
                     rows, tfw = hit
-                    val = (alt.weight * self.idf(self.doc_freq(term))) * tfw
+                    t_idf = self.idf(self.doc_freq(term))
+                    val = (alt.weight * t_idf) * tfw
+                    # A lone passing mention of a common word in a long body is weaker
+                    # evidence than a title, keyword or repeated match; a rare word is not.
+                    degree = 1.0 if t_idf >= RARE * rarest else np.minimum(1.0, tfw / FULL_MATCH)
                     if a_score is None:
                         g_score[rows] = np.maximum(g_score[rows], val)
-                        g_cover[rows] = np.maximum(g_cover[rows], alt.weight)
+                        g_cover[rows] = np.maximum(g_cover[rows], alt.weight * degree)
                     else:
                         a_score[rows] += val
-                        a_cover[rows] += share
+                        a_cover[rows] += share * degree
                 if a_score is not None:
                     np.maximum(g_score, a_score, out=g_score)
                     np.maximum(g_cover, a_cover, out=g_cover)
