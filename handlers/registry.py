@@ -10,6 +10,7 @@ from handlers.fallback import Fallback
 from handlers.greeting import Greeting, Help
 from handlers.hotline import Hotline
 from handlers.mass_job import MassJobFinish
+from handlers.search import Search
 
 
 def build_registry() -> list[Handler]:
@@ -19,5 +20,6 @@ def build_registry() -> list[Handler]:
         Greeting(),
         Help(),
         Hotline(),
+        Search(),  # questions nobody above claimed; just before Fallback
         Fallback(),  # always last: it matches everything
     ]
