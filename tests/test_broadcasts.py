@@ -99,8 +99,7 @@ def test_service_quota_counts_per_follower_per_month(fake_wechat, app_config, bc
 
     app_config["wechat_account_type"] = "service"
     fake_wechat.mass_quota = None
-    app = create_app(app_config)
-    get_services(app).kb = get_services(bc_app).kb
+    app = create_app(app_config)  # the articles are shared through Redis
     bc = _store(app)
     for _ in range(3):
         assert bc.request(ART, region="湖北").status == "submitted"
