@@ -33,6 +33,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     app.extensions[EXTENSION] = services
     services.api = build_api_client(services)
     services.extra["broadcasts"] = Broadcasts(services)
+    services.extra["region_tags"] = services.extra["broadcasts"].tags  # None without the API
     _wire_knowledge(app, services)
     if not settings.api_enabled:
         log.warning("WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat API features are off")

@@ -182,9 +182,11 @@ class FakeState:
         token = secrets.token_urlsafe(48)
         previous = self.stable if kind == "stable" else self.classic
         if previous in self.tokens:
-            # a force-refreshed stable token dies at once; a replaced classic one lingers
-            self.tokens[previous] = now - 1 if kind == "stable" else min(
-                self.tokens[previous], now + CLASSIC_GRACE)
+            if kind == "stable":
+                # a replaced stable token is invalid at once (40001, "not latest")
+                del self.tokens[previous]
+            else:  # a replaced classic token keeps working a few minutes
+                self.tokens[previous] = min(self.tokens[previous], now + CLASSIC_GRACE)
         self.tokens[token] = now + self.token_ttl
         if kind == "stable":
             self.stable = token
