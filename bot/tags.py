@@ -58,10 +58,15 @@ class RegionTags:
         return tag_id
 
     def _find_or_create(self, name: str) -> int:
-        for tag in self.api.tag.get():
-            if tag.get("name") == name:
-                return int(tag["id"])
-        created = self.api.tag.create(name)
+        try:
+            created = self.api.tag.create(name)
+        except WeChatAPIError as exc:
+            if exc.errcode != 45157:  # 45157: the name exists (made earlier or in the console)
+                raise
+            for tag in self.api.tag.get():
+                if tag.get("name") == name:
+                    return int(tag["id"])
+            raise
         log.info("created WeChat tag %s", name)
         return int(created["id"])  # wechatpy returns the `tag` object
 

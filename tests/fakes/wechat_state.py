@@ -84,6 +84,7 @@ class Call:
     json: Any
     files: dict
     errcode: int = 0
+    status: int = 200  # HTTP status; 404 for endpoints the fake lacks or has disabled
 
 
 @dataclass
@@ -128,6 +129,7 @@ class FakeState:
         self.calls: list[Call] = []
         self.failures: dict[str, list[int]] = {}
         self.delays: dict[str, float] = {}  # path -> seconds to wait before answering
+        self.disabled: set[str] = set()  # paths answered 404, like a gateway lacking them
 
     # ----- test controls ---------------------------------------------------------------
     def add_follower(self, openid: str, interacted: bool = True) -> None:
