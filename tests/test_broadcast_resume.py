@@ -86,7 +86,8 @@ def test_a_restart_loses_no_scheduled_job(bc_app, fake_wechat, app_config, redis
 
     bc = get_services(bc_app).extra["broadcasts"]
     job = bc.request("jz-skills-2024", region="湖北", send_at="2099-12-01 09:00")
-    redis_server.restart()  # the store itself restarts from its append-only file
+    redis_server.stop()  # the store itself restarts (a clean shutdown) from its files
+    redis_server.start()
     app = create_app(app_config)  # and so does the bot
     fresh = get_services(app).extra["broadcasts"]
     kept = fresh.get(job.id)
