@@ -154,7 +154,7 @@ def test_status_lists_jobs_and_quota(bc_app, fake_wechat):
     sent = runner.invoke(args=["broadcast", "send", ART, "--all"])
     job_id = _job_id(sent.output)
     listing = runner.invoke(args=["broadcast", "status"])
-    assert job_id in listing.output and "已用" in listing.output
+    assert job_id in listing.output and "已发：全部粉丝 1 次" in listing.output
     one = runner.invoke(args=["broadcast", "status", job_id])
     assert "微信已接受群发" in one.output
     missing = runner.invoke(args=["broadcast", "status", "nope"])
