@@ -80,6 +80,10 @@ class JobRunner:
             # A transient error at sendall may still have been accepted: keep the slot.
             keep_slot = sending and exc.transient
             self._fail(job, exc.message, release=not keep_slot)
+        except (KeyError, TypeError, ValueError) as exc:  # an answer without media_id etc.
+            log.exception("job %s: unexpected answer from WeChat", job.id)
+            self._fail(job, f"微信返回了无法识别的应答（{type(exc).__name__}: {exc}）",
+                       release=not sending)
         return self.store.get(job.id)
 
     def _article(self, job: Job) -> Any:

@@ -159,3 +159,35 @@ def test_status_lists_jobs_and_quota(bc_app, fake_wechat):
     assert "微信已接受群发" in one.output
     missing = runner.invoke(args=["broadcast", "status", "nope"])
     assert missing.exit_code != 0 and "没有任务 nope" in missing.output
+
+
+def test_preview_to_a_stranger_fails_with_the_reason(bc_app, fake_wechat):
+    result = bc_app.test_cli_runner().invoke(args=["broadcast", "preview", ART, "--to",
+                                                   "oNotAFollower"])
+    assert result.exit_code == 1
+    assert "40003" in result.output and "未关注" in result.output
+
+
+def test_scheduling_onto_a_full_day_is_refused_and_stores_nothing(bc_app, fake_wechat):
+    bc = _store(bc_app)
+    first = bc.request(ART, send_all=True, send_at="2099-12-01 09:00")
+    runner = bc_app.test_cli_runner()
+    assert bc.run_due(now=first.due_at + 1)[0].status == "submitted"
+    result = runner.invoke(args=["broadcast", "send", ART, "--region", "湖北",
+                                 "--at", "2099-12-01 20:00"])
+    assert result.exit_code != 0 and "2099-12-01（北京时间）的额度已用完" in result.output
+    assert len(bc.recent()) == 1
+    later = runner.invoke(args=["broadcast", "send", ART, "--all", "--at", "2099-12-02 08:00"])
+    assert later.exit_code == 0 and "已排期" in later.output
+
+
+def test_a_very_long_article_is_cut_to_fit_wechat(bc_app, fake_wechat):
+    from bot.article_draft import content_html
+
+    class Long:
+        title, source, published, url = "长文", "来源", "2024-01-01", "https://example.com/a"
+        body = "\n\n".join("这是一段很长的正文。" * 50 for _ in range(100))
+
+    html = content_html(Long())
+    assert len(html) < 20000
+    assert "全文请见原文链接" in html and "https://example.com/a" in html

@@ -12,6 +12,10 @@ IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM")
 MAX_IMAGE = 10 * 1024 * 1024
 
 
+def _beijing_day(ts: float) -> str:
+    return time.strftime("%Y-%m-%d", time.gmtime(ts + 8 * 3600))
+
+
 def add_material(state: FakeState, req: Request) -> dict:
     """POST cgi-bin/material/add_material?type=image: multipart field `media`."""
     kind = req.query.get("type")
@@ -98,9 +102,8 @@ def mass_sendall(state: FakeState, req: Request) -> dict:
         seen = state.clientmsgids.get(str(cid))
         if seen and now - seen[0] < CLIENTMSGID_WINDOW:
             raise ApiError(45065, msg_id=seen[1])
-    today = time.strftime("%Y-%m-%d", time.localtime(now))
-    sent_today = sum(1 for j in state.sent_jobs()
-                     if time.strftime("%Y-%m-%d", time.localtime(j.at)) == today)
+    today = _beijing_day(now)  # WeChat's days are Beijing days
+    sent_today = sum(1 for j in state.sent_jobs() if _beijing_day(j.at) == today)
     if state.mass_quota is not None and sent_today >= state.mass_quota:
         raise ApiError(45028)
     recipients = sorted(o for o, tags in state.user_tags.items()
