@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 
+from bot.followers import Followers
 from bot.services import EXTENSION, Services
 from bot.store import connect
 from config.settings import load_settings
@@ -28,6 +29,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     _configure_logging()
 
     services = Services(settings=settings, redis=connect(settings))
+    services.followers = Followers(services.redis, settings.key_prefix)
     app.extensions[EXTENSION] = services
     if not settings.api_enabled:
         log.warning("WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat API features are off")
@@ -35,6 +37,10 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     from bot import health
 
     app.register_blueprint(health.bp)
+
+    from bot.cli_menu import menu
+
+    app.cli.add_command(menu)
     return app
 
 
