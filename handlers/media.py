@@ -11,8 +11,9 @@ from handlers.events import located, remember_location
 from handlers.news import region_news
 from handlers.replies import Reply, Text
 
-# Everything a follower can send that is not text, voice, location or an event.
-OTHER_KINDS = ("image", "video", "shortvideo", "link", "file", "miniprogrampage", "unknown")
+# What a follower can send besides text, voice and location. Types WeChat has not
+# documented stay unanswered (`success`), like unknown events.
+OTHER_KINDS = ("image", "video", "shortvideo", "link", "file", "miniprogrampage")
 
 
 class Location(Handler):
@@ -53,10 +54,9 @@ class Unreadable(Handler):
     def check(self, msg: Any, ctx: Context) -> str | None:
         kind = getattr(msg, "type", "")
         if kind == "unknown":
-            # wechatpy parses file messages and unknown events alike; only messages get a reply.
+            # wechatpy 1.8.18 has no class for file messages: read the raw MsgType.
             raw = getattr(msg, "_data", None)
             kind = str(raw.get("MsgType", "")).lower() if isinstance(raw, dict) else ""
-            return None if kind == "event" else kind or "unknown"
         return kind if kind in OTHER_KINDS else None
 
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
