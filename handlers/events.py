@@ -8,7 +8,8 @@ from config.texts import reply
 from handlers.base import Handler
 from handlers.context import Context
 from handlers.replies import SILENT, Reply, Text
-from knowledge.geo import province_at, region_in, region_named
+from knowledge import find_region
+from knowledge.geo import province_at, region_named
 
 REGION_SCENE_PREFIX = "region_"
 
@@ -23,7 +24,7 @@ def scene_region(scene: str) -> str | None:
     scene = (scene or "").strip()
     if scene.startswith(REGION_SCENE_PREFIX):
         return region_named(scene[len(REGION_SCENE_PREFIX):])
-    return region_in(scene)
+    return find_region(scene)
 
 
 def _arrive(ctx: Context, scene: str) -> str | None:

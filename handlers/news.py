@@ -11,7 +11,8 @@ from handlers.context import Context
 from handlers.matching import is_text, squash
 from handlers.phrases import core, split_suffix
 from handlers.replies import Reply, Text
-from knowledge.geo import NATIONWIDE, province_short, region_named
+from knowledge.geo import province_short, region_named
+from knowledge.regions import NATIONWIDE
 
 
 def latest_news(ctx: Context) -> Reply:

@@ -12,6 +12,7 @@ from handlers.fallback import Fallback
 from handlers.greeting import Greeting, Help
 from handlers.hotline import Hotline
 from handlers.menu_click import Click
+from handlers.search import Search
 
 
 def build_registry() -> list[Handler]:
@@ -38,6 +39,6 @@ def build_registry() -> list[Handler]:
         media.Location(),
         media.Voice(),
         media.Unreadable(),
-        # search goes here
+        Search(),  # questions nobody above claimed; just before Fallback
         Fallback(),  # always last: it matches everything
     ]

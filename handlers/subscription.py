@@ -10,7 +10,8 @@ from handlers.context import Context
 from handlers.matching import is_text, squash
 from handlers.phrases import core, split_suffix
 from handlers.replies import Reply, Text
-from knowledge.geo import region_in, region_named
+from knowledge import find_region
+from knowledge.geo import region_named
 
 _NO_PLACE = ""  # the match for 订阅 with no usable place
 MAX_PLACE_CHARS = 12
@@ -54,7 +55,7 @@ class Subscribe(Handler):
         if place is None:
             return None
         # 订阅火星 still matches, to be told which places work.
-        return (region_named(place) or region_in(place) or _NO_PLACE) if place else _NO_PLACE
+        return (region_named(place) or find_region(place) or _NO_PLACE) if place else _NO_PLACE
 
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
         if match:

@@ -1,4 +1,4 @@
-"""Offline places: coordinates → province, and exact place names → province.
+"""Offline places: coordinates → province, and whole place names → province.
 
 Built once from the division data that the cpca package ships (`resources/adcodes.csv`:
 adcode, name, longitude, latitude of every province, city and county), read with the csv
@@ -17,15 +17,13 @@ from pathlib import Path
 
 import numpy as np
 
-NATIONWIDE = "全国"
+from knowledge.regions import REGIONS, place_names
+
 # Farther than this from every division centre is taken to be outside China.
 MAX_DISTANCE_KM = 350.0
 EARTH_KM_PER_DEGREE = 111.195
 
 _PROVINCE_SUFFIX = re.compile(r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)$")
-_CITY_SUFFIX = re.compile(r"(市|地区|盟|林区)$")
-# Row names that are placeholders, not places.
-_NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 # (province, longitude, latitude) of districts the division data leaves out.
 _ANCHORS = (
@@ -76,12 +74,6 @@ def _provinces() -> dict[str, str]:
     return {code[:2]: province_short(name) for code, name, _, _ in _rows() if code[2:] == "0" * 10}
 
 
-def regions() -> tuple[str, ...]:
-    """全国 and every province-level short name, in adcode order."""
-    table = _provinces()
-    return (NATIONWIDE, *(table[k] for k in sorted(table)))
-
-
 @cache
 def _points() -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
     """Latitudes, longitudes (degrees) and provinces of every known centre."""
@@ -107,60 +99,12 @@ def province_at(latitude: float, longitude: float) -> str | None:
     return provinces[best]
 
 
-@cache
-def _nations() -> tuple[str, ...]:
-    """The 56 ethnic group names, longest first, to shorten autonomous prefecture names."""
-    with open(_resources() / "56_nations.csv", encoding="utf-8") as fh:
-        names = [line.strip() for line in fh if line.strip()]
-    return tuple(sorted(names, key=len, reverse=True))
-
-
-def _city_short(name: str) -> str:
-    """'荆州市' -> '荆州', '恩施土家族苗族自治州' -> '恩施', '阿拉善盟' -> '阿拉善'."""
-    if name.endswith("自治州"):
-        rest = name[: -len("自治州")]
-        trimmed = True
-        while trimmed:
-            trimmed = False
-            for nation in _nations():
-                if rest.endswith(nation) and len(rest) > len(nation):
-                    rest, trimmed = rest[: -len(nation)], True
-        return rest
-    return _CITY_SUFFIX.sub("", name)
-
-
-@cache
-def _names() -> dict[str, str]:
-    """Every unambiguous place name (full and common short forms) → its province."""
-    table = _provinces()
-    seen: dict[str, set[str]] = {}
-    for code, name, _, _ in _rows():
-        if name in _NOT_PLACES or code[2:] == "0" * 10:
-            continue
-        province = table[code[:2]]
-        forms = {name}
-        if code[4:] == "0" * 8 or name.endswith(("市", "林区")):
-            forms.add(_city_short(name))  # prefecture-level, a county-level city, 神农架林区
-        for form in forms:
-            if len(form) >= 2:
-                seen.setdefault(form, set()).add(province)
-    names = {form: next(iter(p)) for form, p in seen.items() if len(p) == 1}
-    for code, name, _, _ in _rows():
-        if code[2:] == "0" * 10:  # province names win over a prefecture of the same name
-            names[name] = names[province_short(name)] = province_short(name)
-    names[NATIONWIDE] = NATIONWIDE
-    return names
-
-
 def region_named(name: str) -> str | None:
-    """The region a whole place name stands for: '荆州' -> '湖北', '全国' -> '全国', else None."""
-    return _names().get(name.strip())
+    """The region a whole place name stands for: '荆州' -> '湖北', '全国' -> '全国', else None.
 
-
-def region_in(text: str) -> str | None:
-    """The region of the longest place name inside `text`, or None."""
-    best = ""
-    for name in _names():
-        if len(name) > len(best) and name in text:
-            best = name
-    return _names()[best] if best else None
+    Unlike `find_region`, which finds places anywhere in a text, the whole name must be one.
+    """
+    name = name.strip()
+    if name in REGIONS:
+        return name
+    return place_names().get(name) or place_names().get(province_short(name))
