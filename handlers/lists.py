@@ -53,12 +53,19 @@ def show_page(ctx: Context, last: dict, page: int) -> Reply:
     """Render one page of `last` and remember that page."""
     size = _size(last)
     ids = last["ids"][page * size : (page + 1) * size]
-    articles = [a for a in (ctx.kb.get(i) for i in ids) if a is not None] if ctx.kb else []
+    articles = ctx.kb.get_many(ids) if ctx.kb else []
     if not articles:
         return Text(reply("list_gone", hotline=ctx.settings.bot_hotline))
     last = dict(last, page=page)
     ctx.session.set("last", last)
-    return article_list(articles, start=page * size + 1, header=header(last, page))
+    more = page + 1 < page_count(last)
+    return article_list(
+        articles,
+        start=page * size + 1,
+        header=header(last, page),
+        footer=reply("list_footer_more" if more else "list_footer_last"),
+        summaries=[ctx.kb.summary_of(a) for a in articles],
+    )
 
 
 def _size(last: dict) -> int:
