@@ -2,14 +2,18 @@
 
 One Redis hash per follower, `{prefix}follower:{openid}`, with no TTL: a region subscription
 is a preference the follower set and keeps until they change it. When the WeChat API is on,
-a region change is mirrored to the follower's WeChat region tag so broadcasts reach them.
+the follower's WeChat region tag is brought in line with it off the message path (WeChat's
+API may take seconds; the reply may not): the hash's `tagged` field says what WeChat has, and
+followers whose tag still differs wait in `{prefix}followers:untagged` until a sync succeeds.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 
 import redis
 from wechatpy.exceptions import WeChatException
@@ -18,6 +22,9 @@ log = logging.getLogger("bot.followers")
 
 # Called with (openid, old_region, new_region) after a change; new_region None = unsubscribed.
 RegionTagger = Callable[[str, str | None, str | None], None]
+SYNC_ROUNDS = 3  # a change that lands during a sync is picked up by the same sync
+OPPORTUNISTIC = 5  # earlier failures retried alongside each new change
+TAG_ERRORS = (WeChatException, OSError, ValueError, redis.exceptions.LockError)
 
 
 class Followers:
@@ -29,6 +36,10 @@ class Followers:
         self.redis = client
         self.prefix = prefix
         self.tagger = tagger
+        self.untagged_key = f"{prefix}followers:untagged"
+        self._pool: ThreadPoolExecutor | None = None
+        self._futures: list[Future] = []
+        self._lock = threading.Lock()  # request threads share the pool
 
     def key(self, openid: str) -> str:
         """The follower's hash key."""
@@ -86,11 +97,61 @@ class Followers:
         return old.decode("utf-8") if old is not None else None
 
     def _tag(self, openid: str, old: str | None, new: str | None) -> None:
-        """Mirror a region change to WeChat tags; the preference stands even if WeChat fails."""
+        """Queue the follower for a WeChat tag sync, and start one in the background."""
         if self.tagger is None:
             return
+        self.redis.sadd(self.untagged_key, openid)
+        others = [m.decode() for m in self.redis.srandmember(self.untagged_key, OPPORTUNISTIC)]
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="region-tags")
+            self._futures = [f for f in self._futures if not f.done()]
+            for who in dict.fromkeys([openid, *others]):
+                self._futures.append(self._pool.submit(self.sync_tag, who))
+
+    def sync_tag(self, openid: str) -> bool:
+        """Make the follower's WeChat region tag match their region; False if WeChat failed."""
+        if self.tagger is None:
+            return False
+        key = self.key(openid)
+        lock = self.redis.lock(key + ":tagsync", timeout=60, blocking_timeout=0)
+        if not lock.acquire():
+            return False  # another sync of this follower is running and re-checks at its end
         try:
-            self.tagger(openid, old, new)
-        except (WeChatException, OSError, ValueError) as exc:
-            # WeChat being down must not cost the follower their answer; broadcasts retag later.
-            log.warning("region tag for %s not updated (%s → %s): %s", openid, old, new, exc)
+            for _ in range(SYNC_ROUNDS):
+                want, have = self.region_of(openid), self._get(openid, "tagged")
+                if want == have:
+                    self.redis.srem(self.untagged_key, openid)
+                    return True
+                try:
+                    self.tagger(openid, have, want)
+                except TAG_ERRORS as exc:
+                    # The follower keeps their region; the next change retries the tag.
+                    log.warning("region tag of %s not updated (%s → %s): %s", openid, have,
+                                want, exc)
+                    return False
+                if want is None:
+                    self.redis.hdel(key, "tagged")
+                else:
+                    self.redis.hset(key, "tagged", want)
+            return False
+        finally:
+            try:
+                lock.release()
+            except redis.exceptions.LockError:
+                pass  # expired after a very slow WeChat call: nothing left to release
+
+    def sync_pending(self, limit: int = 100) -> int:
+        """Retry the tag sync of up to `limit` waiting followers now; how many succeeded."""
+        members = [m.decode() for m in self.redis.srandmember(self.untagged_key, limit)]
+        return sum(self.sync_tag(openid) for openid in members)
+
+    def pending(self) -> int:
+        """How many followers wait for a WeChat tag sync."""
+        return int(self.redis.scard(self.untagged_key))
+
+    def wait(self, timeout: float = 30.0) -> None:
+        """Wait for the background tag syncs started so far (tests, and orderly shutdown)."""
+        with self._lock:
+            futures = list(self._futures)
+        wait(futures, timeout=timeout)

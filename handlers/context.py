@@ -71,6 +71,15 @@ class Followers(Protocol):
         """The region of the follower's last shared location, if any."""
 
 
+class MassJobs(Protocol):
+    """Broadcast jobs (implemented in bot/broadcast_service.py), as ctx.services["broadcasts"]."""
+
+    def record_finish(
+        self, msg_id: str, status: str, total: int, filtered: int, sent: int, errors: int
+    ) -> Any:
+        """Close the job WeChat's msg_id belongs to; None when it is not one of ours."""
+
+
 @dataclass
 class Context:
     """Everything a handler may use to answer one message."""

@@ -11,6 +11,7 @@ from handlers.cancel import Cancel
 from handlers.fallback import Fallback
 from handlers.greeting import Greeting, Help
 from handlers.hotline import Hotline
+from handlers.mass_job import MassJobFinish
 from handlers.menu_click import Click
 from handlers.search import Search
 
@@ -18,6 +19,7 @@ from handlers.search import Search
 def build_registry() -> list[Handler]:
     """A fresh list of handler instances, in the order they are asked."""
     return [
+        MassJobFinish(),  # a WeChat event, never a follower's words: answer it first
         # Events first: they carry no text, and WeChat expects them answered quickly.
         events.Subscribe(),
         events.Unsubscribe(),

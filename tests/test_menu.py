@@ -53,3 +53,21 @@ def test_menu_push_without_api_says_why(runner):
     result = runner.invoke(args=["menu", "push"])
     assert result.exit_code == 1
     assert "WECHAT_APP_ID" in result.output
+
+
+def test_menu_push_creates_the_menu_through_the_api(fake_wechat, runner):
+    result = runner.invoke(args=["menu", "push"])
+    assert result.exit_code == 0, result.output
+    assert "3 buttons" in result.output
+    assert fake_wechat.menu == load_menu()
+    shown = runner.invoke(args=["menu", "show", "--remote"])
+    assert shown.exit_code == 0, shown.output
+    assert "REGION_湖北" in shown.output
+
+
+def test_menu_push_refused_by_wechat_says_why(fake_wechat, runner):
+    fake_wechat.fail("menu/create", 40018)
+    result = runner.invoke(args=["menu", "push"])
+    assert result.exit_code == 1
+    assert "menu/create" in result.output and "40018" in result.output
+    assert fake_wechat.menu is None
