@@ -22,11 +22,11 @@ class Cancel(Handler):
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
         mode = ctx.session.get("mode")
         had_list = ctx.session.get("last") is not None
-        # Mode-specific state lives under keys named after the mode (feedback's draft, …).
-        for key in [k for k in ctx.session.data if mode and k.startswith(str(mode))]:
+        # A mode keeps its state under "mode_*" keys (feedback's mode_expires) or keys named
+        # after it; all of it goes with the mode.
+        prefixes = ("mode", str(mode)) if mode else ("mode",)
+        for key in [k for k in ctx.session.data if k.startswith(prefixes) or k == "last"]:
             ctx.session.pop(key)
-        ctx.session.pop("mode")
-        ctx.session.pop("last")
         if mode:
             names = intent_table("cancel").get("mode_names", {})
             what = names.get(mode, "")

@@ -72,7 +72,7 @@ def test_subscription_round_trip(wechat, followers):
 
 
 def test_hotline_words(wechat):
-    for text in ("热线", "客服电话多少", "我要投诉", "转人工"):
+    for text in ("热线", "客服电话多少", "投诉电话是多少", "转人工"):
         assert HOTLINE in wechat.text("o_hot", text).text, text
 
 

@@ -25,10 +25,11 @@ def say(text: str, session: Session | None = None, followers=None):
 
 
 def test_cancel_leaves_a_mode_and_says_which():
-    session = Session({"mode": "feedback", "feedback_draft": "x", "last": {"ids": ["a"]}})
+    session = Session({"mode": "feedback", "mode_expires": 1.0, "feedback_draft": "x",
+                       "last": {"ids": ["a"]}, "located": "湖北"})
     name, reply = say("取消", session)
     assert name == "cancel" and "已退出留言" in reply.content
-    assert session.data == {}
+    assert session.data == {"located": "湖北"}
 
 
 def test_cancel_keeps_what_is_not_a_mode():
@@ -81,7 +82,7 @@ def test_subscription_without_the_service_is_polite():
 
 
 def test_tousu_is_the_hotline_but_tousu_jianyi_is_not():
-    assert say("我要投诉")[0] == "hotline"
+    assert say("投诉电话")[0] == "hotline"
     assert say("投诉建议")[0] != "hotline"
 
 
