@@ -41,7 +41,7 @@ def _arrive(ctx: Context, scene: str) -> str | None:
 class Subscribe(Handler):
     """A new follower: the welcome, and a QR scene's region subscribed."""
 
-    name = "subscribe"
+    name = "subscribe_event"
 
     def check(self, msg: Any, ctx: Context) -> str | None:
         if event_of(msg) == "subscribe_scan":
@@ -72,7 +72,7 @@ class Unsubscribe(Handler):
 class Scan(Handler):
     """A follower scanned a QR code: a region scene subscribes them, like at subscribe."""
 
-    name = "scan"
+    name = "scan_event"
 
     def check(self, msg: Any, ctx: Context) -> str | None:
         return str(getattr(msg, "scene_id", "") or "") if event_of(msg) == "scan" else None
@@ -87,7 +87,7 @@ class Scan(Handler):
 class View(Handler):
     """A menu link was opened: a short acknowledgement."""
 
-    name = "view"
+    name = "view_event"
 
     def check(self, msg: Any, ctx: Context) -> bool | None:
         return True if event_of(msg) == "view" else None

@@ -46,7 +46,7 @@ def place_after_prefix(text: str) -> str | None:
 class Subscribe(Handler):
     """订阅<地区>: the follower's region for broadcasts."""
 
-    name = "subscribe"
+    name = "subscribe_region"
 
     def check(self, msg: Any, ctx: Context) -> str | None:
         if not is_text(msg):
@@ -69,7 +69,7 @@ class Subscribe(Handler):
 class Unsubscribe(Handler):
     """退订 / 取消订阅 → forget the follower's region."""
 
-    name = "unsubscribe"
+    name = "unsubscribe_region"
 
     def check(self, msg: Any, ctx: Context) -> str | None:
         if not is_text(msg):

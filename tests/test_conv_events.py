@@ -31,7 +31,7 @@ def answer(msg, ctx):
 def test_subscribe_welcomes_with_examples_and_hotline(followers):
     msg = message("event_subscribe")
     name, reply = answer(msg, context(msg, followers=followers))
-    assert name == "subscribe"
+    assert name == "subscribe_event"
     assert isinstance(reply, Text)
     assert "欢迎关注就业桥" in reply.content and "400-633-0111" in reply.content
     assert reply.content.count("·") == 3  # three example questions
@@ -42,7 +42,7 @@ def test_subscribe_with_region_scene_subscribes_and_notes_it(followers):
     msg = message("event_subscribe_scene")
     assert msg.event == "subscribe_scan"
     name, reply = answer(msg, context(msg, followers=followers))
-    assert name == "subscribe"
+    assert name == "subscribe_event"
     assert "已为您订阅湖北地区资讯" in reply.content
     assert followers.region_of(msg.source) == "湖北"
     assert followers.scene_of(msg.source) == "region_湖北"
@@ -59,7 +59,7 @@ def test_unsubscribe_forgets_the_session_silently(followers):
 def test_scan_with_a_scene_naming_a_place_subscribes(followers):
     msg = message("event_scan")
     name, reply = answer(msg, context(msg, followers=followers))
-    assert name == "scan"
+    assert name == "scan_event"
     assert "湖北" in reply.content
     assert followers.region_of(msg.source) == "湖北"
     assert followers.scene_of(msg.source) == "jobfair_荆州"
@@ -68,7 +68,7 @@ def test_scan_with_a_scene_naming_a_place_subscribes(followers):
 def test_scan_with_a_plain_scene_welcomes_back(followers):
     msg = message("event_scan", EventKey="1024")
     name, reply = answer(msg, context(msg, followers=followers))
-    assert name == "scan" and "欢迎回来" in reply.content
+    assert name == "scan_event" and "欢迎回来" in reply.content
     assert followers.region_of(msg.source) is None
     assert followers.scene_of(msg.source) == "1024"
 
@@ -76,7 +76,7 @@ def test_scan_with_a_plain_scene_welcomes_back(followers):
 def test_view_is_acknowledged(followers):
     msg = message("event_view")
     name, reply = answer(msg, context(msg, followers=followers))
-    assert name == "view" and isinstance(reply, Text) and reply.content
+    assert name == "view_event" and isinstance(reply, Text) and reply.content
 
 
 def test_location_event_remembers_the_province_silently(followers):

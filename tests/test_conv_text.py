@@ -47,7 +47,7 @@ def test_cancel_with_nothing_to_cancel_is_still_polite():
 @pytest.mark.parametrize("text", ["订阅湖北", "订阅 荆州", "请订阅湖北省新闻", "订阅恩施的资讯"])
 def test_subscribe_to_a_region(followers, text):
     name, reply = say(text, followers=followers)
-    assert name == "subscribe" and "已为您订阅湖北地区资讯" in reply.content
+    assert name == "subscribe_region" and "已为您订阅湖北地区资讯" in reply.content
     assert followers.region_of("o_follower_1") == "湖北"
 
 
@@ -61,7 +61,7 @@ def test_subscribe_twice_and_switch(followers):
 def test_subscribe_without_a_known_place_explains(followers):
     for text in ("订阅", "订阅火星"):
         name, reply = say(text, followers=followers)
-        assert name == "subscribe" and "订阅湖北" in reply.content
+        assert name == "subscribe_region" and "订阅湖北" in reply.content
     assert followers.region_of("o_follower_1") is None
     followers.subscribe_region("o_follower_1", "全国")
     assert "全国" in say("订阅", followers=followers)[1].content
@@ -71,14 +71,14 @@ def test_subscribe_without_a_known_place_explains(followers):
 def test_unsubscribe(followers, text):
     followers.subscribe_region("o_follower_1", "湖北")
     name, reply = say(text, followers=followers)
-    assert name == "unsubscribe" and "已为您退订湖北" in reply.content
+    assert name == "unsubscribe_region" and "已为您退订湖北" in reply.content
     assert followers.region_of("o_follower_1") is None
     assert "还没有订阅" in say(text, followers=followers)[1].content
 
 
 def test_subscription_without_the_service_is_polite():
     name, reply = say("订阅湖北")
-    assert name == "subscribe" and "暂时用不了" in reply.content
+    assert name == "subscribe_region" and "暂时用不了" in reply.content
 
 
 def test_tousu_is_the_hotline_but_tousu_jianyi_is_not():
