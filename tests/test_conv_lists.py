@@ -87,7 +87,8 @@ def test_region_without_articles_says_so(follower, services):
     assert follower.session.get("last") is None
 
 
-def test_paging_forward_and_back(follower):
+def test_paging_forward_and_back(follower, services):
+    assert services.kb.count() >= 20  # four pages of the newest 20
     follower.say("最新")
     assert numbered(follower.say("更多")[1]) == [6, 7, 8, 9, 10]
     reply = follower.say("下一页")[1]
