@@ -108,3 +108,9 @@ def test_voice_recognition_drives_the_same_intents(wechat):
     assert numbers(d.text) == [1, 2, 3, 4, 5]
     d = post_fixture(wechat, "voice", "o_talker", Recognition="更多。")
     assert numbers(d.text) == [6, 7, 8, 9, 10]
+
+
+def test_my_region_follows_the_subscription(wechat):
+    assert "订阅湖北" in click(wechat, "o_mine", "MY_REGION").text  # how to set one
+    wechat.text("o_mine", "订阅深圳")
+    assert "广东最新资讯" in click(wechat, "o_mine", "MY_REGION").text
