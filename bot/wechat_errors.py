@@ -40,7 +40,8 @@ MESSAGES: dict[int, str] = {
 }
 
 # Worth a bounded retry with backoff: WeChat busy, rate limited, network trouble.
-TRANSIENT = frozenset({-1, 45009, 45066})
+TRANSIENT = frozenset({-1, 45009})
+RETRY_AFTER_A_MINUTE = 45066  # same clientmsgid retried too fast: try again after 60 s
 
 
 class WeChatAPIError(WeChatClientException):

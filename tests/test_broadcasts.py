@@ -191,3 +191,16 @@ def test_a_very_long_article_is_cut_to_fit_wechat(bc_app, fake_wechat):
     html = content_html(Long())
     assert len(html) < 20000
     assert "全文请见原文链接" in html and "https://example.com/a" in html
+
+
+def test_clientmsgid_retried_too_fast_is_requeued_not_failed(bc_app, fake_wechat):
+    fake_wechat.fail("message/mass/sendall", 45066)
+    bc = _store(bc_app)
+    job = bc.request(ART, send_all=True)
+    assert job.status == "scheduled" and "1 分钟" in job.error
+    assert job.due_at - job.created_at > 60
+    assert bc.run_due() == []  # not before the minute is up
+    (resumed,) = bc.run_due(now=job.due_at + 1)
+    assert resumed.status == "submitted" and resumed.error == ""
+    assert len(fake_wechat.calls_to("draft/add")) == 1
+    assert len(fake_wechat.sent_jobs()) == 1
