@@ -145,6 +145,10 @@ class BotWeChatClient(WeChatClient):
         else:
             url = self.rebase(kwargs.pop("api_base_url", self.API_BASE_URL)) + url_or_endpoint
         kwargs.pop("api_base_url", None)
+        if isinstance(kwargs.get("data"), dict) and "files" not in kwargs:
+            # wechatpy posts JSON bytes with no Content-Type; say what it is
+            kwargs.setdefault("headers", {}).setdefault(
+                "Content-Type", "application/json; charset=utf-8")
         params = kwargs.setdefault("params", {})
         if isinstance(params, dict) and "access_token" not in params:
             params["access_token"] = self.access_token

@@ -45,6 +45,7 @@ def test_send_to_all_uses_a_clientmsgid_from_the_job(bc_app, fake_wechat):
     assert call.json["filter"] == {"is_to_all": True}
     assert call.json["msgtype"] == "mpnews"
     assert call.json["clientmsgid"] == f"jyq-bc-{job.id}"
+    assert call.content_type.startswith("application/json")
     (sent,) = fake_wechat.sent_jobs()
     assert str(sent.msg_id) == job.msg_id
     assert len(sent.recipients) == 5

@@ -76,7 +76,7 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.state
         path = parts.path[len(PREFIX):] if parts.path.startswith(PREFIX) else parts.path
         call = Call(method, path, query, parsed,
-                    {k: (n, len(b)) for k, (n, b) in files.items()})
+                    {k: (n, len(b)) for k, (n, b) in files.items()}, ctype)
         with state.lock:
             state.calls.append(call)  # recorded on arrival, even if the caller dies waiting
         if path not in ENDPOINTS or path in state.disabled:

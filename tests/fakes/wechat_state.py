@@ -83,6 +83,7 @@ class Call:
     query: dict
     json: Any
     files: dict
+    content_type: str = ""
     errcode: int = 0
     status: int = 200  # HTTP status; 404 for endpoints the fake lacks or has disabled
 
