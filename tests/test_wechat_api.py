@@ -99,3 +99,13 @@ def test_http_errors_are_reported_and_4xx_not_retried(fake_wechat, app):
     assert err.value.errcode is None and err.value.http_status == 404
     assert not err.value.transient
     assert "HTTP 404" in err.value.message
+
+
+def test_a_failing_stable_token_falls_back_for_that_fetch(fake_wechat, app):
+    fake_wechat.fail("stable_token", -1)
+    api = get_services(app).api
+    api.tag.get()
+    assert [c.path for c in fake_wechat.token_fetches()] == ["stable_token", "token"]
+    api.drop_token(api.access_token)
+    api.tag.get()  # stable_token is still preferred next time
+    assert [c.path for c in fake_wechat.token_fetches()][-1] == "stable_token"
