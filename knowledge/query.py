@@ -89,9 +89,11 @@ def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
 
     def close_stretch() -> None:
         singles = [w for w in stretch if len(w) == 1]
-        # A lone character that is a function word (后, 上, 给) is not part of a name.
-        if len(stretch) >= 2 and singles and not function_words().intersection(singles):
-            _stretch_groups(stretch, in_vocab, corrector, groups, corrections)
+        if len(stretch) >= 2 and singles:
+            _fix_runs(stretch, corrector, groups, corrections)
+            # A lone character that is a function word (后, 上, 给) is not part of a name.
+            if not function_words().intersection(singles):
+                _name_group(stretch, in_vocab, groups)
         stretch.clear()
 
     for word in tok.cut(text):
@@ -184,9 +186,9 @@ def _spans(word: str, part: str) -> list[range]:
     return out
 
 
-def _stretch_groups(stretch: list[str], in_vocab, corrector: Corrector | None,
-                    groups: dict[str, Group], corrections: dict[str, str]) -> None:
-    """Lone characters: a typo of a word (就叶 → 就业) or part of a name (林宜|萱)."""
+def _fix_runs(stretch: list[str], corrector: Corrector | None, groups: dict[str, Group],
+              corrections: dict[str, str]) -> None:
+    """Lone characters side by side are often a typo of a word (就叶 → 就业, 补帖 → 补贴)."""
     run = ""
     for word in [*stretch, ""]:
         if len(word) == 1:
@@ -199,6 +201,10 @@ def _stretch_groups(stretch: list[str], in_vocab, corrector: Corrector | None,
                 groups[run] = Group(run, [Alt([fixed[0]], fixed[1])], note=note)
                 corrections[run] = fixed[0]
         run = ""
+
+
+def _name_group(stretch: list[str], in_vocab, groups: dict[str, Group]) -> None:
+    """Short words around lone characters may be a name jieba cut up (林宜|萱)."""
     chunk = "".join(stretch)
     new = [chunk[i:i + 2] for i in range(len(chunk) - 1)]
     new = [g for g in new if g not in stretch]
