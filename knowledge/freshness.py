@@ -111,13 +111,12 @@ class IndexHolder:
 
     def _build(self, progress: Callable[[int], None] | None = None) -> idx.Segment:
         version = self.store.version()  # read first: later writes land in the delta
-        articles = list(self.store.iter_all())
         started = time.monotonic()
-        seg, _ = build_index(articles, data_dir=self.data_dir, version=version,
-                             progress=progress)
+        seg, _ = build_index(self.store.iter_all, data_dir=self.data_dir, version=version,
+                             size=self.store.count(), progress=progress)
         idx.save(seg, self.root)
         idx.prune(self.root)
-        log.info("built index v%d over %d articles in %.1f s", version, len(articles),
+        log.info("built index v%d over %d articles in %.1f s", version, len(seg),
                  time.monotonic() - started)
         return idx.load(self.root / f"v{version}")
 

@@ -178,34 +178,34 @@ class Tokenizer:
         return bool(self._jieba.FREQ.get(word))
 
     def terms(self, text: str) -> list[str]:
-        """Index terms of raw text: search-mode words without stop words and lone chars, plus
-        character bigrams over stretches jieba could not segment well (names, rare words)."""
-        stops = stop_words()
-        freq = self._jieba.FREQ if self._ready else None
-        if freq is None:
+        """Index terms of raw text: dictionary words (and the words inside long ones) without
+        stop words and lone characters, plus character bigrams over stretches of short words
+        around lone characters, where names and rare words hide (杨|阿妮 → 杨阿, 阿妮)."""
+        if not self._ready:
             self._init()
-            freq = self._jieba.FREQ
+        stops = stop_words()
+        freq = self._jieba.FREQ
         out: list[str] = []
         run: list[str] = []
-        for word in self.cut(normalise(text)):
-            if word in stops or not _CJK.match(word):
-                out += _run_bigrams(run)
-                run = []
-                if len(word) > 1 and word not in stops:
+        for word in self._jieba.lcut(normalise(text), HMM=False):
+            if not ("\u4e00" <= word[0] <= "\u9fff") or word in stops:
+                if run:
+                    out += _run_bigrams(run)
+                    run = []
+                if len(word) > 1 and word not in stops and not word.isspace():
                     out.append(word)
-                continue
-            if len(word) > 2:
-                out += _run_bigrams(run)
-                run = []
+            elif len(word) > 2:
+                if run:
+                    out += _run_bigrams(run)
+                    run = []
                 out += _sub_words(word, freq)
                 out.append(word)
-                if not freq.get(word):
-                    out += _bigrams(word)  # a word jieba guessed: likely a name
-                continue
-            if len(word) == 2:
-                out.append(word)
-            run.append(word)
-        out += _run_bigrams(run)
+            else:
+                if len(word) == 2:
+                    out.append(word)
+                run.append(word)
+        if run:
+            out += _run_bigrams(run)
         return out
 
     def entity_bigrams(self, chunk: str) -> list[str]:
