@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import redis
+
 from knowledge import index as idx
 from knowledge.build import build_index
 from knowledge.fuzzy import Corrector
@@ -64,7 +66,13 @@ class IndexHolder:
         if self._ranker is not None and not wait and now - self._checked < self.interval:
             return
         self._checked = now
-        version = self.store.version()
+        try:
+            version = self.store.version()
+        except (redis.RedisError, OSError) as exc:
+            if self._ranker is None:
+                raise
+            log.warning("index version check failed (%s); serving index v%d", exc, self.version)
+            return
         if self._ranker is not None and version == self.version:
             return
         with self._lock:

@@ -39,6 +39,22 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[RecordError]]
     return files, errors
 
 
+def count_records(files: Iterable[Path]) -> int:
+    """Roughly how many records the files hold (lines of JSON Lines, one per page), for a
+    progress bar."""
+    total = 0
+    for path in files:
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            try:
+                with open(path, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
 def read_file(path: Path) -> Iterator[Record]:
     """The records of one file, by its suffix (JSON, HTML, else page text)."""
     try:
