@@ -5,10 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
+import redis
 from flask import Flask
 
+from bot.broadcast_service import Broadcasts
+from bot.followers import Followers
 from bot.services import EXTENSION, Services
 from bot.store import connect
+from bot.wechat_api import build_api_client
 from config.settings import load_settings
 
 log = logging.getLogger("bot")
@@ -30,13 +34,74 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     services = Services(settings=settings, redis=connect(settings))
     app.extensions[EXTENSION] = services
     _wire_knowledge(app, services)
+    services.api = build_api_client(services)
+    services.extra["broadcasts"] = Broadcasts(services)
+    tags = services.extra["broadcasts"].tags  # None while the WeChat API is off
+    services.followers = Followers(
+        services.redis, settings.key_prefix, tagger=tags.retag if tags else None
+    )
     if not settings.api_enabled:
         log.warning("WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat API features are off")
 
-    from bot import health
+    _wire_message_path(services)
+
+    from bot import cli_chat, health, webhook
 
     app.register_blueprint(health.bp)
+    app.register_blueprint(webhook.bp)
+    app.cli.add_command(cli_chat.chat)
+    app.register_error_handler(413, _too_large)
+    app.register_error_handler(redis.RedisError, _store_down)
+
+    from bot.cli_menu import menu
+
+    app.cli.add_command(menu)
+
+    from bot import admin_broadcasts, cli_broadcast
+
+    app.register_blueprint(admin_broadcasts.bp)
+    app.cli.add_command(cli_broadcast.broadcast_cli)
+    app.cli.add_command(cli_broadcast.worker)
     return app
+
+
+def _wire_message_path(services: Services) -> None:
+    """Crypto, sessions, rate limit, dedup and the dispatcher over the handler registry."""
+    from bot.crypto import MessageCrypto
+    from bot.dedup import Deduplicator
+    from bot.dispatcher import Dispatcher
+    from bot.ratelimit import RateLimiter
+    from bot.sessions import SessionStore
+    from handlers.registry import build_registry
+
+    s = services.settings
+    if s.crypto_enabled:
+        services.crypto = MessageCrypto(s.wechat_token, s.wechat_encoding_aes_key, s.wechat_app_id)
+    services.dedup = Deduplicator(services.redis, s.key_prefix)
+    services.dispatcher = Dispatcher(
+        services,
+        build_registry(),
+        SessionStore(services.redis, s.key_prefix),
+        RateLimiter(services.redis, s.key_prefix, s.rate_limit_per_minute),
+    )
+
+
+def _store_down(exc):
+    """503 with a reason when Redis fails outside the message path (which answers politely)."""
+    from flask import jsonify
+
+    log.error("store unavailable: %s", type(exc).__name__)
+    resp = jsonify(error="存储暂时不可用，请稍后再试")
+    resp.status_code = 503
+    return resp
+
+
+def _too_large(exc):
+    """413 for bodies over MAX_BODY, logged on one line like every refusal."""
+    from flask import Response, request
+
+    log.warning("refused %s %s: 413 body over %d bytes", request.method, request.path, MAX_BODY)
+    return Response("body too large", status=413, mimetype="text/plain")
 
 
 def _wire_knowledge(app: Flask, services: Services) -> None:
