@@ -12,7 +12,7 @@ from pathlib import Path
 
 from knowledge.article import Article, ArticleError
 from knowledge.pages import parse_page_html, parse_page_text
-from knowledge.regions import find_region
+from knowledge.regions import infer_article_region
 from knowledge.results import RecordError
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -106,7 +106,7 @@ def read_json_text(text: str, source: str) -> Iterator[Record]:
 def to_article(item: object, source: str, line: int) -> Record:
     """Validate one record dict."""
     try:
-        return Article.from_dict(item, infer_region=find_region), None  # type: ignore[arg-type]
+        return Article.from_dict(item, infer_region=infer_article_region), None  # type: ignore[arg-type]
     except ArticleError as exc:
         return None, RecordError(source, line, exc.field, exc.message)
 
