@@ -111,52 +111,80 @@ class Ranker:
         n = len(seg)
         score = np.zeros(n, dtype=np.float32)
         cover = np.zeros(n, dtype=np.float32)
-        rarest = self.idf(1.0)
         for g, g_idf in zip(q.groups, weights, strict=True):
             if not g.known and g.province is None:
                 continue
-            g_score = np.zeros(n, dtype=np.float32)
-            g_cover = np.zeros(n, dtype=np.float32)
-            for alt in g.alts:
-                a_score = np.zeros(n, dtype=np.float32) if len(alt.terms) > 1 else None
-                a_cover = np.zeros(n, dtype=np.float32) if len(alt.terms) > 1 else None
-                share = alt.weight / len(alt.terms)
-                for term in alt.terms:
-                    hit = seg.posting(term)
-                    if hit is None:
-                        continue
-                    rows, tfw = hit
-                    t_idf = self.idf(self.doc_freq(term))
-                    val = (alt.weight * t_idf) * tfw
-                    # A lone passing mention of a common word in a long body is weaker
-                    # evidence than a title, keyword or repeated match; a rare word is not.
-                    degree = 1.0 if t_idf >= RARE * rarest else np.minimum(1.0, tfw / FULL_MATCH)
-                    if a_score is None:
-                        g_score[rows] = np.maximum(g_score[rows], val)
-                        g_cover[rows] = np.maximum(g_cover[rows], alt.weight * degree)
-                    else:
-                        a_score[rows] += val
-                        a_cover[rows] += share * degree
-                if a_score is not None:
-                    np.maximum(g_score, a_score, out=g_score)
-                    np.maximum(g_cover, a_cover, out=g_cover)
-            if g.province is not None:
-                code = REGION_CODE.get(g.province)
-                g_cover = np.maximum(g_cover, (seg.region == code).astype(np.float32))
-                if g.province != NATIONWIDE:
-                    nation = (seg.region == REGION_CODE[NATIONWIDE]) * NATIONWIDE_REGION_CREDIT
-                    g_cover = np.maximum(g_cover, nation.astype(np.float32))
+            if g.province is None and len(g.alts) == 1 and len(g.alts[0].terms) == 1:
+                # the common case: one word, no alternatives; its rows are unique, so add
+                alt = g.alts[0]
+                hit = self._term(seg, alt.terms[0], alt.weight)
+                if hit is not None:
+                    rows, val, degree = hit
+                    score[rows] += val
+                    cover[rows] += (g_idf * alt.weight) * degree
+                continue
+            g_score, g_cover = self._group_arrays(seg, g)
             score += g_score
             cover += g_idf * g_cover
         score *= self.prior[id(seg)]
+        boost = np.ones(len(REGION_CODE), dtype=np.float32)
         if q.region and q.region != NATIONWIDE:
-            score *= 1.0 + QUERY_REGION_BOOST * (seg.region == REGION_CODE[q.region])
+            boost[REGION_CODE[q.region]] *= 1.0 + QUERY_REGION_BOOST
         if prefer and prefer in REGION_CODE and prefer != q.region:
-            score *= 1.0 + PREFERRED_REGION_BOOST * (seg.region == REGION_CODE[prefer])
+            boost[REGION_CODE[prefer]] *= 1.0 + PREFERRED_REGION_BOOST
+        if (boost != 1.0).any():
+            score *= boost[seg.region]
         k = min(RERANK_POOL, n)
         top = np.argpartition(-score, k - 1)[:k]
         return [Ranked(seg, int(r), float(score[r]), float(cover[r]) / total)
                 for r in top if score[r] > 0]
+
+    def _term(self, seg: Segment, term: str, weight: float):
+        """(rows, score contributions, coverage degree) of one term in one segment."""
+        hit = seg.posting(term)
+        if hit is None:
+            return None
+        rows, tfw = hit
+        t_idf = self.idf(self.doc_freq(term))
+        # A lone passing mention of a common word in a long body is weaker evidence than a
+        # title, keyword or repeated match; a rare word counts in full wherever it is.
+        if t_idf >= RARE * self.idf(1.0):
+            degree = np.float32(1.0)
+        else:
+            degree = np.minimum(np.float32(1.0), tfw * np.float32(1.0 / FULL_MATCH))
+        return rows, (weight * t_idf) * tfw, degree
+
+    def _group_arrays(self, seg: Segment, g: Group) -> tuple[np.ndarray, np.ndarray]:
+        """Score and coverage of a concept with alternatives: the best alternative counts."""
+        n = len(seg)
+        g_score = np.zeros(n, dtype=np.float32)
+        g_cover = np.zeros(n, dtype=np.float32)
+        for alt in g.alts:
+            multi = len(alt.terms) > 1
+            a_score = np.zeros(n, dtype=np.float32) if multi else g_score
+            a_cover = np.zeros(n, dtype=np.float32) if multi else g_cover
+            share = alt.weight / len(alt.terms)
+            for term in alt.terms:
+                hit = self._term(seg, term, alt.weight)
+                if hit is None:
+                    continue
+                rows, val, degree = hit
+                if multi:
+                    a_score[rows] += val
+                    a_cover[rows] += share * degree
+                else:
+                    g_score[rows] = np.maximum(g_score[rows], val)
+                    g_cover[rows] = np.maximum(g_cover[rows], alt.weight * degree)
+            if multi:
+                np.maximum(g_score, a_score, out=g_score)
+                np.maximum(g_cover, a_cover, out=g_cover)
+        if g.province is not None:
+            place = np.zeros(len(REGION_CODE), dtype=np.float32)
+            if g.province != NATIONWIDE:
+                place[REGION_CODE[NATIONWIDE]] = NATIONWIDE_REGION_CREDIT
+            place[REGION_CODE[g.province]] = 1.0
+            np.maximum(g_cover, place[seg.region], out=g_cover)
+        return g_score, g_cover
 
     def _rerank(self, found: list[Ranked], q: ParsedQuery) -> list[Ranked]:
         """Titles that read like the query rise (rapidfuzz on the short candidate list only)."""
