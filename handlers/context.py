@@ -53,7 +53,7 @@ class FeedbackSink(Protocol):
 
         The result has `ticket` (the same one for every retry of a dedup key), `duplicate`
         (True for a retry) and `limited` (True, with `ticket` None and nothing stored, when
-        the follower is over the hourly limit).
+        the follower is over the hourly `limit`).
         """
 
 
