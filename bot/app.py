@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 
+from bot.feedback import build_store
 from bot.services import EXTENSION, Services
 from bot.store import connect
 from config.settings import load_settings
@@ -29,12 +30,18 @@ def create_app(test_config: Mapping | None = None) -> Flask:
 
     services = Services(settings=settings, redis=connect(settings))
     app.extensions[EXTENSION] = services
+    services.feedback = build_store(services.redis, settings.key_prefix, settings.extra)
     if not settings.api_enabled:
         log.warning("WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat API features are off")
 
     from bot import health
 
     app.register_blueprint(health.bp)
+
+    from bot import admin_feedback, cli_feedback
+
+    app.register_blueprint(admin_feedback.bp)
+    app.cli.add_command(cli_feedback.feedback_cli)
     return app
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 import redis
 
 from bot.feedback_record import CST, STATUSES, FeedbackRecord, Refused, china_time
+from config.texts import intent_table
 
 WINDOW_MS = 3600 * 1000  # the follower's limit counts the last hour
 DEDUP_TTL = 2 * 24 * 3600  # far beyond WeChat's retries (three tries within 15 s)
@@ -162,6 +163,12 @@ class FeedbackStore:
         if self._update(keys=keys, args=[member(record_id), target, reply, only_from]) is None:
             return None
         return self.get(record_id)
+
+
+def build_store(client: redis.Redis, prefix: str, extra: dict) -> FeedbackStore:
+    """The app's store: the hourly limit from intents.toml, or `feedback_per_hour` in extra."""
+    per_hour = extra.get("feedback_per_hour", intent_table("feedback")["per_hour"])
+    return FeedbackStore(client, prefix, per_hour=int(per_hour))
 
 
 __all__ = ["CST", "FeedbackStore", "FeedbackRecord", "Refused", "member"]
