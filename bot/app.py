@@ -10,6 +10,7 @@ from flask import Flask
 from bot.feedback import build_store
 from bot.services import EXTENSION, Services
 from bot.store import connect
+from bot.wechat_api import build_api_client
 from config.settings import load_settings
 
 log = logging.getLogger("bot")
@@ -31,6 +32,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     services = Services(settings=settings, redis=connect(settings))
     app.extensions[EXTENSION] = services
     services.feedback = build_store(services.redis, settings.key_prefix, settings.extra)
+    services.api = build_api_client(services)
     if not settings.api_enabled:
         log.warning("WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat API features are off")
 
