@@ -93,10 +93,11 @@ def _wechat_error(ticket: str, exc: WeChatClientException):
         return error(
             409, "粉丝已超过 48 小时没有与公众号互动，微信不允许再向其发送客服消息"
             "（errcode 45015）。" + KEEPS, reason="outside_48h_window", errcode=exc.errcode)
+    # bot.wechat_api raises WeChatAPIError, whose `message` already explains the code in Chinese.
+    reason = getattr(exc, "message", "") or f"微信接口错误 {exc.errcode}：{exc.errmsg}"
     if exc.errcode is None:
-        return error(502, "微信接口请求失败，" + KEEPS, reason="api_http_error")
-    return error(502, f"微信接口返回错误 {exc.errcode}：{exc.errmsg}。" + KEEPS,
-                 reason="api_error", errcode=exc.errcode)
+        return error(502, f"无法连接微信接口（{reason}），" + KEEPS, reason="api_unreachable")
+    return error(502, f"{reason}。" + KEEPS, reason="api_error", errcode=exc.errcode)
 
 
 def _int_arg(name: str, default: int, low: int, high: int) -> int:
