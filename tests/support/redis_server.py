@@ -31,11 +31,13 @@ def free_port() -> int:
 class RedisServer:
     """One redis-server process with its own directory and port; restartable from its files."""
 
-    def __init__(self, directory: Path, appendonly: bool = True) -> None:
+    def __init__(self, directory: Path, appendonly: bool = True,
+                 appendfsync: str = "everysec") -> None:
         self.dir = Path(directory)
         self.dir.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.appendonly = appendonly
+        self.appendfsync = appendfsync
         self.proc: subprocess.Popen | None = None
 
     @property
@@ -57,7 +59,7 @@ class RedisServer:
             redis_binary(), "--port", str(self.port), "--bind", "127.0.0.1",
             "--dir", str(self.dir), "--save", "", "--daemonize", "no",
             "--appendonly", "yes" if self.appendonly else "no",
-            "--appendfsync", "everysec", "--logfile", str(self.dir / "redis.log"),
+            "--appendfsync", self.appendfsync, "--logfile", str(self.dir / "redis.log"),
         ]
         self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         client = redis.Redis(port=self.port, socket_connect_timeout=0.2)
@@ -90,4 +92,4 @@ class RedisServer:
     def restart(self) -> None:
         """Stop and start again on the same port, loading the data from its files."""
         self.stop(kill=True)
-        self.start()
+        self.start(attempts=1)  # clients know this port: never move to another
