@@ -8,12 +8,15 @@ either all of them are in the append-only file or none is. Records and indexes h
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime
 
 import redis
 
 from bot.feedback_record import CST, STATUSES, FeedbackRecord, Refused, china_time
 from config.texts import intent_table
+
+log = logging.getLogger("bot.feedback")
 
 WINDOW_MS = 3600 * 1000  # the follower's limit counts the last hour
 DEDUP_TTL = 2 * 24 * 3600  # far beyond WeChat's retries (three tries within 15 s)
@@ -168,7 +171,30 @@ class FeedbackStore:
 def build_store(client: redis.Redis, prefix: str, extra: dict) -> FeedbackStore:
     """The app's store: the hourly limit from intents.toml, or `feedback_per_hour` in extra."""
     per_hour = extra.get("feedback_per_hour", intent_table("feedback")["per_hour"])
+    risk = durability_risk(client)
+    if risk:
+        log.warning("feedback durability: %s", risk)
     return FeedbackStore(client, prefix, per_hour=int(per_hour))
+
+
+def durability_risk(client: redis.Redis) -> str | None:
+    """How acknowledged feedback could be lost on this server's settings; None when it cannot."""
+    try:
+        conf = client.config_get("append*")
+    except redis.ResponseError:  # managed services often disable CONFIG
+        return "cannot read the server's persistence settings; it needs appendonly yes and " \
+               "appendfsync always (README, Feedback)"
+    conf = {_str(k): _str(v) for k, v in conf.items()}
+    if conf.get("appendonly") != "yes":
+        return "appendonly is off: a Redis restart loses feedback since the last snapshot"
+    if conf.get("appendfsync") != "always":
+        return (f"appendfsync is {conf.get('appendfsync')}: a Redis crash can lose feedback "
+                "acknowledged in its last second or two; use appendfsync always")
+    return None
+
+
+def _str(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
 
 
 __all__ = ["CST", "FeedbackStore", "FeedbackRecord", "Refused", "member"]

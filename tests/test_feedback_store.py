@@ -8,8 +8,10 @@ from datetime import datetime, timedelta
 import pytest
 import redis
 
-from bot.feedback import FeedbackStore
+from bot.feedback import FeedbackStore, durability_risk
 from bot.feedback_record import CST
+from bot.store import connect
+from config.settings import Settings
 from tests.support.redis_server import RedisServer
 
 T0 = datetime(2026, 11, 28, 9, 30, tzinfo=CST)
@@ -166,3 +168,23 @@ def test_records_survive_a_redis_restart_from_its_files(tmp_path):
         client.close()
     finally:
         server.stop()
+
+
+def test_durability_risk_names_what_could_lose_feedback(tmp_path, r):
+    assert "everysec" in durability_risk(r)  # the shared test server fsyncs every second
+    safe = RedisServer(tmp_path / "always", appendfsync="always").start()
+    off = RedisServer(tmp_path / "off", appendonly=False).start()
+    try:
+        assert durability_risk(redis.Redis.from_url(safe.url)) is None
+        assert "appendonly is off" in durability_risk(redis.Redis.from_url(off.url))
+    finally:
+        safe.stop()
+        off.stop()
+
+
+def test_the_embedded_store_fsyncs_before_answering(tmp_path):
+    client = connect(Settings(bot_data_dir=str(tmp_path / "var")))
+    try:
+        assert durability_risk(client) is None
+    finally:
+        client.shutdown(nosave=True)
