@@ -33,12 +33,13 @@ def list_feedback():
             since=parse_day(args["since"]) if args.get("since") else None,
             until=parse_day(args["until"], end=True) if args.get("until") else None,
         )
-        per_page = _int_arg("per_page", 20, 1, MAX_PER_PAGE)
+        # Asking for more than a page holds is common and harmless: give the most we serve.
+        per_page = min(_int_arg("per_page", 20, 1, 10**9), MAX_PER_PAGE)
         store = get_services().feedback
         if "cursor" in args:
             items, next_cursor = q.after(store, flt, args["cursor"] or None, per_page)
             return jsonify(items=[r.to_dict() for r in items], per_page=per_page,
-                           next_cursor=next_cursor)
+                           next_cursor=next_cursor, total=q.count(store, flt))
         page = _int_arg("page", 1, 1, 10**9)
     except ValueError as exc:
         return error(400, str(exc))

@@ -47,6 +47,8 @@ def test_page_and_per_page(app, client):
     body = client.get("/admin/api/feedback?page=2&per_page=2", headers=AUTH).get_json()
     assert [i["text"] for i in body["items"]] == ["第2条意见", "第1条意见"]
     assert (body["total"], body["pages"]) == (5, 3)
+    capped = client.get("/admin/api/feedback?per_page=1000", headers=AUTH).get_json()
+    assert capped["per_page"] == 100 and len(capped["items"]) == 5
 
 
 def test_cursor_paging_visits_every_record_once_even_with_equal_times(app, client):
@@ -60,6 +62,7 @@ def test_cursor_paging_visits_every_record_once_even_with_equal_times(app, clien
         if not cursor:
             break
     assert sorted(seen) == sorted(set(seen)) and len(seen) == 7
+    assert body["total"] == 7
 
 
 def test_status_and_date_filters(app, client):
@@ -76,7 +79,7 @@ def test_status_and_date_filters(app, client):
 
 
 @pytest.mark.parametrize("query", ["status=closed", "since=yesterday", "until=2026-13-01",
-                                   "per_page=0", "per_page=1000", "page=-1", "cursor=abc"])
+                                   "per_page=0", "per_page=ten", "page=-1", "cursor=abc"])
 def test_bad_query_arguments_get_400_with_a_reason(client, query):
     resp = client.get(f"/admin/api/feedback?{query}", headers=AUTH)
     assert resp.status_code == 400

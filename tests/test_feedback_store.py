@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 import redis
 
+from bot.embedded import shutdown_embedded
 from bot.feedback import FeedbackStore, durability_risk
 from bot.feedback_record import CST
 from bot.store import connect
@@ -187,4 +188,4 @@ def test_the_embedded_store_fsyncs_before_answering(tmp_path):
     try:
         assert durability_risk(client) is None
     finally:
-        client.shutdown(nosave=True)
+        assert shutdown_embedded(tmp_path / "var")
