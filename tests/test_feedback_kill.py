@@ -1,7 +1,8 @@
 """Nothing lost: SIGKILL a gunicorn worker mid-burst, restart Redis from its files, count tickets.
 
-A burst of one-shot feedback from many followers goes to `gunicorn -w 2`, some messages as two
-concurrent tries, every message retried with its MsgId until it is answered, as WeChat does.
+A burst of feedback from many followers (one-shot, or 留言 then the text) goes to
+`gunicorn -w 2`, some messages as two concurrent tries, every message retried with its MsgId
+until it is answered, as WeChat does.
 One worker is killed while the burst runs; afterwards Redis is killed and started again from
 its append-only file. Every ticket a follower was given must be readable through the staff API,
 with its text, and no message may be stored twice.
@@ -84,29 +85,38 @@ def test_every_acknowledged_ticket_survives_a_worker_kill_and_a_redis_restart(
     gunicorn, redis_files
 ):
     builder = WeChatSide(http_transport(gunicorn.url), TOKEN)
-    messages = []
+    followers = []  # per follower: (opens feedback mode first?, [(fields, text)])
     for f in range(FOLLOWERS):
+        in_mode = f % 3 == 0  # 留言, then the feedback; the others write “建议：…” at once
+        said = []
         for n in range(PER_FOLLOWER):
             text = f"第{f}位粉丝的第{n}条建议：希望增加更多培训信息"
-            fields = builder.text_fields(f"oKill{f:023d}", "建议：" + text,
+            fields = builder.text_fields(f"oKill{f:023d}", text if in_mode else "建议：" + text,
                                          msg_id=next(_msg_ids))
-            messages.append((fields, text))
+            said.append((fields, text))
+        followers.append((in_mode, said))
+    messages = [m for _, said in followers for m in said]
     acked: dict[int, str] = {}
     lock, killed = threading.Lock(), []
 
-    def one(item: tuple[dict, str]) -> None:
-        fields, _ = item
-        tries = 2 if fields["MsgId"] % 5 == 0 else 1  # some arrive twice at once
-        with ThreadPoolExecutor(tries) as pool:
-            tickets = set(pool.map(lambda _: deliver(gunicorn.url, fields), range(tries)))
-        assert len(tickets) == 1, f"two tries of one message got {tickets}"
-        with lock:
-            acked[fields["MsgId"]] = tickets.pop()
-            if len(acked) == KILL_AFTER and not killed:
-                killed.append(gunicorn.kill_worker())
+    def follower(plan: tuple[bool, list]) -> None:
+        in_mode, said = plan
+        for fields, _ in said:
+            if in_mode:
+                opener = builder.text_fields(fields["FromUserName"], "留言",
+                                             msg_id=next(_msg_ids))
+                assert deliver(gunicorn.url, opener) is None  # the prompt, no ticket yet
+            tries = 2 if fields["MsgId"] % 5 == 0 else 1  # some arrive twice at once
+            with ThreadPoolExecutor(tries) as pool:
+                tickets = set(pool.map(deliver, [gunicorn.url] * tries, [fields] * tries))
+            assert len(tickets) == 1, f"two tries of one message got {tickets}"
+            with lock:
+                acked[fields["MsgId"]] = tickets.pop()
+                if len(acked) == KILL_AFTER and not killed:
+                    killed.append(gunicorn.kill_worker())
 
     with ThreadPoolExecutor(12) as pool:
-        list(pool.map(one, messages))
+        list(pool.map(follower, followers))
 
     assert killed, "the worker was never killed"
     assert len(acked) == len(messages) and all(acked.values())
