@@ -20,6 +20,10 @@ from handlers.replies import Reply, Text
 MODE = "feedback"
 MODE_KEY = "mode"
 EXPIRES_KEY = "mode_expires"  # epoch seconds; the mode is over once ctx.now passes it
+# The dedup key of the last message kept in feedback mode. A worker that dies after saving the
+# session (mode left) but before caching its reply makes WeChat's retry arrive outside the mode;
+# this lets the retry still be recognised and answered with its ticket.
+LAST_KEY = "feedback_last_msg"
 KEPT_TYPES = ("text", "voice", "image")
 
 
@@ -44,6 +48,8 @@ class Feedback(Handler):
         if kind == "event":
             opens = msg.event == "click" and getattr(msg, "key", "") == self.conf["menu_key"]
             return ("open", "") if opens else None
+        if ctx.dedup_key and ctx.session.get(LAST_KEY) == ctx.dedup_key and kind in KEPT_TYPES:
+            return ("submit", ctx.text)  # a retry of the message that ended the mode
         if in_mode(ctx):
             if is_text(msg) and exact_word(ctx.text, tuple(self.conf["cancel"])):
                 return ("cancel", "")
@@ -89,6 +95,8 @@ class Feedback(Handler):
             return Text(reply("feedback_unavailable", hotline=hotline))
         result = ctx.feedback.submit(ctx.openid, ctx.dedup_key, text, media, now=ctx.now)
         leave_mode(ctx)
+        if ctx.dedup_key:
+            ctx.session.set(LAST_KEY, ctx.dedup_key)
         if result.limited:
             return Text(reply("feedback_limited", limit=result.limit, hotline=hotline))
         return Text(reply("feedback_thanks", ticket=result.ticket, hotline=hotline))

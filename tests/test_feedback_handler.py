@@ -141,6 +141,17 @@ def test_a_retried_message_answers_the_same_ticket(chat, store):
     assert len(stored(store)) == 1
 
 
+def test_a_retry_after_the_mode_ended_still_gets_its_ticket(chat, store):
+    # The first try's worker saved the session (mode over) but died before caching its reply.
+    chat.say("留言")
+    first = chat.say("页面上的热线号码显示不全", msgid="515151")
+    again = chat.say("页面上的热线号码显示不全", msgid="515151")
+    assert TICKET.search(first).group(0) == TICKET.search(again).group(0)
+    assert len(stored(store)) == 1
+    chat.say("页面上的热线号码显示不全", msgid="515152")  # a new message is not feedback
+    assert chat.answered_by != "feedback"
+
+
 def test_unsupported_messages_in_the_mode_are_not_kept_and_the_mode_stays(chat, store):
     chat.say("留言")
     assert "文字或图片" in chat.send("location").content
