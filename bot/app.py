@@ -8,7 +8,9 @@ from collections.abc import Mapping
 import redis
 from flask import Flask
 
+from bot.broadcast_service import Broadcasts
 from bot.feedback import build_store
+from bot.followers import Followers
 from bot.services import EXTENSION, Services
 from bot.store import connect
 from bot.wechat_api import build_api_client
@@ -32,8 +34,14 @@ def create_app(test_config: Mapping | None = None) -> Flask:
 
     services = Services(settings=settings, redis=connect(settings))
     app.extensions[EXTENSION] = services
+    _wire_knowledge(app, services)
     services.feedback = build_store(services.redis, settings.key_prefix, settings.extra)
     services.api = build_api_client(services)
+    services.extra["broadcasts"] = Broadcasts(services)
+    tags = services.extra["broadcasts"].tags  # None while the WeChat API is off
+    services.followers = Followers(
+        services.redis, settings.key_prefix, tagger=tags.retag if tags else None
+    )
     if not settings.api_enabled:
         log.warning("WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat API features are off")
 
@@ -46,6 +54,16 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     app.cli.add_command(cli_chat.chat)
     app.register_error_handler(413, _too_large)
     app.register_error_handler(redis.RedisError, _store_down)
+
+    from bot.cli_menu import menu
+
+    app.cli.add_command(menu)
+
+    from bot import admin_broadcasts, cli_broadcast
+
+    app.register_blueprint(admin_broadcasts.bp)
+    app.cli.add_command(cli_broadcast.broadcast_cli)
+    app.cli.add_command(cli_broadcast.worker)
 
     from bot import admin_feedback, cli_feedback
 
@@ -91,6 +109,20 @@ def _too_large(exc):
 
     log.warning("refused %s %s: 413 body over %d bytes", request.method, request.path, MAX_BODY)
     return Response("body too large", status=413, mimetype="text/plain")
+
+
+def _wire_knowledge(app: Flask, services: Services) -> None:
+    """The knowledge base (bundled articles loaded into an empty store), its CLI and API."""
+    from bot import admin_articles
+    from bot.cli_kb import kb_cli
+    from knowledge import KnowledgeBase
+
+    settings = services.settings
+    services.kb = KnowledgeBase(services.redis, settings.key_prefix, settings.data_dir)
+    if settings.extra.get("kb_bundled", True):
+        services.kb.load_bundled()
+    app.cli.add_command(kb_cli)
+    app.register_blueprint(admin_articles.bp)
 
 
 def _configure_logging() -> None:

@@ -79,12 +79,13 @@ class _Handler(BaseHTTPRequestHandler):
             return
         func, needs_token = ENDPOINTS[path]
         state = self.state
-        if state.delays.get(path):
-            time.sleep(state.delays[path])
         call = Call(method, path, query, parsed,
                     {k: (n, len(b)) for k, (n, b) in files.items()})
         with state.lock:
-            state.calls.append(call)
+            state.calls.append(call)  # recorded on arrival, even if the caller dies waiting
+        if state.delays.get(path):
+            time.sleep(state.delays[path])
+        with state.lock:
             try:
                 queued = state.failures.get(path)
                 if queued:
@@ -134,7 +135,7 @@ class FakeWeChatAPI(FakeState):
 
     def start(self) -> FakeWeChatAPI:
         """Serve in a daemon thread."""
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True,
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True,
                                        name="fake-wechat-api")
         self.thread.start()
         return self
