@@ -49,21 +49,27 @@ class Feedback(Handler):
             opens = msg.event == "click" and getattr(msg, "key", "") == self.conf["menu_key"]
             return ("open", "") if opens else None
         if ctx.dedup_key and ctx.session.get(LAST_KEY) == ctx.dedup_key and kind in KEPT_TYPES:
-            return ("submit", ctx.text)  # a retry of the message that ended the mode
+            return ("submit", self._words_of(msg, ctx))  # a retry of a message already kept
         if in_mode(ctx):
             if is_text(msg) and exact_word(ctx.text, tuple(self.conf["cancel"])):
                 return ("cancel", "")
             if is_text(msg) and exact_word(ctx.text, tuple(self.conf["words"])):
                 return ("open", "")
-            return ("submit", ctx.text) if kind in KEPT_TYPES else ("unsupported", "")
+            return ("submit", full_text(msg, ctx)) if kind in KEPT_TYPES else ("unsupported", "")
         if ctx.session.get(MODE_KEY) == MODE:  # expired: forget it before anything else
             leave_mode(ctx)
         if not is_text(msg):
             return None
         if exact_word(ctx.text, tuple(self.conf["words"])):
             return ("open", "")
-        found = self.one_shot.match(ctx.text)
+        found = self.one_shot.match(full_text(msg, ctx))
         return ("submit", found.group(1).strip()) if found else None
+
+    def _words_of(self, msg: Any, ctx: Context) -> str:
+        """The feedback in a message: the text after a one-shot word, else all of it."""
+        text = full_text(msg, ctx)
+        found = self.one_shot.match(text)
+        return found.group(1).strip() if found else text
 
     def handle(self, msg: Any, ctx: Context, match: tuple[str, str]) -> Reply:
         action, text = match
@@ -114,6 +120,13 @@ def leave_mode(ctx: Context) -> None:
     if ctx.session.get(MODE_KEY) == MODE:
         ctx.session.pop(MODE_KEY)
         ctx.session.pop(EXPIRES_KEY)
+
+
+def full_text(msg: Any, ctx: Context) -> str:
+    """All the follower wrote: ctx.text is cut short for matching, feedback keeps every word."""
+    if getattr(msg, "type", "") == "text":
+        return (getattr(msg, "content", "") or "").strip()
+    return ctx.text
 
 
 def media_of(msg: Any) -> dict | None:

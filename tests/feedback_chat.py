@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 
 import wechatpy
 
+from bot.dispatcher import message_text
 from config.settings import Settings
 from handlers.context import Context, Session
 from handlers.registry import build_registry
@@ -43,9 +44,8 @@ class Chat:
         """Deliver one message; return the reply value of the first handler that matches."""
         msgid = msgid or str(next(_ids))
         msg = parse_fixture(name, openid=self.openid, msgid=msgid, **values)
-        text = getattr(msg, "content", None) or getattr(msg, "recognition", None) or ""
         ctx = Context(
-            openid=self.openid, text=text.strip(), session=self.session,
+            openid=self.openid, text=message_text(msg), session=self.session,
             settings=Settings(), dedup_key=f"msg:{msgid}", now=self.now,
             feedback=self.feedback,
         )
