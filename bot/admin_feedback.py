@@ -20,6 +20,7 @@ bp = staff_blueprint("admin_feedback", __name__)
 MAX_PER_PAGE = 100
 MAX_REPLY_BYTES = 2048  # WeChat's limit for a customer-service text
 OUTSIDE_WINDOW = 45015  # the follower has not written to the account in 48 hours
+OUT_OF_REPLIES = 45047  # five customer-service messages already answered the follower's last one
 KEEPS = "回复没有发送，工单状态不变。"
 
 
@@ -94,6 +95,11 @@ def _wechat_error(ticket: str, exc: WeChatClientException):
         return error(
             409, "粉丝已超过 48 小时没有与公众号互动，微信不允许再向其发送客服消息"
             "（errcode 45015）。" + KEEPS, reason="outside_48h_window", errcode=exc.errcode)
+    if exc.errcode == OUT_OF_REPLIES:
+        return error(
+            409, "该粉丝上次发消息后已收到 5 条客服消息，微信不允许再发（errcode 45047）；"
+            "等粉丝再发消息后可以继续回复。" + KEEPS, reason="reply_quota_used",
+            errcode=exc.errcode)
     # bot.wechat_api raises WeChatAPIError, whose `message` already explains the code in Chinese.
     reason = getattr(exc, "message", "") or f"微信接口错误 {exc.errcode}：{exc.errmsg}"
     if exc.errcode is None:

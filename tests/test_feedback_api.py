@@ -122,6 +122,16 @@ def test_outside_the_48_hour_window_staff_get_409_and_the_ticket_is_unchanged(
     assert fake_wechat.custom_messages == []
 
 
+def test_after_five_replies_wechat_refuses_and_staff_get_409(fake_wechat, app, client):
+    [rec] = seed(app, 1)
+    fake_wechat.add_follower(rec.openid)
+    fake_wechat.fail("message/custom/send", 45047)
+    resp = client.post(f"/admin/api/feedback/{rec.id}/reply", headers=AUTH, json={"text": "您好"})
+    assert resp.status_code == 409
+    assert resp.get_json()["reason"] == "reply_quota_used" and "5 条" in resp.get_json()["error"]
+    assert get_services(app).feedback.get(rec.id).status == "new"
+
+
 def test_other_wechat_errors_are_502_with_the_reason(fake_wechat, app, client):
     [rec] = seed(app, 1)  # never added to the fake: WeChat answers 40003
     resp = client.post(f"/admin/api/feedback/{rec.id}/reply", headers=AUTH, json={"text": "您好"})
