@@ -115,12 +115,13 @@ class FeedbackStore:
                 member(record_id), dedup_key,
             ],
         )
-        if outcome == b"limited":
+        outcome = _str(outcome)  # bytes, unless the client decodes responses
+        if outcome == "limited":
             return Refused(reason="limited", limit=self.per_hour)
         record = self.get(int(found))
         if record is None:  # the dedup key outlived its record: only a manual delete does that
             raise LookupError(f"feedback {int(found)} is missing")
-        record.duplicate = outcome == b"dup"
+        record.duplicate = outcome == "dup"
         return record
 
     def get(self, ref: int | str) -> FeedbackRecord | None:
