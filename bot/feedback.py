@@ -13,7 +13,8 @@ from datetime import datetime
 
 import redis
 
-from bot.feedback_record import CST, STATUSES, FeedbackRecord, Refused, china_time
+from bot.feedback_durability import durability_risk
+from bot.feedback_record import CST, STATUSES, FeedbackRecord, Refused, as_str, china_time
 from config.texts import intent_table
 
 log = logging.getLogger("bot.feedback")
@@ -115,7 +116,7 @@ class FeedbackStore:
                 member(record_id), dedup_key,
             ],
         )
-        outcome = _str(outcome)  # bytes, unless the client decodes responses
+        outcome = as_str(outcome)  # bytes, unless the client decodes responses
         if outcome == "limited":
             return Refused(reason="limited", limit=self.per_hour)
         record = self.get(int(found))
@@ -178,24 +179,4 @@ def build_store(client: redis.Redis, prefix: str, extra: dict) -> FeedbackStore:
     return FeedbackStore(client, prefix, per_hour=int(per_hour))
 
 
-def durability_risk(client: redis.Redis) -> str | None:
-    """How acknowledged feedback could be lost on this server's settings; None when it cannot."""
-    try:
-        conf = client.config_get("append*")
-    except redis.ResponseError:  # managed services often disable CONFIG
-        return "cannot read the server's persistence settings; it needs appendonly yes and " \
-               "appendfsync always (README, Feedback)"
-    conf = {_str(k): _str(v) for k, v in conf.items()}
-    if conf.get("appendonly") != "yes":
-        return "appendonly is off: a Redis restart loses feedback since the last snapshot"
-    if conf.get("appendfsync") != "always":
-        return (f"appendfsync is {conf.get('appendfsync')}: a Redis crash can lose feedback "
-                "acknowledged in its last second or two; use appendfsync always")
-    return None
-
-
-def _str(value: bytes | str) -> str:
-    return value.decode() if isinstance(value, bytes) else value
-
-
-__all__ = ["CST", "FeedbackStore", "FeedbackRecord", "Refused", "member"]
+__all__ = ["CST", "FeedbackStore", "FeedbackRecord", "Refused", "durability_risk", "member"]

@@ -50,7 +50,7 @@ class FeedbackRecord:
     @classmethod
     def from_hash(cls, raw: dict) -> FeedbackRecord:
         """Build a record from the Redis hash (bytes or str fields)."""
-        data = {_s(k): _s(v) for k, v in raw.items()}
+        data = {as_str(k): as_str(v) for k, v in raw.items()}
         return cls(
             id=int(data["id"]),
             ticket=data["ticket"],
@@ -87,5 +87,6 @@ class Refused:
     duplicate: bool = False
 
 
-def _s(value: bytes | str) -> str:
+def as_str(value: bytes | str) -> str:
+    """A Redis reply as text, whether or not the client decodes responses."""
     return value.decode("utf-8") if isinstance(value, bytes) else value
