@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from bot import create_app
 from bot.feedback_record import CST
 from bot.services import get_services
 
@@ -24,6 +25,16 @@ def test_listing_needs_the_staff_token(client):
     assert client.get("/admin/api/feedback").status_code == 401
     bad = client.get("/admin/api/feedback", headers={"Authorization": "Bearer nope"})
     assert bad.status_code == 403
+
+
+def test_without_an_admin_token_every_feedback_route_refuses(app_config):
+    app_config["admin_token"] = ""
+    client = create_app(app_config).test_client()
+    anyone = {"Authorization": "Bearer anything"}
+    assert client.get("/admin/api/feedback", headers=anyone).status_code == 403
+    assert client.get("/admin/api/feedback/1", headers=anyone).status_code == 403
+    resp = client.post("/admin/api/feedback/1/reply", headers=anyone, json={"text": "您好"})
+    assert resp.status_code == 403
 
 
 def test_listing_returns_every_field_newest_first(app, client):

@@ -73,6 +73,7 @@ def test_a_voice_message_keeps_its_recognition_and_media(chat, store):
     ("意见：页面字太小了", "页面字太小了"),
     ("留言 搜索结果不准确", "搜索结果不准确"),
     ("投诉建议，热线打不通", "热线打不通"),
+    ("我要留言：希望开通在线客服", "希望开通在线客服"),
 ])
 def test_one_shot_feedback_is_recorded_at_once(chat, store, message, kept):
     assert TICKET.search(chat.say(message))
