@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 import wechatpy
 
-from bot.dispatcher import message_text
+from bot.dispatcher import CHINA, message_text
 from config.settings import Settings
 from handlers.context import Context, Session
 from handlers.registry import build_registry
@@ -31,7 +31,7 @@ class Chat:
                  now: datetime | None = None) -> None:
         self.feedback = feedback
         self.openid = openid
-        self.now = now or datetime(2026, 11, 28, 10, 0)
+        self.now = now or datetime(2026, 11, 28, 10, 0, tzinfo=CHINA)  # as the dispatcher's
         self.session = Session()
         self.registry = build_registry()
         self.answered_by = ""
