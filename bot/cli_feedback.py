@@ -88,7 +88,7 @@ def export_command(since, until, status, fmt, output) -> None:
     else:
         with open(output, "w", encoding=encoding, newline="") as fh:
             n = _write(fh, records, fmt)
-    click.echo(f"已导出 {n} 条留言到 {output}", err=True)
+    click.echo(f"已导出 {n} 条留言到 {'标准输出' if output == '-' else output}", err=True)
 
 
 def _write(fh, records, fmt: str) -> int:
