@@ -51,7 +51,7 @@ class RedisServer:
                 return self
             # Another test run (other worktrees share this machine) grabbed the port first.
             self.port = free_port()
-        raise RuntimeError(f"redis-server found no free port; see {self.dir}/redis.log")
+        raise RuntimeError(f"redis-server did not start (port taken, or see {self.dir}/redis.log)")
 
     def _start_once(self) -> bool:
         """True once our own process answers on the port; False when another server holds it."""
@@ -70,7 +70,7 @@ class RedisServer:
                     # A ping alone could be answered by a stranger's server on this port.
                     if client.info("server")["process_id"] == self.proc.pid:
                         return True
-                except redis.ConnectionError:
+                except redis.RedisError:  # not up yet, or something else answers there
                     pass
                 if self.proc.poll() is not None:
                     return False
