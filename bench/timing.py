@@ -1,0 +1,76 @@
+"""Small measuring helpers: percentiles, a stopwatch, calling a WSGI app in-process."""
+
+from __future__ import annotations
+
+import io
+import sys
+import time
+from collections.abc import Callable, Iterable
+
+from bench.wechat import Request
+
+
+def percentile(samples: Iterable[float], pct: float) -> float:
+    """The `pct`-th percentile (nearest rank) of `samples`; NaN when there are none."""
+    ordered = sorted(samples)
+    if not ordered:
+        return float("nan")
+    rank = max(1, min(len(ordered), round(pct / 100 * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+def summary_ms(seconds: list[float]) -> dict[str, float]:
+    """p50, p99 and mean of durations in seconds, as milliseconds."""
+    return {
+        "p50": percentile(seconds, 50) * 1000,
+        "p99": percentile(seconds, 99) * 1000,
+        "mean": sum(seconds) / len(seconds) * 1000 if seconds else float("nan"),
+        "n": len(seconds),
+    }
+
+
+def time_each(fn: Callable, items: list) -> list[float]:
+    """Call `fn(item)` for each item and return each call's duration in seconds."""
+    out = []
+    clock = time.perf_counter
+    for item in items:
+        start = clock()
+        fn(item)
+        out.append(clock() - start)
+    return out
+
+
+def wsgi_post(app: Callable, req: Request, path: str = "/wechat") -> tuple[str, bytes]:
+    """POST `req` straight into a WSGI app, as a server would; returns (status, body)."""
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "SCRIPT_NAME": "",
+        "PATH_INFO": path,
+        "QUERY_STRING": req.query,
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "CONTENT_TYPE": "text/xml",
+        "CONTENT_LENGTH": str(len(req.body)),
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(req.body),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+    }
+    status: list[str] = []
+
+    def start_response(code: str, headers: list, exc_info=None) -> None:
+        status.append(code)
+
+    chunks = app(environ, start_response)
+    try:
+        body = b"".join(chunks)
+    finally:
+        close = getattr(chunks, "close", None)
+        if close:
+            close()
+    return status[0], body
