@@ -32,10 +32,44 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     if not settings.api_enabled:
         log.warning("WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat API features are off")
 
-    from bot import health
+    _wire_message_path(services)
+
+    from bot import cli_chat, health, webhook
 
     app.register_blueprint(health.bp)
+    app.register_blueprint(webhook.bp)
+    app.cli.add_command(cli_chat.chat)
+    app.register_error_handler(413, _too_large)
     return app
+
+
+def _wire_message_path(services: Services) -> None:
+    """Crypto, sessions, rate limit, dedup and the dispatcher over the handler registry."""
+    from bot.crypto import MessageCrypto
+    from bot.dedup import Deduplicator
+    from bot.dispatcher import Dispatcher
+    from bot.ratelimit import RateLimiter
+    from bot.sessions import SessionStore
+    from handlers.registry import build_registry
+
+    s = services.settings
+    if s.crypto_enabled:
+        services.crypto = MessageCrypto(s.wechat_token, s.wechat_encoding_aes_key, s.wechat_app_id)
+    services.dedup = Deduplicator(services.redis, s.key_prefix)
+    services.dispatcher = Dispatcher(
+        services,
+        build_registry(),
+        SessionStore(services.redis, s.key_prefix),
+        RateLimiter(services.redis, s.key_prefix, s.rate_limit_per_minute),
+    )
+
+
+def _too_large(exc):
+    """413 for bodies over MAX_BODY, logged on one line like every refusal."""
+    from flask import Response, request
+
+    log.warning("refused %s %s: 413 body over %d bytes", request.method, request.path, MAX_BODY)
+    return Response("body too large", status=413, mimetype="text/plain")
 
 
 def _configure_logging() -> None:

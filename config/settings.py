@@ -35,6 +35,7 @@ class Settings:
     bot_hotline: str = DEFAULT_HOTLINE
     # Not in the environment table: knobs tests and operators may still want.
     key_prefix: str = "jyq:"
+    rate_limit_per_minute: int = 30
     token_was_generated: bool = False
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -122,5 +123,9 @@ def check_settings(settings: Settings) -> None:
         )
     if not settings.wechat_api_base.startswith(("http://", "https://")):
         raise SettingsError("WECHAT_API_BASE must be an http(s) URL")
-    if bool(settings.wechat_app_id) != bool(settings.wechat_app_secret):
-        raise SettingsError("WECHAT_APP_ID and WECHAT_APP_SECRET must be set together")
+    if settings.wechat_app_secret and not settings.wechat_app_id:
+        raise SettingsError("WECHAT_APP_SECRET is set but WECHAT_APP_ID is not")
+    if settings.wechat_encoding_aes_key and not settings.wechat_app_id:
+        raise SettingsError(
+            "WECHAT_APP_ID is required with WECHAT_ENCODING_AES_KEY (it is inside every message)"
+        )

@@ -24,6 +24,6 @@ class Fallback(Handler):
         if is_text(msg):
             query = ctx.text.strip()[:30] or "您的问题"
             return Text(reply("fallback", query=query, hotline=hotline))
-        if getattr(msg, "type", "") == "event":
-            return SILENT  # WeChat ignores replies to most events; unknown ones get `success`
+        if getattr(msg, "type", "") in ("event", "unknown"):
+            return SILENT  # unknown message or event types, and events nobody handled
         return Text(reply("unsupported", hotline=hotline))

@@ -8,9 +8,14 @@ import pytest
 import redis
 
 from bot import create_app
+from bot.services import get_services
+from bot.wechat_side import WeChatSide, http_transport
+from tests.support.live import LiveServer
 from tests.support.redis_server import RedisServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
+AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+APP_ID = "wx2c2769f8efd9abc2"
 
 
 @pytest.fixture(scope="session")
@@ -60,3 +65,25 @@ def runner(app):
 def fixture_text(name: str) -> str:
     """The text of a file under tests/fixtures."""
     return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def live_bot(app):
+    """The test app served over real HTTP on 127.0.0.1."""
+    with LiveServer(app) as server:
+        yield server
+
+
+@pytest.fixture
+def wechat(app, live_bot) -> WeChatSide:
+    """WeChat's side, posting signed (and, with a key, encrypted) messages to `live_bot`."""
+    s = get_services(app).settings
+    return WeChatSide(http_transport(live_bot.url), s.wechat_token,
+                      s.wechat_encoding_aes_key, s.wechat_app_id)
+
+
+@pytest.fixture
+def safe_config(app_config) -> dict:
+    """`app_config` with an EncodingAESKey and AppID: safe and compatible mode."""
+    app_config.update(wechat_encoding_aes_key=AES_KEY, wechat_app_id=APP_ID)
+    return app_config

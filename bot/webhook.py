@@ -1,0 +1,56 @@
+"""The WeChat webhook: a thin HTTP adapter over inbound → dedup → dispatch → render."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, Response, request
+
+from bot.dedup import dedup_key
+from bot.inbound import Refusal, check_url_signature, read_message
+from bot.render import SUCCESS, render
+from bot.services import get_services
+
+log = logging.getLogger("bot.webhook")
+
+bp = Blueprint("webhook", __name__)
+
+
+def _refuse(refusal: Refusal) -> Response:
+    """One log line with the reason (never a secret), and the status with the reason."""
+    log.warning("refused %s %s: %d %s", request.method, request.path, refusal.status,
+                refusal.reason)
+    return Response(refusal.reason, status=refusal.status, mimetype="text/plain")
+
+
+@bp.get("/wechat")
+def verify_url():
+    """WeChat's URL verification: echo `echostr` when the signature holds."""
+    try:
+        check_url_signature(get_services().settings, request.args)
+    except Refusal as refusal:
+        return _refuse(refusal)
+    return Response(request.args.get("echostr", ""), mimetype="text/plain")
+
+
+@bp.post("/wechat")
+def receive():
+    """Answer one message from WeChat, the same way on every retry."""
+    services = get_services()
+    try:
+        inbound = read_message(
+            services.settings, services.crypto, request.args, request.get_data(cache=False)
+        )
+    except Refusal as refusal:
+        return _refuse(refusal)
+    key = dedup_key(inbound.msg)
+
+    def work() -> str:
+        return render(services.dispatcher.dispatch(inbound.msg, key), inbound.msg)
+
+    xml = services.dedup.run(key, work) or SUCCESS
+    if xml == SUCCESS:
+        return Response(SUCCESS, mimetype="text/plain")
+    if inbound.encrypted:
+        xml = services.crypto.encrypt(xml, inbound.nonce or "nonce")
+    return Response(xml, mimetype="application/xml")

@@ -1,0 +1,71 @@
+import threading
+
+import pytest
+import redis
+from wechatpy import parse_message
+
+from bot.dedup import Deduplicator, dedup_key
+from tests.conftest import fixture_text
+
+
+@pytest.fixture
+def store(redis_url):
+    return redis.Redis.from_url(redis_url)
+
+
+def test_message_key_is_msg_id_and_event_key_is_sender_time_event():
+    assert dedup_key(parse_message(fixture_text("text_message.xml"))) == "msg:24000000000000001"
+    assert dedup_key(parse_message(fixture_text("unknown_event.xml"))).startswith(
+        "ev:o_follower_1:1764316801:"
+    )
+
+
+def test_concurrent_tries_run_the_work_once_and_share_the_reply(store):
+    dedup = Deduplicator(store, "t:")
+    calls = []
+    gate = threading.Event()
+
+    def work():
+        calls.append(1)
+        gate.wait(2)
+        return "<xml>reply</xml>"
+
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(dedup.run("k1", work)))
+               for _ in range(3)]
+    for t in threads:
+        t.start()
+    gate.set()
+    for t in threads:
+        t.join()
+    assert calls == [1]
+    assert results == ["<xml>reply</xml>"] * 3
+
+
+def test_a_failed_try_releases_the_claim_so_a_retry_can_answer(store):
+    dedup = Deduplicator(store, "t:")
+
+    def boom():
+        raise RuntimeError("handler crashed")
+
+    with pytest.raises(RuntimeError):
+        dedup.run("k2", boom)
+    assert dedup.run("k2", lambda: "ok") == "ok"
+
+
+def test_a_crashed_workers_claim_expires_after_the_lease(store):
+    dedup = Deduplicator(store, "t:", lease=0.2, wait=2)
+    store.set("t:dedup:k3", b"pending:someone-dead", px=200)
+    assert dedup.run("k3", lambda: "recovered") == "recovered"
+
+
+def test_waiting_gives_up_before_wechats_timeout(store):
+    dedup = Deduplicator(store, "t:", lease=30, wait=0.1)
+    store.set("t:dedup:k4", b"pending:slow", px=30000)
+    assert dedup.run("k4", lambda: "never") is None
+
+
+def test_cached_replies_expire(store):
+    dedup = Deduplicator(store, "t:", keep=300)
+    dedup.run("k5", lambda: "x")
+    assert 0 < store.ttl("t:dedup:k5") <= 300

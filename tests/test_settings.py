@@ -1,0 +1,50 @@
+import pytest
+
+from bot import create_app
+from config.settings import SettingsError, load_settings
+
+
+def test_defaults_are_the_documented_ones(tmp_path):
+    s = load_settings({"BOT_DATA_DIR": str(tmp_path)})
+    assert s.bot_hotline == "400-633-0111"
+    assert s.wechat_api_base == "https://api.weixin.qq.com/"
+    assert s.wechat_account_type == "subscription"
+    assert not s.api_enabled and not s.crypto_enabled
+    assert s.token_was_generated and s.wechat_token
+
+
+def test_generated_token_is_stable_across_restarts(tmp_path):
+    env = {"BOT_DATA_DIR": str(tmp_path)}
+    assert load_settings(env).wechat_token == load_settings(env).wechat_token
+
+
+@pytest.mark.parametrize(
+    "key,reason",
+    [("short", "43 characters"), ("!" * 43, "base64")],
+)
+def test_bad_aes_key_stops_start_up_with_one_line(tmp_path, key, reason):
+    env = {"BOT_DATA_DIR": str(tmp_path), "WECHAT_ENCODING_AES_KEY": key,
+           "WECHAT_APP_ID": "wx1"}
+    with pytest.raises(SettingsError, match=reason) as exc:
+        load_settings(env)
+    assert "\n" not in str(exc.value)
+
+
+def test_unreachable_redis_stops_start_up(tmp_path):
+    from tests.support.redis_server import free_port
+
+    config = {"redis_url": f"redis://127.0.0.1:{free_port()}/0",
+              "bot_data_dir": str(tmp_path), "ENVIRON": {}}
+    with pytest.raises(SettingsError, match="REDIS_URL is unreachable"):
+        create_app(config)
+
+
+def test_bad_account_type_is_refused(tmp_path):
+    with pytest.raises(SettingsError, match="WECHAT_ACCOUNT_TYPE"):
+        load_settings({"BOT_DATA_DIR": str(tmp_path), "WECHAT_ACCOUNT_TYPE": "enterprise"})
+
+
+def test_app_without_app_id_says_api_is_off(app_config, caplog):
+    with caplog.at_level("WARNING"):
+        create_app(app_config)
+    assert "API features are off" in caplog.text
