@@ -23,25 +23,28 @@ JOINERS = (" ", " ——", "：", " ")
 
 
 def _pick_place(rng: random.Random) -> tuple[str, str, str]:
-    """(region, province word, city word) for one article: mostly cities, some national news."""
+    """(region, province, city) for one article: mostly cities, some provinces, some national
+    news (region 全国, whose body still names a real place)."""
     provinces, cities, counties = load_places()
     roll = rng.random()
-    if roll < 0.08:
-        return "全国", "全国", ""
     if roll < 0.18:
         province = rng.choice(sorted(set(provinces.values())))
-        return province, province, ""
+        return ("全国" if roll < 0.08 else province), province, ""
     place: Place = rng.choice(cities if roll < 0.8 else counties)
     return place.province, place.province, rng.choice((place.short, place.full))
 
 
-def _fill(template: str, province: str, city: str, topic: str) -> str:
-    """Put the article's places and topic into a template's slots."""
+def _fill(template: str, province: str, city: str, topics: list[str]) -> str:
+    """Put the article's places into a template's slots, and its topics in turn."""
     text = template.replace(PROV + CITY, province + city if city else province)
     text = text.replace(PROV, province).replace(CITY, city or province)
     if city:
         text = text.replace(city + city, city)  # two city slots in a row (荆州市公安县)
-    return text.replace(TOPIC, topic)
+    parts = text.split(TOPIC)
+    out = [parts[0]]
+    for i, part in enumerate(parts[1:]):
+        out.append(topics[i % len(topics)] + part)
+    return "".join(out)
 
 
 def _title(rng: random.Random, vocab: Vocabulary, column: str, places: tuple[str, str]) -> str:
@@ -79,27 +82,31 @@ def make_article(vocab: Vocabulary, seed: int, index: int) -> dict:
     rng = random.Random(f"{seed}:{index}")
     column = rng.choice(vocab.columns)
     region, province, city = _pick_place(rng)
-    topics = vocab.pool("topics", column) or ["就业服务"]
-    topic = rng.choice(topics)
+    national = region == "全国"
+    topic_pool = vocab.pool("topics", column) or ["就业服务"]
+    topics = rng.sample(topic_pool, k=min(3, len(topic_pool)))
     title_t = _title(rng, vocab, column, (province, city))
     body_t = _body(rng, vocab, column)
-    keyword_pool = vocab.pool("keywords", column)
+    # National news names no place in its title or keywords; its body may still name one.
+    keyword_pool = [k for k in vocab.pool("keywords", column)
+                    if not national or (PROV not in k and CITY not in k)]
     keyword_ts = rng.sample(keyword_pool, k=min(3, len(keyword_pool)))
-    keywords = list(dict.fromkeys([topic] + [_fill(k, province, city, topic) for k in keyword_ts]))
+    keywords = [_fill(k, province, city, topics) for k in keyword_ts]
+    keywords = list(dict.fromkeys(topics[:1] + keywords))[:5]
     day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
     clock = f"{rng.randint(8, 20):02d}:{rng.randrange(60):02d}:{rng.randrange(60):02d}"
-    published = f"{day.isoformat()} {clock}"
     art_id = f"bench-{index:06d}"
+    title_place = ("全国", "") if national else (province, city)
     article = {
         "id": art_id,
-        "title": _fill(title_t, province, city, topic),
+        "title": _fill(title_t, *title_place, topics),
         "url": f"{vocab.url_base}/bench/{art_id}.html",
-        "published": published,
+        "published": f"{day.isoformat()} {clock}",
         "source": rng.choice(vocab.sources),
         "column": column,
         "region": region,
-        "keywords": keywords[:5],
-        "body": "\n\n".join(_fill(p, province, city, topic) for p in body_t),
+        "keywords": keywords,
+        "body": "\n\n".join(_fill(p, province, city, topics) for p in body_t),
     }
     if vocab.has_covers and rng.random() < 0.3:
         article["cover"] = f"{vocab.url_base}/bench/{art_id}.jpg"

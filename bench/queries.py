@@ -50,6 +50,8 @@ def _place(article: dict) -> str:
     """The place a follower would name: the city of a place keyword (湖北荆州 -> 荆州), else the
     region."""
     region = article.get("region") or ""
+    if region == "全国":
+        return ""
     for keyword in article["keywords"]:
         if region and keyword.startswith(region) and len(keyword) > len(region):
             return keyword[len(region):]

@@ -50,16 +50,16 @@ class Slotter:
     """Replaces place names and given keywords in a text by slot markers."""
 
     def __init__(self) -> None:
-        self.names = place_names()
+        names = place_names()
+        # Longest names first so 荆州市 wins over 荆州, and 湖北荆州 becomes two slots.
+        self.places = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+        self.kinds = names
 
     def __call__(self, text: str, topics: list[str]) -> str:
-        table = dict(self.names)
-        for topic in topics:
-            if len(topic) >= 2 and topic not in table:
-                table[topic] = "topic"
-        # Longest names first so 荆州市 wins over 荆州, and 湖北荆州 becomes two slots.
-        pattern = re.compile("|".join(re.escape(n) for n in sorted(table, key=len, reverse=True)))
-        return pattern.sub(lambda m: SLOTS[table[m.group(0)]], text)
+        words = sorted((t for t in topics if len(t) >= 2), key=len, reverse=True)
+        if words:
+            text = re.sub("|".join(map(re.escape, words)), TOPIC, text)
+        return self.places.sub(lambda m: SLOTS[self.kinds[m.group(0)]], text)
 
 
 def split_sentences(paragraph: str) -> list[str]:

@@ -1,21 +1,22 @@
-"""The WeChat side of the benchmark: signed, AES-encrypted text messages and their replies."""
+"""The WeChat side of the benchmark: requests built by the bot's WeChat-side client, captured.
+
+bot/wechat_side.py signs and encrypts messages exactly as WeChat does; here its transport only
+records what it would post, so the benchmark can build requests before the clock starts and
+send them any way it likes (WSGI in-process, raw sockets).
+"""
 
 from __future__ import annotations
 
-import hashlib
-import time
 from dataclasses import dataclass
 from urllib.parse import urlencode
-from xml.sax.saxutils import escape
 
-from wechatpy.crypto import WeChatCrypto
+from bot.wechat_side import WeChatSide as PlatformSide
 
 # Fixed credentials of the benchmark's own account; nothing here is a secret.
 TOKEN = "benchtoken"
 AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 APP_ID = "wxbench000000000"
 APP_SECRET = "benchsecret"
-ACCOUNT = "gh_bench00000000"
 
 
 @dataclass(frozen=True)
@@ -24,53 +25,30 @@ class Request:
 
     query: str
     body: bytes
-    timestamp: str
-    nonce: str
 
 
 class WeChatSide:
-    """Builds encrypted messages as the WeChat platform does, and opens encrypted replies."""
+    """Builds encrypted text messages as the WeChat platform does, and opens the replies."""
 
     def __init__(self, token: str = TOKEN, aes_key: str = AES_KEY, app_id: str = APP_ID) -> None:
-        self.token = token
-        self.crypto = WeChatCrypto(token, aes_key, app_id)
+        self._captured: list[Request] = []
+        self.side = PlatformSide(self._capture, token, aes_key, app_id, mode="safe")
 
-    def _signature(self, *parts: str) -> str:
-        return hashlib.sha1("".join(sorted(parts)).encode()).hexdigest()
+    def _capture(self, path: str, params: dict, body: bytes) -> tuple[int, str]:
+        self._captured.append(Request(query=urlencode(params), body=body))
+        return 200, "success"
 
     def text(self, openid: str, content: str, msg_id: int) -> Request:
         """A safe-mode text message from `openid`, with a MsgId of its own."""
-        timestamp = str(int(time.time()))
-        nonce = f"{msg_id % 10**9:09d}"
-        plain = (
-            f"<xml><ToUserName><![CDATA[{ACCOUNT}]]></ToUserName>"
-            f"<FromUserName><![CDATA[{openid}]]></FromUserName>"
-            f"<CreateTime>{timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
-            f"<Content><![CDATA[{content}]]></Content><MsgId>{msg_id}</MsgId></xml>"
-        )
-        sealed = self.crypto.encrypt_message(plain, nonce, timestamp)
-        encrypt = sealed.split("<Encrypt><![CDATA[", 1)[1].split("]]>", 1)[0]
-        body = (
-            f"<xml><ToUserName><![CDATA[{escape(ACCOUNT)}]]></ToUserName>"
-            f"<Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>"
-        ).encode()
-        query = urlencode({
-            "signature": self._signature(self.token, timestamp, nonce),
-            "timestamp": timestamp,
-            "nonce": nonce,
-            "openid": openid,
-            "encrypt_type": "aes",
-            "msg_signature": self._signature(self.token, timestamp, nonce, encrypt),
-        })
-        return Request(query=query, body=body, timestamp=timestamp, nonce=nonce)
+        self.side.text(openid, content, msg_id)
+        return self._captured.pop()
 
-    def open_reply(self, body: bytes) -> str:
-        """The plaintext XML inside an encrypted reply (raises when its signature is wrong)."""
-        text = body.decode()
-        signature = text.split("<MsgSignature><![CDATA[", 1)[1].split("]]>", 1)[0]
-        timestamp = text.split("<TimeStamp>", 1)[1].split("</TimeStamp>", 1)[0]
-        nonce = text.split("<Nonce><![CDATA[", 1)[1].split("]]>", 1)[0]
-        return self.crypto.decrypt_message(text, signature, timestamp, nonce)
+    def open_reply(self, body: bytes) -> dict:
+        """The fields of the plaintext reply inside an encrypted one (raises if it is forged)."""
+        reply = self.side._read_reply(200, body.decode("utf-8"))
+        if not reply:
+            raise ValueError(f"no reply in {body[:80]!r}")
+        return reply
 
 
 def bench_env() -> dict[str, str]:
