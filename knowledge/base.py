@@ -1,0 +1,201 @@
+"""The knowledge base: articles in Redis, a per-process search index kept fresh from it."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import redis
+
+from knowledge import importers
+from knowledge.article import Article
+from knowledge.freshness import IndexHolder
+from knowledge.query import parse
+from knowledge.ranking import verdict
+from knowledge.regions import REGIONS, load_table
+from knowledge.results import Hit, ImportSummary, SearchResult
+from knowledge.store import ArticleStore
+from knowledge.summary import summarise
+
+log = logging.getLogger(__name__)
+
+BUNDLED_DIR = Path(__file__).resolve().parent / "data"
+BATCH = 500
+PAGE_IDS = 20
+
+
+class KnowledgeBase:
+    """Shared articles plus this process's search index (see DESIGN.md, "The store")."""
+
+    def __init__(self, redis_client: redis.Redis, prefix: str, data_dir: Path, *,
+                 refresh_interval: float = 1.0, bundled_dir: Path | None = BUNDLED_DIR) -> None:
+        self.store = ArticleStore(redis_client, prefix)
+        self.data_dir = Path(data_dir)
+        self.bundled_dir = bundled_dir
+        load_table(self.data_dir)
+        self.index = IndexHolder(self.store, self.data_dir / "index", self.data_dir,
+                                 refresh_interval=refresh_interval)
+        self._summaries: dict[str, str] = {}
+        self._summary_lock = threading.Lock()
+
+    # --- articles -----------------------------------------------------------------------
+    def count(self) -> int:
+        """How many articles the shared store holds."""
+        return self.store.count()
+
+    def get(self, article_id: str) -> Article | None:
+        """One article by id."""
+        return self.store.get_many([article_id])[0]
+
+    def get_many(self, ids: list[str]) -> list[Article]:
+        """Articles by id, in order, skipping missing ones."""
+        return [a for a in self.store.get_many(ids) if a is not None]
+
+    def latest(self, region: str | None = None, limit: int = 5, offset: int = 0) -> list[Article]:
+        """Newest first, of one region (None: all)."""
+        if region is not None and region not in REGIONS:
+            return []
+        return self.get_many(self.store.latest_ids(region, limit, offset))
+
+    def upsert(self, articles: Iterable[Article]) -> ImportSummary:
+        """Add or replace articles by id (by URL when that URL is stored under another id)."""
+        summary = ImportSummary()
+        batch: dict[str, Article] = {}
+        for article in articles:
+            batch[article.id] = article
+            if len(batch) >= BATCH:
+                summary.merge(self._write(list(batch.values())))
+                batch = {}
+        if batch:
+            summary.merge(self._write(list(batch.values())))
+        return summary
+
+    def _write(self, articles: list[Article]) -> ImportSummary:
+        summary = ImportSummary()
+        for a in articles:
+            known = self.store.id_for_url(a.url)
+            if known and known != a.id and a.id == _url_id(a.url):
+                a.id = known  # a record without id updates the article stored for its URL
+        existing = {a.id: old for a, old in zip(articles, self.store.get_many(
+            [a.id for a in articles]), strict=True)}
+        changed = []
+        for a in articles:
+            old = existing.get(a.id)
+            if old is None:
+                summary.added += 1
+                changed.append(a)
+            elif json.dumps(old.to_dict(), sort_keys=True) != json.dumps(a.to_dict(),
+                                                                       sort_keys=True):
+                summary.updated += 1
+                changed.append(a)
+            else:
+                summary.unchanged += 1
+        summary.version = self.store.upsert(changed) if changed else self.store.version()
+        return summary
+
+    def delete(self, ids: Iterable[str]) -> int:
+        """Delete articles; returns how many existed."""
+        return self.store.delete(list(ids))
+
+    def import_paths(self, paths: Iterable[Path],
+                     progress: Callable[[int], None] | None = None) -> ImportSummary:
+        """Import files and folders; bad records are reported, good ones stored."""
+        files, errors = importers.collect_files(paths)
+        summary = ImportSummary(errors=list(errors))
+        pending: list[Article] = []
+        for path in files:
+            for article, error in importers.read_file(path):
+                if error is not None:
+                    summary.errors.append(error)
+                elif article is not None:
+                    pending.append(article)
+                if len(pending) >= BATCH:
+                    summary.merge(self.upsert(pending))
+                    pending = []
+            if progress:
+                progress(1)
+        if pending:
+            summary.merge(self.upsert(pending))
+        if not summary.version:
+            summary.version = self.store.version()
+        return summary
+
+    def load_bundled(self) -> ImportSummary | None:
+        """Load the bundled sample articles when the store has none (one worker does it)."""
+        if self.bundled_dir is None or self.count() > 0 or not self.bundled_dir.is_dir():
+            return None
+        if not self.store.acquire_seed_lock():
+            return None  # another worker is loading them right now
+        try:
+            summary = self.import_paths([self.bundled_dir])
+        except (redis.RedisError, OSError):
+            self.store.release_seed_lock()
+            raise
+        for error in summary.errors:
+            log.error("bundled article rejected: %s", error)
+        log.info("loaded %d bundled articles", summary.stored)
+        return summary
+
+    # --- search -------------------------------------------------------------------------
+    def ensure_fresh(self, wait: bool = False) -> None:
+        """Pick up a newer index version (a cheap check, at most once per refresh interval)."""
+        self.index.refresh(wait=wait)
+
+    def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
+        """Build the full index from the store now and persist it; returns its version."""
+        return self.index.rebuild(progress=progress)
+
+    def search(self, query: str, *, region: str | None = None, limit: int = 5) -> SearchResult:
+        """Rank articles for a follower's words; `region` is a mild preference."""
+        self.ensure_fresh()
+        ranker, tok, corrector = self.index.current()
+        result = SearchResult(query=query)
+        if ranker is None or not query or not query.strip():
+            return result
+        q = parse(query[:200], tok, ranker.in_vocab, corrector)
+        result.region = q.region
+        result.terms = [g.label for g in q.groups]
+        result.corrections = q.corrections
+        kept, result.confident = verdict(ranker.rank(q, prefer=region, pool=PAGE_IDS))
+        result.ranked_ids = [r.id for r in kept][:PAGE_IDS]
+        articles = {a.id: a for a in self.get_many(result.ranked_ids[:limit])}
+        result.hits = [Hit(articles[r.id], round(r.score, 4), r.why)
+                       for r in kept[:limit] if r.id in articles]
+        if not result.hits:
+            result.confident = False
+        return result
+
+    def summary_of(self, article: Article) -> str:
+        """At most 120 characters: the article's own summary, else extracted from its body."""
+        if article.summary:
+            return article.summary[:120]
+        key = f"{article.id}:{hash(article.body)}"
+        with self._summary_lock:
+            found = self._summaries.get(key)
+        if found is None:
+            found = summarise(article.body, article.title)
+            with self._summary_lock:
+                if len(self._summaries) > 5000:
+                    self._summaries.clear()
+                self._summaries[key] = found
+        return found
+
+    def stats(self) -> dict:
+        """Counts per region, the store's version and this process's index version."""
+        return {
+            "articles": self.count(),
+            "version": self.store.version(),
+            "index_version": self.index.version,
+            "regions": self.store.region_counts(REGIONS),
+            "checked_at": time.time(),
+        }
+
+
+def _url_id(url: str) -> str:
+    from knowledge.article import id_from_url
+
+    return id_from_url(url) if url else ""

@@ -1,0 +1,169 @@
+"""Keeping a process's index in step with the shared store.
+
+The base segment is the newest persisted index (built once per version, shared by workers
+on one host through files under data_dir); articles changed since are indexed into a small
+delta segment on the fly. When the delta grows too big, a full rebuild runs in a background
+thread while the old index keeps serving.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from knowledge import index as idx
+from knowledge.build import build_index
+from knowledge.fuzzy import Corrector
+from knowledge.ranking import Ranker
+from knowledge.store import ArticleStore
+from knowledge.text import Tokenizer
+
+log = logging.getLogger(__name__)
+
+DELTA_MAX = 300  # changed articles indexed on the fly; more triggers a full rebuild
+
+
+class IndexHolder:
+    """The current Ranker (+ tokenizer and corrector) of this process."""
+
+    def __init__(self, store: ArticleStore, root: Path, data_dir: Path,
+                 refresh_interval: float = 1.0) -> None:
+        self.store = store
+        self.root = root
+        self.data_dir = data_dir
+        self.interval = refresh_interval
+        self.version = -1
+        self._base: idx.Segment | None = None
+        self._tok: Tokenizer | None = None
+        self._ranker: Ranker | None = None
+        self._corrector: Corrector | None = None
+        self._lock = threading.RLock()
+        self._checked = 0.0
+        self._rebuilding: threading.Thread | None = None
+
+    def current(self) -> tuple[Ranker | None, Tokenizer, Corrector | None]:
+        """What queries use now."""
+        with self._lock:
+            if self._ranker is None:
+                self.refresh(wait=True)
+            if self._corrector is None and self._ranker is not None:
+                ranker = self._ranker
+                vocab = set().union(*(s.vocab for s in ranker.segments)) if ranker.segments \
+                    else set()
+                self._corrector = Corrector(vocab, ranker.doc_freq)
+            assert self._tok is not None
+            return self._ranker, self._tok, self._corrector
+
+    def refresh(self, wait: bool = False) -> None:
+        """Catch up with the store's version; cheap when nothing changed."""
+        now = time.monotonic()
+        if self._ranker is not None and not wait and now - self._checked < self.interval:
+            return
+        self._checked = now
+        version = self.store.version()
+        if self._ranker is not None and version == self.version:
+            return
+        with self._lock:
+            if self._ranker is not None and version == self.version:
+                return
+            if self._base is None:
+                self._install_base(self._load_or_build(version))
+            changes = self.store.changed_since(self._base.version)
+            if len(changes) > max(DELTA_MAX, len(self._base) // 20):
+                if self._ranker is None or wait:
+                    self._install_base(self._load_or_build(version))
+                    changes = self.store.changed_since(self._base.version)
+                else:
+                    self._rebuild_in_background()
+                    return
+            self._apply_delta(changes, version)
+
+    def _install_base(self, base: idx.Segment) -> None:
+        self._base = base
+        self._tok = Tokenizer(base.user_words, cache_dir=self.data_dir / "jieba")
+
+    def _apply_delta(self, changes: dict[str, int], version: int) -> None:
+        assert self._base is not None and self._tok is not None
+        delta = None
+        if changes:
+            fresh = [a for a in self.store.get_many(sorted(changes)) if a is not None]
+            if fresh:
+                stats = self._base.stats if len(self._base) else None
+                delta, _ = build_index(fresh, tokenizer=self._tok, stats=stats,
+                                       processes=1, version=version)
+        self._ranker = Ranker(self._base, delta, frozenset(changes))
+        self._corrector = None
+        self.version = version
+
+    def _load_or_build(self, version: int) -> idx.Segment:
+        """The persisted index for `version` if any host process wrote it, else build it."""
+        with self._file_lock():
+            path = idx.newest(self.root, version)
+            if path is not None:
+                seg = idx.load(path)
+                if len(self.store.changed_since(seg.version)) <= max(DELTA_MAX, len(seg) // 20):
+                    return seg
+            return self._build()
+
+    def _build(self, progress: Callable[[int], None] | None = None) -> idx.Segment:
+        version = self.store.version()  # read first: later writes land in the delta
+        articles = list(self.store.iter_all())
+        started = time.monotonic()
+        seg, _ = build_index(articles, data_dir=self.data_dir, version=version,
+                             progress=progress)
+        idx.save(seg, self.root)
+        idx.prune(self.root)
+        log.info("built index v%d over %d articles in %.1f s", version, len(articles),
+                 time.monotonic() - started)
+        return idx.load(self.root / f"v{version}")
+
+    def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
+        """Build and persist the full index now, and serve it."""
+        with self._lock, self._file_lock():
+            seg = self._build(progress)
+            self._install_base(seg)
+            self._apply_delta(self.store.changed_since(seg.version), self.store.version())
+            return seg.version
+
+    def _rebuild_in_background(self) -> None:
+        if self._rebuilding is not None and self._rebuilding.is_alive():
+            return
+
+        def run() -> None:
+            try:
+                seg = self._load_or_build(self.store.version())
+                with self._lock:
+                    self._install_base(seg)
+                    self._apply_delta(self.store.changed_since(seg.version),
+                                      self.store.version())
+            except Exception:  # a failed rebuild must not kill the worker
+                log.exception("background index rebuild failed; serving the previous index")
+
+        self._rebuilding = threading.Thread(target=run, name="kb-rebuild", daemon=True)
+        self._rebuilding.start()
+
+    def _file_lock(self) -> _FileLock:
+        return _FileLock(self.root / ".build.lock")
+
+
+class _FileLock:
+    """An exclusive flock, so only one process per host builds an index at a time."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fh = None
+
+    def __enter__(self) -> _FileLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._fh = open(self.path, "a+")  # held open for the lock's lifetime
+        fcntl.flock(self._fh, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        assert self._fh is not None
+        fcntl.flock(self._fh, fcntl.LOCK_UN)
+        self._fh.close()

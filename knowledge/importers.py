@@ -1,0 +1,103 @@
+"""Reading article records from JSONL, page text and HTML files, and folders of them.
+
+Each record comes out as an Article or as a RecordError naming file, line and field, so one
+bad record never stops the good ones.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from knowledge.article import Article, ArticleError
+from knowledge.pages import parse_page_html, parse_page_text
+from knowledge.regions import find_region
+from knowledge.results import RecordError
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+HTML_SUFFIXES = (".html", ".htm", ".shtml")
+TEXT_SUFFIXES = (".txt",)
+SUFFIXES = JSONL_SUFFIXES + HTML_SUFFIXES + TEXT_SUFFIXES
+
+Record = tuple[Article | None, RecordError | None]
+
+
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[RecordError]]:
+    """Files to import: the given files, and importable files under given folders."""
+    files: list[Path] = []
+    errors: list[RecordError] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*")
+                            if p.is_file() and p.suffix.lower() in SUFFIXES
+                            and not p.name.startswith("."))
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append(RecordError(str(path), 0, "path", "文件或文件夹不存在"))
+    return files, errors
+
+
+def read_file(path: Path) -> Iterator[Record]:
+    """The records of one file, by its suffix (JSON, HTML, else page text)."""
+    try:
+        text = path.read_text("utf-8-sig")
+    except UnicodeDecodeError:
+        yield None, RecordError(str(path), 0, "file", "不是 UTF-8 编码的文本")
+        return
+    except OSError as exc:
+        yield None, RecordError(str(path), 0, "file", f"无法读取：{exc.strerror}")
+        return
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_json_text(text, str(path))
+    elif suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+        yield _page(lambda: parse_page_html(text, path), str(path))
+    else:
+        yield _page(lambda: parse_page_text(text, path), str(path))
+
+
+def read_json_text(text: str, source: str) -> Iterator[Record]:
+    """Records of a JSON object, a JSON list, or JSON Lines."""
+    stripped = text.strip()
+    if stripped.startswith("["):
+        try:
+            items = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            yield None, RecordError(source, exc.lineno, "json", f"JSON 格式错误：{exc.msg}")
+            return
+        for n, item in enumerate(items, 1):
+            yield to_article(item, source, n)
+        return
+    if stripped.startswith("{") and "\n{" not in stripped:
+        try:
+            yield to_article(json.loads(stripped), source, 1)
+            return
+        except json.JSONDecodeError:
+            pass  # not one object: fall through to JSON Lines, which reports the line
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield None, RecordError(source, n, "json", f"JSON 格式错误：{exc.msg}")
+            continue
+        yield to_article(item, source, n)
+
+
+def to_article(item: object, source: str, line: int) -> Record:
+    """Validate one record dict."""
+    try:
+        return Article.from_dict(item, infer_region=find_region), None  # type: ignore[arg-type]
+    except ArticleError as exc:
+        return None, RecordError(source, line, exc.field, exc.message)
+
+
+def _page(parse, source: str) -> Record:
+    try:
+        record = parse()
+    except ArticleError as exc:
+        return None, RecordError(source, 0, exc.field, exc.message)
+    return to_article(record, source, 0)

@@ -1,0 +1,213 @@
+"""The search index: field-weighted BM25 (BM25F) term weights in per-term CSR numpy arrays.
+
+A `Segment` holds, for every term, the ids of the documents containing it and their
+saturated field-weighted term frequency (idf is applied at query time, so a small delta
+segment can share the statistics of the big base one). Segments persist as `.npy` files
+and reload with `mmap_mode="r"`, so a worker starts in well under a second.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from knowledge.article import Article
+from knowledge.regions import REGIONS
+from knowledge.text import Tokenizer, normalise
+
+FIELD_WEIGHTS = (3.0, 2.5, 1.0)  # title, keywords, body
+FIELD_B = (0.3, 0.3, 0.75)  # length normalisation per field
+K1 = 1.2
+REGION_CODE = {name: i for i, name in enumerate(REGIONS)}
+ARRAYS = ("indptr", "postings", "weights", "df", "region", "ts")
+
+
+@dataclass
+class Stats:
+    """Corpus statistics the weights were computed with."""
+
+    n_docs: int = 0
+    avg_len: tuple[float, float, float] = (1.0, 1.0, 1.0)
+
+
+@dataclass
+class Segment:
+    """An immutable inverted index over a set of articles."""
+
+    ids: list[str]
+    titles: list[str]  # normalised titles, for fuzzy re-ranking
+    vocab: list[str]
+    indptr: np.ndarray  # int64 [V + 1]
+    postings: np.ndarray  # int32 [nnz] document rows
+    weights: np.ndarray  # float32 [nnz] saturated BM25F tf, no idf
+    df: np.ndarray  # int32 [V]
+    region: np.ndarray  # int8 [N] index into REGIONS
+    ts: np.ndarray  # float64 [N] published, seconds
+    stats: Stats
+    user_words: list[str] = field(default_factory=list)
+    version: int = 0
+    term_id: dict[str, int] = field(default_factory=dict)
+    row_of: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.term_id:
+            self.term_id = {t: i for i, t in enumerate(self.vocab)}
+        if not self.row_of:
+            self.row_of = {d: i for i, d in enumerate(self.ids)}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def posting(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """(document rows, weights) of one term, or None when absent."""
+        tid = self.term_id.get(term)
+        if tid is None:
+            return None
+        lo, hi = int(self.indptr[tid]), int(self.indptr[tid + 1])
+        return self.postings[lo:hi], self.weights[lo:hi]
+
+    def doc_freq(self, term: str) -> int:
+        """How many documents contain `term`."""
+        tid = self.term_id.get(term)
+        return 0 if tid is None else int(self.df[tid])
+
+
+def doc_fields(tok: Tokenizer, a: Article) -> tuple[list[str], list[str], list[str]]:
+    """The (title, keywords, body) terms of one article."""
+    kw_terms: list[str] = []
+    for word in a.keywords:
+        whole = normalise(word).replace(" ", "")
+        parts = tok.terms(word)
+        kw_terms += parts if whole in parts or len(whole) < 2 else [whole, *parts]
+    return tok.terms(a.title), kw_terms, tok.terms(a.body)
+
+
+def tokenize_chunk(tok: Tokenizer, articles: list[Article]) -> dict:
+    """Term counts of a chunk of articles with a chunk-local vocabulary (cheap to pickle)."""
+    local: dict[str, int] = {}
+    docs, terms, tfs, lens = [], [], [], []
+    for row, a in enumerate(articles):
+        fields = doc_fields(tok, a)
+        lens.append([len(f) for f in fields])
+        counts: dict[str, list[int]] = {}
+        for f, words in enumerate(fields):
+            for word, n in Counter(words).items():
+                counts.setdefault(word, [0, 0, 0])[f] = n
+        for word, tf in counts.items():
+            docs.append(row)
+            terms.append(local.setdefault(word, len(local)))
+            tfs.append(tf)
+    return {
+        "vocab": list(local),
+        "docs": np.asarray(docs, dtype=np.int32),
+        "terms": np.asarray(terms, dtype=np.int32),
+        "tfs": np.asarray(tfs, dtype=np.float32).reshape(-1, 3),
+        "lens": np.asarray(lens, dtype=np.float32).reshape(-1, 3),
+    }
+
+
+def assemble(articles: list[Article], chunks: list[dict], stats: Stats | None = None,
+             user_words: list[str] | None = None, version: int = 0) -> Segment:
+    """Merge tokenised chunks into one Segment (weights use `stats`, else its own)."""
+    vocab: dict[str, int] = {}
+    docs, terms, tfs, lens = [], [], [], []
+    offset = 0
+    for chunk in chunks:
+        remap = np.fromiter((vocab.setdefault(t, len(vocab)) for t in chunk["vocab"]),
+                            dtype=np.int32, count=len(chunk["vocab"]))
+        docs.append(chunk["docs"] + offset)
+        terms.append(remap[chunk["terms"]] if len(chunk["terms"]) else chunk["terms"])
+        tfs.append(chunk["tfs"])
+        lens.append(chunk["lens"])
+        offset += len(chunk["lens"])
+    n = offset
+    doc = np.concatenate(docs) if docs else np.zeros(0, np.int32)
+    term = np.concatenate(terms) if terms else np.zeros(0, np.int32)
+    tf = np.concatenate(tfs) if tfs else np.zeros((0, 3), np.float32)
+    length = np.concatenate(lens) if lens else np.zeros((0, 3), np.float32)
+    if stats is None:
+        avg = tuple(float(max(x, 1.0)) for x in (length.mean(axis=0) if n else (1, 1, 1)))
+        stats = Stats(n_docs=n, avg_len=avg)  # type: ignore[arg-type]
+    weighted = np.zeros(len(doc), dtype=np.float32)
+    for f in range(3):
+        norm = 1.0 - FIELD_B[f] + FIELD_B[f] * length[doc, f] / stats.avg_len[f]
+        weighted += FIELD_WEIGHTS[f] * tf[:, f] / norm
+    weight = (weighted / (K1 + weighted)).astype(np.float32)
+    order = np.argsort(term, kind="stable")  # rows stay ascending within a term
+    df = np.bincount(term, minlength=len(vocab)).astype(np.int32)
+    indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
+    np.cumsum(df, out=indptr[1:])
+    return Segment(
+        ids=[a.id for a in articles],
+        titles=[normalise(a.title) for a in articles],
+        vocab=list(vocab),
+        indptr=indptr,
+        postings=doc[order].astype(np.int32),
+        weights=weight[order],
+        df=df,
+        region=np.asarray([REGION_CODE.get(a.region, 0) for a in articles], dtype=np.int8),
+        ts=np.asarray([a.timestamp for a in articles], dtype=np.float64),
+        stats=stats,
+        user_words=list(user_words or []),
+        version=version,
+    )
+
+
+def save(segment: Segment, root: Path) -> Path:
+    """Persist under `root/v<version>` atomically (write a temp dir, then rename)."""
+    root.mkdir(parents=True, exist_ok=True)
+    final = root / f"v{segment.version}"
+    tmp = root / f".v{segment.version}.{os.getpid()}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    for name in ARRAYS:
+        np.save(tmp / f"{name}.npy", np.ascontiguousarray(getattr(segment, name)))
+    meta = {
+        "version": segment.version, "ids": segment.ids, "titles": segment.titles,
+        "vocab": segment.vocab, "user_words": segment.user_words,
+        "stats": {"n_docs": segment.stats.n_docs, "avg_len": list(segment.stats.avg_len)},
+    }
+    (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+    if final.exists():
+        shutil.rmtree(tmp, ignore_errors=True)  # another process already wrote this version
+        return final
+    os.replace(tmp, final)
+    return final
+
+
+def load(path: Path) -> Segment:
+    """Reload a persisted segment; the big arrays are memory-mapped, not read."""
+    meta = json.loads((path / "meta.json").read_text("utf-8"))
+    arrays = {name: np.load(path / f"{name}.npy", mmap_mode="r") for name in ARRAYS}
+    stats = Stats(meta["stats"]["n_docs"], tuple(meta["stats"]["avg_len"]))
+    return Segment(ids=meta["ids"], titles=meta["titles"], vocab=meta["vocab"],
+                   stats=stats, user_words=meta["user_words"], version=meta["version"],
+                   **arrays)
+
+
+def newest(root: Path, at_most: int) -> Path | None:
+    """The persisted segment with the highest version ≤ `at_most`."""
+    best, best_v = None, -1
+    if root.is_dir():
+        for p in root.iterdir():
+            if p.name.startswith("v") and p.name[1:].isdigit() and (p / "meta.json").exists():
+                v = int(p.name[1:])
+                if best_v < v <= at_most:
+                    best, best_v = p, v
+    return best
+
+
+def prune(root: Path, keep: int = 2) -> None:
+    """Remove all but the `keep` newest persisted versions."""
+    if not root.is_dir():
+        return
+    found = sorted((int(p.name[1:]), p) for p in root.iterdir()
+                   if p.name.startswith("v") and p.name[1:].isdigit())
+    for _, p in found[:-keep]:
+        shutil.rmtree(p, ignore_errors=True)

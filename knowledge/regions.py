@@ -1,0 +1,175 @@
+"""Region names of the site and place-name → province inference from cpca's division data.
+
+The place table is derived once from the adcode list that ships with `cpca` (maintained
+administrative-division data) and cached as JSON; the message path only does an
+Aho-Corasick scan over it, never a cpca call.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import os
+import re
+import threading
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+
+log = logging.getLogger(__name__)
+
+# Province-level names exactly as the site's navigation lists them (see the seed page).
+REGIONS: tuple[str, ...] = (
+    "全国", "安徽", "北京", "重庆", "福建", "甘肃", "广东", "广西", "贵州", "海南", "河北", "河南",
+    "黑龙江", "湖北", "湖南", "吉林", "江苏", "江西", "辽宁", "内蒙古", "宁夏", "青海", "山东",
+    "山西", "陕西", "上海", "四川", "天津", "西藏", "新疆", "云南", "浙江", "香港", "澳门", "台湾",
+)
+NATIONWIDE = "全国"
+TABLE_VERSION = 2  # bump when the derivation below changes, so stale caches are rebuilt
+_RANK_WEIGHT = (3, 2, 1)  # province, city, county: a higher rank wins an ambiguous name
+_NOUN_TAGS = ("ns", "n", "nr", "nrt", "nz", "j")
+
+_lock = threading.Lock()
+_matcher: ahocorasick.Automaton | None = None
+_table: dict[str, str] | None = None
+
+
+def _nations() -> list[str]:
+    """The 56 ethnic group names shipped with cpca, longest first (for 自治州 short names)."""
+    text = resources.files("cpca.resources").joinpath("56_nations.csv").read_text("utf-8")
+    names = {line.strip().removesuffix("族") for line in text.splitlines() if line.strip()}
+    return sorted(names, key=len, reverse=True)
+
+
+def _jieba_pos() -> dict[str, str]:
+    """Part-of-speech tags of jieba's main dictionary, to tell place names from common words."""
+    tags: dict[str, str] = {}
+    text = resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
+    for line in text.splitlines():
+        parts = line.split(" ")
+        if len(parts) == 3 and 2 <= len(parts[0]) <= 4:
+            tags[parts[0]] = parts[2]
+    return tags
+
+
+def _short_forms(name: str, rank: int, nations: list[str]) -> list[str]:
+    """The forms people write a division name in: 荆州市 → 荆州, 恩施土家族苗族自治州 → 恩施."""
+    forms = [name]
+    short = re.sub(r"(特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|盟)$", "", name)
+    if re.search("自治[区州县旗]$", name):
+        group = "|".join(map(re.escape, nations))  # 新疆维吾尔自治区 has no 族
+        bare = re.sub(rf"(({group})族?)+$", "", short)
+        short = bare if len(bare) >= 2 else short  # 内蒙古 and 西藏 end in a group's name
+    if rank == 2 and short != name and not name.endswith("市"):
+        short = name  # 公安县 stays whole: county short forms (公安) are too often common words
+    if len(short) >= 2 and short != name:
+        forms.append(short)
+    return forms
+
+
+def build_table() -> dict[str, str]:
+    """Place name (full and short forms) → province short name as the site lists it."""
+    text = resources.files("cpca.resources").joinpath("adcodes.csv").read_text("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    nations = _nations()
+    provinces: dict[str, str] = {}
+    for row in rows:
+        code = row["adcode"][:6]
+        if code.endswith("0000"):
+            short = _short_forms(row["name"], 0, nations)[-1]
+            provinces[code[:2]] = short if short in REGIONS else row["name"]
+    pos = _jieba_pos()
+    best: dict[str, tuple[int, set[str]]] = {}
+    for row in rows:
+        code = row["adcode"][:6]
+        province = provinces.get(code[:2])
+        if province not in REGIONS:
+            continue
+        rank = 0 if code.endswith("0000") else 1 if code.endswith("00") else 2
+        for i, form in enumerate(_short_forms(row["name"], rank, nations)):
+            # A short form that jieba tags as a verb, adverb, adjective … (合作, 东方) is a
+            # common word more often than a place.
+            if i > 0 and rank > 0 and pos.get(form, "ns") not in _NOUN_TAGS:
+                continue
+            weight = _RANK_WEIGHT[rank]
+            have = best.get(form)
+            if have is None or weight > have[0]:
+                best[form] = (weight, {province})
+            elif weight == have[0]:
+                have[1].add(province)
+    # An ambiguous name (鼓楼区 is in four provinces) maps to "" so that it still shadows the
+    # shorter names inside it when scanning, but infers nothing.
+    table = {form: next(iter(ps)) if len(ps) == 1 else "" for form, (_, ps) in best.items()}
+    for region in REGIONS:
+        table[region] = region
+    return table
+
+
+def load_table(cache_dir: Path | None = None) -> dict[str, str]:
+    """The place table, from `cache_dir/regions.json` when current, else derived and cached."""
+    global _table, _matcher
+    with _lock:
+        if _table is not None:
+            return _table
+        path = Path(cache_dir) / "regions.json" if cache_dir else None
+        table = None
+        if path and path.exists():
+            try:
+                data = json.loads(path.read_text("utf-8"))
+                if data.get("version") == TABLE_VERSION:
+                    table = data["places"]
+            except (OSError, ValueError, KeyError):
+                table = None
+        if table is None:
+            table = build_table()
+            if path:
+                _write_atomic(path, {"version": TABLE_VERSION, "places": table})
+        automaton = ahocorasick.Automaton()
+        for name, province in table.items():
+            automaton.add_word(name, (name, province))
+        automaton.make_automaton()
+        _table, _matcher = table, automaton
+        return table
+
+
+def _write_atomic(path: Path, data: dict) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.warning("could not cache the region table at %s: %s", path, exc)
+
+
+def place_names() -> dict[str, str]:
+    """Every unambiguous place name the table knows (for the jieba user dictionary)."""
+    return {name: province for name, province in load_table().items() if province}
+
+
+def mentions(text: str) -> list[tuple[str, str]]:
+    """Places named in `text`, in order, longest match first: [(name, province), ...]."""
+    load_table()
+    assert _matcher is not None
+    return [value for _, value in _matcher.iter_long(text or "") if value[1]]
+
+
+def find_region(text: str) -> str | None:
+    """The province (site short name) that `text` is about, or None; 全国 only when said."""
+    found = mentions(text)
+    if not found:
+        return None
+    counts: dict[str, int] = {}
+    for _, province in found:
+        counts[province] = counts.get(province, 0) + 1
+    specific = {p: n for p, n in counts.items() if p != NATIONWIDE}
+    if not specific:
+        return NATIONWIDE
+    top = max(specific.values())
+    for _, province in found:  # the first-named of the most-named provinces
+        if specific.get(province) == top:
+            return province
+    return None

@@ -1,0 +1,158 @@
+"""Text normalisation and jieba tokenisation shared by the index build and the queries."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import jieba
+import zhconv
+
+from config.texts import CONFIG_DIR
+
+log = logging.getLogger(__name__)
+
+_PUNCT = re.compile(r"[^\w\u4e00-\u9fff]+|_+", re.UNICODE)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_QUOTED = re.compile(r"[“\"「『《]([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」』》]")
+_HAS_TRAD = re.compile(r"[^\x00-\u2fff]")
+USER_WORD_FREQ = 200_000  # high enough that jieba keeps a user word whole
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """The editable stop-word list of config/stopwords.txt."""
+    path = CONFIG_DIR / "stopwords.txt"
+    words = set()
+    for line in path.read_text("utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(normalise(line))
+    return frozenset(words)
+
+
+@cache
+def config_user_words() -> tuple[str, ...]:
+    """Domain words an editor keeps in config/userdict.txt (one a line)."""
+    path = CONFIG_DIR / "userdict.txt"
+    if not path.exists():
+        return ()
+    words = []
+    for line in path.read_text("utf-8").splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.append(normalise(word.split()[0]))
+    return tuple(words)
+
+
+def normalise(text: str) -> str:
+    """NFKC (full/half width), 繁体 → 简体, lower case, punctuation → single spaces."""
+    text = unicodedata.normalize("NFKC", text or "")
+    if _HAS_TRAD.search(text):
+        text = zhconv.convert(text, "zh-cn")
+    text = text.lower()
+    return " ".join(_PUNCT.sub(" ", text).split())
+
+
+def quoted_names(text: str) -> list[str]:
+    """Programme and brand names in Chinese quotes: “马兰花计划” → 马兰花计划."""
+    return _QUOTED.findall(text or "")
+
+
+def user_words_of(titles_keywords_bodies: Iterable[tuple[str, list[str], str]]) -> list[str]:
+    """The corpus part of the jieba user dictionary: keywords and quoted names."""
+    words: set[str] = set()
+    for _title, keywords, body in titles_keywords_bodies:
+        for word in keywords:
+            word = normalise(word).replace(" ", "")
+            if 2 <= len(word) <= 8 and _CJK.search(word):
+                words.add(word)
+        for word in quoted_names(body) + quoted_names(_title):
+            word = normalise(word).replace(" ", "")
+            if 2 <= len(word) <= 8:
+                words.add(word)
+    return sorted(words)
+
+
+_pristine_lock = threading.Lock()
+_pristine_tok: jieba.Tokenizer | None = None
+
+
+def _pristine(tmp_dir: str | None) -> jieba.Tokenizer:
+    """jieba's main dictionary, loaded once per process (its cache file under `tmp_dir`)."""
+    global _pristine_tok
+    with _pristine_lock:
+        if _pristine_tok is None:
+            tok = jieba.Tokenizer()
+            tok.tmp_dir = tmp_dir
+            tok.initialize()
+            _pristine_tok = tok
+        return _pristine_tok
+
+
+class Tokenizer:
+    """A private jieba tokenizer with the user dictionary of one index version."""
+
+    def __init__(self, user_words: Iterable[str] = (), cache_dir: Path | None = None) -> None:
+        self._jieba = jieba.Tokenizer()
+        if cache_dir is not None:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            self._jieba.tmp_dir = str(cache_dir)  # jieba's prefix-dict cache survives restarts
+        self._lock = threading.Lock()
+        self.user_words = tuple(sorted(set(user_words) | set(config_user_words())))
+        self._ready = False
+
+    def _init(self) -> None:
+        with self._lock:
+            if self._ready:
+                return
+            # Loading jieba's main dictionary costs ~0.5 s; do it once per process and give
+            # each tokenizer its own copy to add user words to.
+            base = _pristine(self._jieba.tmp_dir)
+            self._jieba.FREQ = dict(base.FREQ)
+            self._jieba.total = base.total
+            self._jieba.initialized = True
+            for word in self.user_words:
+                self._jieba.add_word(word, USER_WORD_FREQ)
+            self._ready = True
+
+    def words(self, text: str) -> list[str]:
+        """jieba's search-mode words of normalised text (long words plus their parts)."""
+        if not self._ready:
+            self._init()
+        return [w for w in self._jieba.lcut_for_search(text) if w.strip()]
+
+    def terms(self, text: str) -> list[str]:
+        """Index terms of raw text: normalised, segmented, without stop words and lone chars."""
+        stops = stop_words()
+        return [w for w in self.words(normalise(text)) if len(w) > 1 and w not in stops]
+
+    def query_terms(self, norm_query: str) -> tuple[list[str], list[str]]:
+        """(terms, leftovers) of a normalised query: leftovers are runs of lone characters
+        that jieba could not place in a word (often a typo: 技嫩 → 技 嫩)."""
+        stops = stop_words()
+        terms: list[str] = []
+        leftovers: list[str] = []
+        run = ""
+        for word in self._jieba_query(norm_query):
+            if len(word) == 1 and _CJK.match(word) and word not in stops:
+                run += word
+                continue
+            if len(run) > 1:
+                leftovers.append(run)
+            run = ""
+            if len(word) > 1 and word not in stops and word.strip():
+                terms.append(word)
+        if len(run) > 1:
+            leftovers.append(run)
+        return terms, leftovers
+
+    def _jieba_query(self, text: str) -> list[str]:
+        if not self._ready:
+            self._init()
+        return self._jieba.lcut(text)
