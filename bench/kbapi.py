@@ -22,6 +22,12 @@ def open_kb(client: redis.Redis, data_dir: Path) -> KnowledgeBase:
     return KnowledgeBase(client, KEY_PREFIX, Path(data_dir))
 
 
+def bundled_documents(kb: KnowledgeBase) -> list[dict]:
+    """Every article of the store (after `load_bundled`) as id/title/keywords/body records."""
+    return [{"id": a.id, "title": a.title, "keywords": list(a.keywords), "body": a.body}
+            for a in kb.store.iter_all()]
+
+
 def top_ids(result, limit: int = 5) -> list[str]:
     """Ids of the first `limit` hits of a SearchResult."""
     return [hit.article.id for hit in result.hits[:limit]]

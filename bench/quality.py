@@ -99,11 +99,13 @@ def evaluate(kb, docs: list[dict], queries: list[dict]) -> dict:
                 top1, rr = _score(given[i], query["expect"])
                 table[kind][name + "_top1"].append(top1)
                 table[kind][name + "_mrr"].append(rr)
+    misses = [(q["q"], q["kind"], q["expect"], (answers["ours"][i] or [])[:3])
+              for i, q in enumerate(queries) if not _score(answers["ours"][i], q["expect"])[0]]
     rows = {}
     for kind, cols in table.items():
         rows[kind] = {"n": len(cols["ours_top1"])}
         rows[kind].update({col: sum(v) / len(v) for col, v in cols.items()})
-    return {"rows": rows, "cutoffs": cutoffs}
+    return {"rows": rows, "cutoffs": cutoffs, "misses": misses}
 
 
 def resolve_seed(queries: list[dict], docs: list[dict]) -> list[dict]:
