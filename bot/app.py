@@ -29,6 +29,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
 
     services = Services(settings=settings, redis=connect(settings))
     app.extensions[EXTENSION] = services
+    _wire_knowledge(app, services)
     if not settings.api_enabled:
         log.warning("WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat API features are off")
 
@@ -70,6 +71,20 @@ def _too_large(exc):
 
     log.warning("refused %s %s: 413 body over %d bytes", request.method, request.path, MAX_BODY)
     return Response("body too large", status=413, mimetype="text/plain")
+
+
+def _wire_knowledge(app: Flask, services: Services) -> None:
+    """The knowledge base (bundled articles loaded into an empty store), its CLI and API."""
+    from bot import admin_articles
+    from bot.cli_kb import kb_cli
+    from knowledge import KnowledgeBase
+
+    settings = services.settings
+    services.kb = KnowledgeBase(services.redis, settings.key_prefix, settings.data_dir)
+    if settings.extra.get("kb_bundled", True):
+        services.kb.load_bundled()
+    app.cli.add_command(kb_cli)
+    app.register_blueprint(admin_articles.bp)
 
 
 def _configure_logging() -> None:

@@ -9,6 +9,7 @@ from handlers.base import Handler
 from handlers.fallback import Fallback
 from handlers.greeting import Greeting, Help
 from handlers.hotline import Hotline
+from handlers.search import Search
 
 
 def build_registry() -> list[Handler]:
@@ -17,5 +18,6 @@ def build_registry() -> list[Handler]:
         Greeting(),
         Help(),
         Hotline(),
+        Search(),  # questions nobody above claimed; just before Fallback
         Fallback(),  # always last: it matches everything
     ]
