@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -42,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     with parts.Session(OUT, quick=args.quick or max(sizes) < 100_000) as session:
         session.run_all(results, sizes, skip=set(filter(None, args.skip.split(","))))
     results["meta"]["elapsed_s"] = time.perf_counter() - started
+    results["meta"]["load_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     report = render(results)
     print(report)
     args.out.write_text(report, encoding="utf-8")

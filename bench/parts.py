@@ -127,7 +127,13 @@ class Session:
 
     def message(self, size: int, db: int) -> dict:
         count = 1000 if self.quick else 2000
-        found = bench_message_path(self.app(size, db), create_echo_app(), self.texts[size], count)
+        app = self.app(size, db)
+        from bot.services import get_services
+
+        kb = get_services(app).kb
+        if kb is None or kb.count() != size:
+            raise RuntimeError(f"the app does not see the {size:,} articles (kb={kb!r})")
+        found = bench_message_path(app, create_echo_app(), self.texts[size], count)
         return {"size": size, **found}
 
     def http(self, size: int, db: int) -> dict:

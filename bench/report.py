@@ -48,7 +48,8 @@ def render(results: dict) -> str:
         "# Benchmark results", "",
         f"- date: {meta['date']}",
         f"- machine: {m['cores']} cores, {m['cpu']}, {m['memory_gb']} GB, {m['system']}; "
-        f"load average at start {m['load']} (the machine is shared)",
+        f"load average {m['load']} at start, {meta.get('load_end', '?')} at the end "
+        "(the machine is shared)",
         f"- Python {m['python']}",
         f"- command: `{meta['command']}` ({meta['elapsed_s']:.0f} s in all)", "",
         "## Targets", "",
