@@ -1,5 +1,5 @@
 # Every target creates .venv on first use, so a fresh machine needs only Python 3.11.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
@@ -7,7 +7,8 @@ STAMP  := $(VENV)/.installed
 .PHONY: run test chat lint bench bench-quick clean
 
 $(STAMP): requirements.txt tests/requirements.txt
-	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	  || { echo "need Python 3.11 or newer (python3.11 or python3 on PATH)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r tests/requirements.txt

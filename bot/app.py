@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
+import redis
 from flask import Flask
 
 from bot.services import EXTENSION, Services
@@ -41,6 +42,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     app.register_blueprint(webhook.bp)
     app.cli.add_command(cli_chat.chat)
     app.register_error_handler(413, _too_large)
+    app.register_error_handler(redis.RedisError, _store_down)
     return app
 
 
@@ -63,6 +65,16 @@ def _wire_message_path(services: Services) -> None:
         SessionStore(services.redis, s.key_prefix),
         RateLimiter(services.redis, s.key_prefix, s.rate_limit_per_minute),
     )
+
+
+def _store_down(exc):
+    """503 with a reason when Redis fails outside the message path (which answers politely)."""
+    from flask import jsonify
+
+    log.error("store unavailable: %s", type(exc).__name__)
+    resp = jsonify(error="存储暂时不可用，请稍后再试")
+    resp.status_code = 503
+    return resp
 
 
 def _too_large(exc):

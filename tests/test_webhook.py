@@ -127,15 +127,17 @@ def test_encrypted_request_with_bad_msg_signature_is_403(safe_config):
     from bot import create_app
 
     client = create_app(safe_config).test_client()
-    side = WeChatSide(lambda path, params, body: _capture(client, path, params, body),
-                      TOKEN, AES_KEY, APP_ID, mode="safe")
-    xml = fixture_text("text_message.xml")
-    delivery = side.post_xml(xml)
-    assert delivery.status == 200
-    # tamper: same body, wrong msg_signature
-    _, params, body = _last
-    params = {**params, "msg_signature": "0" * 40}
-    assert client.post("/wechat", query_string=params, data=body).status_code == 403
+    sent = []
+
+    def recording(path, params, body):
+        sent.append((params, body))
+        return _status_text(client.post(path, query_string=params, data=body))
+
+    side = WeChatSide(recording, TOKEN, AES_KEY, APP_ID, mode="safe")
+    assert side.post_xml(fixture_text("text_message.xml")).status == 200
+    params, body = sent[0]
+    tampered = {**params, "msg_signature": "0" * 40}
+    assert client.post("/wechat", query_string=tampered, data=body).status_code == 403
 
 
 def test_undecryptable_body_is_400(safe_config):
@@ -149,16 +151,6 @@ def test_undecryptable_body_is_400(safe_config):
     resp = client.post("/wechat", query_string=params, data=body)
     assert resp.status_code == 400
     assert b"undecryptable" in resp.data
-
-
-_last = None
-
-
-def _capture(client, path, params, body):
-    global _last
-    _last = (path, params, body)
-    resp = client.post(path, query_string=params, data=body)
-    return resp.status_code, resp.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("fixture", ["unknown_type.xml", "unknown_event.xml"])
@@ -198,3 +190,19 @@ def test_rate_limit_answers_politely_once_then_success(app_config):
 
 def _status_text(resp):
     return resp.status_code, resp.get_data(as_text=True)
+
+
+def test_store_outage_gets_a_polite_reply_not_a_500(app_config, redis_server, tmp_path):
+    from bot import create_app
+    from tests.support.redis_server import RedisServer
+
+    own = RedisServer(tmp_path / "own").start()
+    app_config["redis_url"] = own.url
+    client = create_app(app_config).test_client()
+    side = WeChatSide(lambda p, q, b: _status_text(client.post(p, query_string=q, data=b)),
+                      TOKEN)
+    own.stop(kill=True)
+    delivery = side.text("o_outage", "热线")
+    assert delivery.status == 200
+    assert "稍后再试" in delivery.text
+    assert client.get("/healthz").get_json()["status"] == "degraded"

@@ -46,7 +46,7 @@ class Gunicorn:
                 if requests.get(self.url + "/healthz", timeout=1).status_code == 200:
                     if len(self.worker_pids()) >= self.workers:
                         return self
-            except requests.ConnectionError:
+            except requests.RequestException:  # not up yet, or still booting
                 pass
             time.sleep(0.1)
         raise RuntimeError(f"gunicorn did not come up; see {self.log_path}")
