@@ -126,7 +126,7 @@ class Session:
         return create_app(config)
 
     def message(self, size: int, db: int) -> dict:
-        count = 1000 if self.quick else 2000
+        count = 400 if self.quick else 1000
         app = self.app(size, db)
         from bot.services import get_services
 
