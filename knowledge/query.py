@@ -1,17 +1,26 @@
-"""Turning a follower's question into weighted concept groups the ranker can score."""
+"""Turning a follower's question into weighted concept groups the ranker can score.
+
+Each word of the question becomes a group of alternatives: the word itself, its parts when
+the index only knows the parts, a typo correction, synonyms from config/synonyms.txt, or the
+character bigrams of a name that jieba cut differently in the article. Stop words and lone
+function characters are dropped.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 from config.texts import CONFIG_DIR
 from knowledge.fuzzy import Corrector
 from knowledge.regions import find_region, mentions
-from knowledge.text import Tokenizer, normalise
+from knowledge.text import Tokenizer, normalise, stop_words
 
 SYNONYM_WEIGHT = 0.7
 PART_WEIGHT = 0.8
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @cache
@@ -22,23 +31,36 @@ def synonyms() -> dict[str, tuple[str, ...]]:
         line = line.split("#", 1)[0]
         group = [normalise(w) for w in line.split() if w]
         for word in group:
-            table[word] = tuple(w for w in group if w != word)
+            table[word] = tuple(w for w in group if w != word) + table.get(word, ())
     return table
 
 
 @dataclass
+class Alt:
+    """One way to match a concept: all of `terms` (their scores add up), scaled by `weight`."""
+
+    terms: list[str]
+    weight: float = 1.0
+
+
+@dataclass
 class Group:
-    """One concept of the query: its alternative terms with weights (max of them counts)."""
+    """One concept of the query; the best of its alternatives counts."""
 
     label: str
-    terms: list[tuple[str, float]] = field(default_factory=list)
-    province: str | None = None  # set for a place name: the region field also satisfies it
+    alts: list[Alt] = field(default_factory=list)
+    province: str | None = None  # a place name: the article's region also satisfies it
     note: str = ""  # a correction or expansion, shown in `why`
 
     @property
     def known(self) -> bool:
         """False when nothing of this concept is in the index."""
-        return bool(self.terms)
+        return bool(self.alts)
+
+    @property
+    def terms(self) -> list[str]:
+        """Every term of every alternative."""
+        return [t for alt in self.alts for t in alt.terms]
 
 
 @dataclass
@@ -51,43 +73,121 @@ class ParsedQuery:
     corrections: dict[str, str]
 
 
-def parse(query: str, tok: Tokenizer, in_vocab, corrector: Corrector | None) -> ParsedQuery:
+def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
+          corrector: Corrector | None) -> ParsedQuery:
     """Normalise, segment, drop stop words, then resolve each word against the vocabulary."""
     text = normalise(query)
-    places = dict(mentions(text))
-    words, leftovers = tok.query_terms(text)
-    groups: list[Group] = []
     corrections: dict[str, str] = {}
-    seen: set[str] = set()
-    for word in words + leftovers:
-        if word in seen:
+    if corrector is not None:
+        text = _fix_phrases(text, tok, in_vocab, corrector, corrections)
+    places = dict(mentions(text))
+    stops = stop_words()
+    groups: dict[str, Group] = {}
+    stretch: list[str] = []  # short words around lone characters: maybe a name
+
+    def close_stretch() -> None:
+        singles = "".join(w for w in stretch if len(w) == 1)
+        if len(stretch) >= 2 and singles:
+            _stretch_groups(stretch, in_vocab, corrector, groups, corrections)
+        stretch.clear()
+
+    for word in tok.cut(text):
+        if word in stops or not _CJK.match(word) and len(word) < 2:
+            close_stretch()
             continue
-        seen.add(word)
-        group = _resolve(word, tok, in_vocab, corrector)
-        if word in places:
-            group.province = places[word]
-        if group.note.startswith("纠错"):
-            corrections[word] = group.terms[0][0]
-        groups.append(group)
-    return ParsedQuery(text=text, region=find_region(text), groups=groups,
+        if len(word) <= 2 and _CJK.match(word):
+            stretch.append(word)
+        else:
+            close_stretch()
+        if len(word) >= 2 and word not in groups:
+            group = _resolve(word, tok, in_vocab, corrector)
+            if word in places:
+                group.province = places[word]
+                if not in_vocab(word):
+                    group.alts = []  # a place name is never "corrected" into another
+            if group.note.startswith("纠错"):
+                corrections[word] = group.alts[0].terms[0]
+            groups[word] = group
+    close_stretch()
+    return ParsedQuery(text=text, region=find_region(text), groups=list(groups.values()),
                        corrections=corrections)
+
+
+def _fix_phrases(text: str, tok: Tokenizer, in_vocab, corrector: Corrector,
+                 corrections: dict[str, str]) -> str:
+    """Fix a typo inside a phrase jieba breaks up (三只一扶 → 三支一扶, 稳岗反还 → 稳岗返还).
+
+    Only a character jieba left alone, or one inside a word the index lacks, may change.
+    """
+    weak: set[int] = set()
+    at = 0
+    for word in tok.cut(text):
+        at = text.find(word, at)
+        if at < 0:
+            break
+        if len(word) == 1 or not in_vocab(word):
+            weak.update(range(at, at + len(word)))
+        at += len(word)
+    for size in (6, 5, 4, 3):
+        i = 0
+        while i + size <= len(text):
+            window = text[i:i + size]
+            if all(_CJK.match(c) for c in window) and weak.intersection(range(i, i + size)) \
+                    and not in_vocab(window) and not tok.known(window):
+                fixed = corrector.correct(window)
+                changed = next((i + k for k in range(size)
+                                if fixed and fixed[0][k] != window[k]), None)
+                if fixed is not None and changed in weak:
+                    corrections[window] = fixed[0]
+                    text = text[:i] + fixed[0] + text[i + size:]
+                    i += size
+                    continue
+            i += 1
+    return text
 
 
 def _resolve(word: str, tok: Tokenizer, in_vocab, corrector: Corrector | None) -> Group:
     group = Group(label=word)
     if in_vocab(word):
-        group.terms.append((word, 1.0))
+        group.alts.append(Alt([word]))
     else:
         parts = [p for p in tok.words(word) if p != word and len(p) > 1 and in_vocab(p)]
+        grams = [word[i:i + 2] for i in range(len(word) - 1)]
         if parts and sum(len(p) for p in parts) >= len(word):
-            group.terms += [(p, PART_WEIGHT) for p in parts]
+            group.alts.append(Alt(parts, PART_WEIGHT))
             group.note = "拆分：" + "+".join(parts)
-        elif corrector is not None:
-            fixed = corrector.correct(word)
+        elif len(word) >= 3 and all(in_vocab(g) for g in grams):
+            group.alts.append(Alt(grams, PART_WEIGHT))  # a name jieba cut differently
+        elif corrector is not None and not tok.known(word):
+            fixed = corrector.correct(word)  # only non-words: 明天 is never "corrected"
             if fixed is not None:
-                group.terms.append((fixed[0], fixed[1]))
+                group.alts.append(Alt([fixed[0]], fixed[1]))
                 group.note = f"纠错：{word}→{fixed[0]}"
     for syn in synonyms().get(word, ()):
-        if in_vocab(syn) and all(syn != t for t, _ in group.terms):
-            group.terms.append((syn, SYNONYM_WEIGHT))
+        if in_vocab(syn) and syn not in group.terms:
+            group.alts.append(Alt([syn], SYNONYM_WEIGHT))
     return group
+
+
+def _stretch_groups(stretch: list[str], in_vocab, corrector: Corrector | None,
+                    groups: dict[str, Group], corrections: dict[str, str]) -> None:
+    """Lone characters: a typo of a word (就叶 → 就业) or part of a name (林宜|萱)."""
+    run = ""
+    for word in [*stretch, ""]:
+        if len(word) == 1:
+            run += word
+            continue
+        if len(run) >= 2 and corrector is not None and run not in groups:
+            fixed = corrector.correct(run)
+            if fixed is not None:
+                note = f"纠错：{run}→{fixed[0]}"
+                groups[run] = Group(run, [Alt([fixed[0]], fixed[1])], note=note)
+                corrections[run] = fixed[0]
+        run = ""
+    chunk = "".join(stretch)
+    new = [chunk[i:i + 2] for i in range(len(chunk) - 1)]
+    new = [g for g in new if g not in stretch]
+    if new and chunk not in groups and all(in_vocab(g) for g in new):
+        for w in stretch:
+            groups.pop(w, None)  # the name's pieces are not concepts of their own
+        groups[chunk] = Group(chunk, [Alt(new, PART_WEIGHT)], note="名称：" + chunk)

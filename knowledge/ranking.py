@@ -25,7 +25,9 @@ RECENCY_BOOST = 0.08
 RECENCY_DAYS = 365.0
 TITLE_BOOST = 0.4
 RERANK_POOL = 30
-MIN_COVERAGE = 0.6  # calibrated on the bundled query set (tests/test_search_quality.py)
+RARE = 0.8  # terms with an idf this close to the rarest word's count in full on any match
+FULL_MATCH = 0.6  # a saturated term weight at which a match counts in full for coverage
+MIN_COVERAGE = 0.35  # calibrated on the bundled query set (tests/test_search_quality.py)
 MIN_SCORE = 0.5
 CONFIDENT_COVERAGE = 0.85
 CONFIDENT_MARGIN = 1.5
@@ -94,26 +96,43 @@ class Ranker:
     def _group_idf(self, g: Group) -> float:
         if not g.known:
             return self.idf(1.0)  # unseen words weigh like the rarest word
-        return max(self.idf(self.doc_freq(t)) for t, _ in g.terms)
+        return max(sum(self.idf(self.doc_freq(t)) for t in alt.terms) / len(alt.terms)
+                   for alt in g.alts)
 
     def _rank_segment(self, seg: Segment, q: ParsedQuery, weights: list[float], total: float,
                       prefer: str | None) -> list[Ranked]:
         n = len(seg)
         score = np.zeros(n, dtype=np.float32)
         cover = np.zeros(n, dtype=np.float32)
+        rarest = self.idf(1.0)
         for g, g_idf in zip(q.groups, weights, strict=True):
             if not g.known and g.province is None:
                 continue
             g_score = np.zeros(n, dtype=np.float32)
             g_cover = np.zeros(n, dtype=np.float32)
-            for term, w in g.terms:
-                hit = seg.posting(term)
-                if hit is None:
-                    continue
-                rows, tfw = hit
-                val = (w * self.idf(self.doc_freq(term))) * tfw
-                g_score[rows] = np.maximum(g_score[rows], val)
-                g_cover[rows] = np.maximum(g_cover[rows], w)
+            for alt in g.alts:
+                a_score = np.zeros(n, dtype=np.float32) if len(alt.terms) > 1 else None
+                a_cover = np.zeros(n, dtype=np.float32) if len(alt.terms) > 1 else None
+                share = alt.weight / len(alt.terms)
+                for term in alt.terms:
+                    hit = seg.posting(term)
+                    if hit is None:
+                        continue
+                    rows, tfw = hit
+                    t_idf = self.idf(self.doc_freq(term))
+                    val = (alt.weight * t_idf) * tfw
+                    # A lone passing mention of a common word in a long body is weaker
+                    # evidence than a title, keyword or repeated match; a rare word is not.
+                    degree = 1.0 if t_idf >= RARE * rarest else np.minimum(1.0, tfw / FULL_MATCH)
+                    if a_score is None:
+                        g_score[rows] = np.maximum(g_score[rows], val)
+                        g_cover[rows] = np.maximum(g_cover[rows], alt.weight * degree)
+                    else:
+                        a_score[rows] += val
+                        a_cover[rows] += share * degree
+                if a_score is not None:
+                    np.maximum(g_score, a_score, out=g_score)
+                    np.maximum(g_cover, a_cover, out=g_cover)
             if g.province is not None:
                 code = REGION_CODE.get(g.province)
                 g_cover = np.maximum(g_cover, (seg.region == code).astype(np.float32))
@@ -149,16 +168,10 @@ class Ranker:
     def _why(self, r: Ranked, q: ParsedQuery) -> list[str]:
         matched = []
         for g in q.groups:
-            for term, _ in g.terms:
-                hit = r.segment.posting(term)
-                if hit is not None:
-                    rows = hit[0]
-                    i = int(np.searchsorted(rows, r.row))
-                    if i < len(rows) and rows[i] == r.row:
-                        matched.append(term)
-                        break
-            if g.note and matched and matched[-1] in {t for t, _ in g.terms}:
-                matched[-1] += f"（{g.note}）"
+            found = [t for t in g.terms if _contains(r.segment, t, r.row)]
+            if found:
+                label = "+".join(dict.fromkeys(found))
+                matched.append(f"{label}（{g.note}）" if g.note else label)
         why = ["命中：" + "、".join(matched)] if matched else []
         region = REGIONS_BY_CODE[int(r.segment.region[r.row])]
         if q.region and q.region != NATIONWIDE and region == q.region:
@@ -179,3 +192,13 @@ def verdict(ranked: list[Ranked]) -> tuple[list[Ranked], bool]:
 
 
 REGIONS_BY_CODE = {code: name for name, code in REGION_CODE.items()}
+
+
+def _contains(seg: Segment, term: str, row: int) -> bool:
+    """Whether document `row` of `seg` has `term` (postings are sorted by row)."""
+    hit = seg.posting(term)
+    if hit is None:
+        return False
+    rows = hit[0]
+    i = int(np.searchsorted(rows, row))
+    return i < len(rows) and int(rows[i]) == row

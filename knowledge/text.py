@@ -127,32 +127,69 @@ class Tokenizer:
             self._init()
         return [w for w in self._jieba.lcut_for_search(text) if w.strip()]
 
-    def terms(self, text: str) -> list[str]:
-        """Index terms of raw text: normalised, segmented, without stop words and lone chars."""
-        stops = stop_words()
-        return [w for w in self.words(normalise(text)) if len(w) > 1 and w not in stops]
-
-    def query_terms(self, norm_query: str) -> tuple[list[str], list[str]]:
-        """(terms, leftovers) of a normalised query: leftovers are runs of lone characters
-        that jieba could not place in a word (often a typo: 技嫩 → 技 嫩)."""
-        stops = stop_words()
-        terms: list[str] = []
-        leftovers: list[str] = []
-        run = ""
-        for word in self._jieba_query(norm_query):
-            if len(word) == 1 and _CJK.match(word) and word not in stops:
-                run += word
-                continue
-            if len(run) > 1:
-                leftovers.append(run)
-            run = ""
-            if len(word) > 1 and word not in stops and word.strip():
-                terms.append(word)
-        if len(run) > 1:
-            leftovers.append(run)
-        return terms, leftovers
-
-    def _jieba_query(self, text: str) -> list[str]:
+    def cut(self, text: str) -> list[str]:
+        """jieba's precise-mode words of normalised text."""
         if not self._ready:
             self._init()
-        return self._jieba.lcut(text)
+        return [w for w in self._jieba.lcut(text) if w.strip()]
+
+    def known(self, word: str) -> bool:
+        """True when jieba's dictionary (with the user words) has `word`."""
+        if not self._ready:
+            self._init()
+        return bool(self._jieba.FREQ.get(word))
+
+    def terms(self, text: str) -> list[str]:
+        """Index terms of raw text: search-mode words without stop words and lone chars, plus
+        character bigrams over stretches jieba could not segment well (names, rare words)."""
+        stops = stop_words()
+        freq = self._jieba.FREQ if self._ready else None
+        if freq is None:
+            self._init()
+            freq = self._jieba.FREQ
+        out: list[str] = []
+        run: list[str] = []
+        for word in self.cut(normalise(text)):
+            if word in stops or not _CJK.match(word):
+                out += _run_bigrams(run)
+                run = []
+                if len(word) > 1 and word not in stops:
+                    out.append(word)
+                continue
+            if len(word) > 2:
+                out += _run_bigrams(run)
+                run = []
+                out += _sub_words(word, freq)
+                out.append(word)
+                if not freq.get(word):
+                    out += _bigrams(word)  # a word jieba guessed: likely a name
+                continue
+            if len(word) == 2:
+                out.append(word)
+            run.append(word)
+        out += _run_bigrams(run)
+        return out
+
+    def entity_bigrams(self, chunk: str) -> list[str]:
+        """Bigrams a query chunk shares with the index's fallback channel."""
+        return _bigrams(chunk)
+
+
+
+def _bigrams(text: str) -> list[str]:
+    return [text[i:i + 2] for i in range(len(text) - 1)]
+
+
+def _run_bigrams(run: list[str]) -> list[str]:
+    """Bigrams across a stretch of short words that contains a lone character."""
+    if len(run) < 2 or all(len(w) > 1 for w in run):
+        return []
+    return [b for b in _bigrams("".join(run)) if b not in run]
+
+
+def _sub_words(word: str, freq: dict) -> list[str]:
+    """The dictionary words inside a long word, as jieba's search mode finds them."""
+    out = [word[i:i + 2] for i in range(len(word) - 1) if freq.get(word[i:i + 2])]
+    if len(word) > 3:
+        out += [word[i:i + 3] for i in range(len(word) - 2) if freq.get(word[i:i + 3])]
+    return out

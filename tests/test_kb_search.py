@@ -1,0 +1,126 @@
+"""Search behaviour, summaries, persistence and freshness across KnowledgeBase instances."""
+
+import pytest
+
+from knowledge import Article
+from knowledge.index import newest
+from knowledge.regions import find_region
+from knowledge.summary import summarise
+from tests.kb_support import make_kb, record
+
+SEED_ID = "413c7548385390b6"
+
+
+@pytest.fixture
+def kb(redis_url, tmp_path):
+    return make_kb(redis_url, tmp_path / "a", bundled=True)
+
+
+def test_seed_questions_find_the_seed(kb):
+    for query in ("荆州技能人才", "马兰花计划", "郢匠杯", "荊州技能人才", "石首市烘焙培训班"):
+        result = kb.search(query)
+        assert result.hits and result.hits[0].article.id == SEED_ID, query
+
+
+def test_city_sets_the_region_and_why_explains(kb):
+    result = kb.search("荆州技能人才")
+    assert result.region == "湖北"
+    assert result.confident
+    why = " ".join(result.hits[0].why)
+    assert "荆州" in why and "地区：湖北" in why
+
+
+def test_typos_are_corrected_and_reported(kb):
+    result = kb.search("技嫩培训")
+    [(wrong, right)] = result.corrections.items()
+    assert "技嫩" in wrong and right == wrong.replace("技嫩", "技能")
+    assert result.hits
+    assert kb.search("补帖").corrections == {"补帖": "补贴"}
+
+
+def test_real_words_are_not_corrected_into_others(kb):
+    assert kb.search("明天天气怎么样").corrections == {}
+
+
+@pytest.mark.parametrize("query", ["明天天气怎么样", "公积金贷款首付", "", "   ", "？？"])
+def test_no_answer_below_the_threshold(kb, query):
+    result = kb.search(query)
+    assert result.hits == [] and not result.confident
+
+
+def test_a_query_region_lifts_that_regions_articles(kb):
+    plain = kb.search("招聘会", limit=5)
+    assert plain.hits
+    local = kb.search("湖北招聘会", limit=5)
+    assert local.hits[0].article.region == "湖北"
+
+
+def test_subscribed_region_is_a_mild_tiebreak(kb):
+    base = kb.search("招聘会", limit=10)
+    regions = [h.article.region for h in base.hits]
+    target = next(r for r in regions[1:] if r not in ("全国", regions[0]))
+    preferred = kb.search("招聘会", region=target, limit=10)
+    pos = [h.article.region for h in preferred.hits].index(target)
+    assert pos <= regions.index(target)
+
+
+def test_ranked_ids_cover_more_than_the_hits(kb):
+    result = kb.search("就业", limit=3)
+    assert len(result.hits) == 3
+    assert result.ranked_ids[:3] == [h.article.id for h in result.hits]
+    assert 3 < len(result.ranked_ids) <= 20
+
+
+def test_seed_summary_keeps_the_figures(kb):
+    summary = kb.summary_of(kb.get(SEED_ID))
+    assert len(summary) <= 120
+    assert "技能人才总量超过73万人" in summary and "高技能人才超过23万人" in summary
+
+
+def test_summary_skips_quotes_and_headings():
+    body = ("“真高兴。”他说。\n\n小标题\n\n"
+            "全市新增就业岗位3200个，帮助1500人实现就业。\n\n其他情况。")
+    assert summarise(body).startswith("全市新增就业岗位3200个")
+    assert len(summarise("字" * 500)) <= 120
+
+
+def test_index_is_persisted_and_reloaded_by_another_worker(kb, redis_url, tmp_path):
+    kb.search("荆州")  # builds and persists
+    version = kb.store.version()
+    assert newest(tmp_path / "a" / "index", version) is not None
+    other = make_kb(redis_url, tmp_path / "a")
+    other.ensure_fresh(wait=True)
+    assert other.index.version == version
+    assert other.index._base.version == version  # loaded from disk, not rebuilt
+    assert other.search("郢匠杯").hits[0].article.id == SEED_ID
+
+
+def test_a_new_article_is_served_by_another_instance_without_restart(kb, redis_url, tmp_path):
+    other = make_kb(redis_url, tmp_path / "b")
+    assert other.search("量子计算培训").hits == []
+    kb.upsert([Article.from_dict(record(
+        1, title="合肥启动量子计算工程师培训", keywords=["量子计算", "工程师培训"],
+        body="合肥市启动量子计算工程师培训，首批招收学员300名。\n\n培训合格者颁发证书。"),
+        infer_region=find_region)])
+    found = other.search("量子计算培训")
+    assert found.hits and found.hits[0].article.id == "t-1"
+    assert found.hits[0].article.region == "安徽"
+    other.delete(["t-1"])
+    assert kb.search("量子计算培训").hits == []
+
+
+def test_a_replaced_article_is_found_by_its_new_words_only(kb):
+    kb.upsert([Article.from_dict(record(7, title="宜昌旧标题招聘会"))])
+    assert kb.search("宜昌旧标题").hits[0].article.id == "t-7"
+    kb.upsert([Article.from_dict(record(7, title="宜昌新标题招聘会"))])
+    assert kb.search("宜昌新标题").hits[0].article.id == "t-7"
+    assert all(h.article.id != "t-7" or "旧标题" not in " ".join(h.why)
+               for h in kb.search("宜昌旧标题").hits)
+
+
+def test_rebuild_makes_the_user_dictionary_current(kb):
+    kb.upsert([Article.from_dict(record(8, body="十堰市推出“汽车工匠领航计划”，培训1000人。"))])
+    kb.rebuild()
+    tok = kb.index.current()[1]
+    assert "汽车工匠领航计划" in tok.user_words
+    assert kb.search("汽车工匠领航计划").hits[0].article.id == "t-8"
