@@ -131,6 +131,8 @@ def cached_corpus(size: int, seed: int = 7, source: Path = BUNDLED, out: Path = 
     if path.exists():
         return path
     out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob(f"corpus-{size}-s{seed}-*.jsonl"):
+        stale.unlink()  # drawn from older bundled articles or an older generator
     vocab = build_vocabulary(read_articles(source))
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     with tmp.open("w", encoding="utf-8") as fh:

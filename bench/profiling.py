@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pyinstrument import Profiler
+from pyinstrument.renderers import ConsoleRenderer
+from pyinstrument.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 EXCERPT_LINES = 50
@@ -25,24 +27,51 @@ def excerpt(text: str, lines: int = EXCERPT_LINES) -> str:
     return "\n".join(head + [line for line in body if line.strip()][:lines])
 
 
-def profile_call(fn: Callable[[], object]) -> str:
-    """Profile `fn()` in this process; the text excerpt."""
+def hotspots(root, count: int = 4) -> str:
+    """The functions with the most time of their own, as "name (file) NN%" — what bounds it."""
+    own: dict[str, float] = {}
+    stack = [root]
+    while stack:
+        frame = stack.pop()
+        stack.extend(frame.children)
+        if frame.is_synthetic or not frame.total_self_time:
+            continue
+        name = f"{frame.function} ({frame.file_path_short})"
+        own[name] = own.get(name, 0.0) + frame.total_self_time
+    total = root.time or 1.0
+    top = sorted(own.items(), key=lambda item: item[1], reverse=True)[:count]
+    return ", ".join(f"{name} {value / total:.0%}" for name, value in top)
+
+
+def _hot(session: Session) -> str:
+    """Hot spots, and how much of the wall time the process had a core at all."""
+    busy = session.cpu_time / session.duration if session.duration else 1.0
+    return (f"{hotspots(session.root_frame())}; on a core {busy:.0%} of the wall time "
+            "(the rest: waiting for Redis, or for a core on the shared machine)")
+
+
+def profile_call(fn: Callable[[], object]) -> dict[str, str]:
+    """Profile `fn()` in this process: the text excerpt and the hot spots."""
     profiler = Profiler(interval=0.0005)
     profiler.start()
     try:
         fn()
     finally:
         profiler.stop()
-    return excerpt(profiler.output_text(unicode=False, color=False, show_all=False))
+    text = profiler.output_text(unicode=False, color=False, show_all=False)
+    return {"text": excerpt(text), "hotspots": _hot(profiler.last_session)}
 
 
-def profile_module(module: str, args: list[str], out: Path) -> str:
+def profile_module(module: str, args: list[str], out: Path) -> dict[str, str]:
     """Profile `python -m module args...` in a fresh process (a worker's start-up)."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "pyinstrument", "--renderer", "text", "--outfile", str(out),
-           "--no-color", "--no-unicode", "--interval", "0.001", "-m", module, *args]
+    out.unlink(missing_ok=True)
+    cmd = [sys.executable, "-m", "pyinstrument", "--renderer", "pyisession", "--outfile",
+           str(out), "--interval", "0.001", "-m", module, *args]
     done = subprocess.run(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True,
                           text=True, timeout=300)
     if done.returncode != 0 or not out.exists():
-        return f"(profiling failed: {done.stderr.strip()[-400:]})"
-    return excerpt(out.read_text(encoding="utf-8"))
+        return {"text": f"(profiling failed: {done.stderr.strip()[-400:]})", "hotspots": ""}
+    session = Session.load(str(out))
+    text = ConsoleRenderer(unicode=False, color=False).render(session)
+    return {"text": excerpt(text), "hotspots": _hot(session)}

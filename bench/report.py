@@ -59,7 +59,8 @@ def render(results: dict) -> str:
     for v in judge(results):
         lines.append(f"| {v.figure} | {v.target} | {v.measured} | {v.baseline} | {v.ratio} "
                      f"| {_verdict(v)} |")
-    lines += _search(results) + _paths(results) + _quality(results) + _extras(results)
+    lines += _search(results) + _paths(results) + _quality(results) + closing_note(results)
+    lines += _extras(results)
     return "\n".join(lines) + "\n"
 
 
@@ -145,10 +146,35 @@ def _quality(results: dict) -> list[str]:
 
 def _extras(results: dict) -> list[str]:
     out = []
-    for name, text in results.get("profiles", {}).items():
-        out += ["", f"## Profile: {name}", "", "```", text, "```"]
+    shown = set()
+    for profile in results.get("profiles", {}).values():
+        if profile["title"] in shown:
+            continue
+        shown.add(profile["title"])
+        out += ["", f"## Profile: {profile['title']}", ""]
+        if profile.get("hotspots"):
+            out += [f"Most time of their own: {profile['hotspots']}.", ""]
+        out += ["```", profile["text"], "```"]
     for part, error in results.get("errors", {}).items():
         out += ["", f"**{part} failed:** `{error}`"]
+    return out
+
+
+def closing_note(results: dict) -> list[str]:
+    """Each missed target again: by how much, and what the profile says bounds it."""
+    misses = [v for v in judge(results) if v.passed is False]
+    out = ["", "## Closing note", ""]
+    if not misses:
+        return out + ["Every target measured was met."]
+    profiles = results.get("profiles", {})
+    for v in misses:
+        line = f"- **{v.figure}** missed: {v.measured} against {v.target} ({v.gap})"
+        if v.note:
+            line += f", {v.note}"
+        profile = profiles.get(v.key)
+        if profile and profile.get("hotspots"):
+            line += f". Bounded by ({profile['title']}): {profile['hotspots']}"
+        out.append(line + ".")
     return out
 
 
