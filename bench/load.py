@@ -13,6 +13,7 @@ import socket
 import threading
 import time
 from pathlib import Path
+from xml.parsers.expat import ExpatError
 
 from bench.timing import summary_ms
 from bench.wechat import WeChatSide
@@ -43,6 +44,14 @@ def send(port: int, payload: bytes, timeout: float = 10.0) -> tuple[int, bytes]:
     return status, body
 
 
+def _readable(side: WeChatSide, body: bytes) -> bool:
+    """True when `body` is a sealed reply that verifies, decrypts and has a MsgType."""
+    try:
+        return bool(side.open_reply(body).get("MsgType"))
+    except (ValueError, AssertionError, KeyError, ExpatError):
+        return False
+
+
 def run(port: int, texts: list[str], count: int, duration: float, concurrency: int,
         warmup: int, check: int) -> dict:
     """Warm up, then send up to `count` requests for at most `duration` seconds."""
@@ -53,7 +62,7 @@ def run(port: int, texts: list[str], count: int, duration: float, concurrency: i
              for i in range(count + warmup)]
     payloads = [raw_request(port, r.query, r.body) for r in built]
     for payload in payloads[:warmup]:
-        send(port, payload)
+        send(port, payload, timeout=120)  # the first requests wait for the workers to boot
 
     counter = itertools.count(warmup)
     latencies: list[float] = []
@@ -89,7 +98,7 @@ def run(port: int, texts: list[str], count: int, duration: float, concurrency: i
     for thread in threads:
         thread.join()
     seconds = time.perf_counter() - started
-    checked = sum(1 for body in replies if side.open_reply(body).get("MsgType"))
+    checked = sum(1 for body in replies if _readable(side, body))
     stats = summary_ms(latencies)
     return {
         "requests": len(latencies), "errors": errors, "seconds": seconds,
