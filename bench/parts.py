@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -102,6 +103,7 @@ class Session:
     def quality(self) -> dict:
         client = redis.Redis.from_url(self.url(QUALITY_DB))
         client.flushdb()
+        shutil.rmtree(self.out / "var-quality", ignore_errors=True)
         kb = kbapi.open_kb(client, self.out / "var-quality")
         kb.load_bundled()
         kb.rebuild()
@@ -112,7 +114,7 @@ class Session:
     def search(self, records: list[dict], size: int, db: int) -> dict:
         big = size >= 100_000
         found = bench_size(records, redis.Redis.from_url(self.url(db)), self.url(db),
-                           self.data_dir(size), n_queries=2000 if big else 1000,
+                           self.data_dir(size), n_queries=1000,
                            n_baseline=40 if big else 150, repeats=3)
         self.kbs[size] = found.pop("kb")
         return found
