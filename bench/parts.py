@@ -115,7 +115,7 @@ class Session:
         big = size >= 100_000
         found = bench_size(records, redis.Redis.from_url(self.url(db)), self.url(db),
                            self.data_dir(size), n_queries=1000,
-                           n_baseline=40 if big else 150, repeats=3)
+                           n_baseline=40 if big else 150, repeats=2 if self.quick else 3)
         self.kbs[size] = found.pop("kb")
         return found
 
@@ -149,9 +149,10 @@ class Session:
         """Where an index build's time goes: tokenising vs assembling, without a pool."""
         from knowledge.build import build_index
 
-        articles = kbapi.to_articles(read_articles(cached_corpus(size))[:2000])
+        count = 1000 if self.quick else 2000
+        articles = kbapi.to_articles(read_articles(cached_corpus(size))[:count])
         return profile_call(lambda: build_index(articles, data_dir=self.out / "profile-build",
-                                                processes=1))
+                                                processes=1), ("build_index", "tokenize_chunk"))
 
     def profiles(self, results: dict, dbs: dict[int, int]) -> dict:
         """A pyinstrument excerpt for each missed target that a profile can explain."""
@@ -163,19 +164,21 @@ class Session:
         if "search" in missed:
             kb, texts = self.kbs[big], self.texts[big][:300]
             out["search"] = {"title": f"search, 300 queries at {big:,} articles",
-                             **profile_call(lambda: [kb.search(t) for t in texts])}
+                             **profile_call(lambda: [kb.search(t) for t in texts],
+                                            ("search", "rank"))}
         if missed & {"message", "http"}:
             app = self.app(big, dbs[big])
             reqs = build_requests(self.texts[big], 320)
             found = {"title": f"message path in-process, 300 messages at {big:,} articles",
-                     **profile_call(lambda: replay(app, reqs))}
+                     **profile_call(lambda: replay(app, reqs), ("receive", "dispatch"))}
             out.update({key: found for key in missed & {"message", "http"}})
         if "start" in missed:
             out["start"] = {"title": f"a fresh worker at {big:,} articles", **profile_module(
                 "bench.worker", ["--redis-url", self.url(dbs[big]), "--data-dir",
                                  str(self.data_dir(big)), "--query", self.texts[big][0]],
-                self.out / "profile-start.pyisession")}
+                self.out / "profile-start.pyisession", ("main",))}
         if "build" in missed:
-            out["build"] = {"title": "index build, 2,000 articles in one process",
+            count = 1000 if self.quick else 2000
+            out["build"] = {"title": f"index build, {count:,} articles in one process",
                             **self.profile_build(big)}
         return out

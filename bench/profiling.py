@@ -43,15 +43,44 @@ def hotspots(root, count: int = 4) -> str:
     return ", ".join(f"{name} {value / total:.0%}" for name, value in top)
 
 
-def _hot(session: Session) -> str:
-    """Hot spots, and how much of the wall time the process had a core at all."""
+def breakdown(root, functions: tuple[str, ...]) -> str:
+    """Where the time of each named function goes: its callees' shares of the whole run."""
+    total = root.time or 1.0
+    parts = []
+    for name in functions:
+        found, stack = [], [root]
+        while stack:
+            frame = stack.pop()
+            if frame.function == name:
+                found.append(frame)  # every call site of it, merged below
+            else:
+                stack.extend(frame.children)
+        callees: dict[str, float] = {}
+        for frame in found:
+            for child in frame.children:
+                callees[child.function] = callees.get(child.function, 0.0) + child.time
+        if callees:
+            top = [(fn, t) for fn, t in sorted(callees.items(), key=lambda item: item[1],
+                                               reverse=True)[:4] if t / total >= 0.01]
+            inside = sum(f.time for f in found) / total
+            parts.append(f"{name} {inside:.0%} = " + " + ".join(
+                f"{fn} {t / total:.0%}" for fn, t in top))
+    return "; ".join(parts)
+
+
+def _hot(session: Session, functions: tuple[str, ...] = ()) -> str:
+    """Where the time goes, hot spots, and how much of the wall time the process had a core."""
+    root = session.root_frame()
     busy = session.cpu_time / session.duration if session.duration else 1.0
-    return (f"{hotspots(session.root_frame())}; on a core {busy:.0%} of the wall time "
-            "(the rest: waiting for Redis, or for a core on the shared machine)")
+    split = breakdown(root, functions)
+    return ((split + ". " if split else "") + f"Most time of its own: {hotspots(root)}; "
+            f"on a core {busy:.0%} of the wall time (the rest: waiting for Redis, or for a "
+            "core on the shared machine)")
 
 
-def profile_call(fn: Callable[[], object]) -> dict[str, str]:
-    """Profile `fn()` in this process: the text excerpt and the hot spots."""
+def profile_call(fn: Callable[[], object], functions: tuple[str, ...] = ()) -> dict[str, str]:
+    """Profile `fn()` in this process: the text excerpt and where the time goes (inside each
+    of `functions`, and overall)."""
     profiler = Profiler(interval=0.0005)
     profiler.start()
     try:
@@ -59,10 +88,11 @@ def profile_call(fn: Callable[[], object]) -> dict[str, str]:
     finally:
         profiler.stop()
     text = profiler.output_text(unicode=False, color=False, show_all=False)
-    return {"text": excerpt(text), "hotspots": _hot(profiler.last_session)}
+    return {"text": excerpt(text), "hotspots": _hot(profiler.last_session, functions)}
 
 
-def profile_module(module: str, args: list[str], out: Path) -> dict[str, str]:
+def profile_module(module: str, args: list[str], out: Path,
+                   functions: tuple[str, ...] = ()) -> dict[str, str]:
     """Profile `python -m module args...` in a fresh process (a worker's start-up)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.unlink(missing_ok=True)
@@ -74,4 +104,4 @@ def profile_module(module: str, args: list[str], out: Path) -> dict[str, str]:
         return {"text": f"(profiling failed: {done.stderr.strip()[-400:]})", "hotspots": ""}
     session = Session.load(str(out))
     text = ConsoleRenderer(unicode=False, color=False).render(session)
-    return {"text": excerpt(text), "hotspots": _hot(session)}
+    return {"text": excerpt(text), "hotspots": _hot(session, functions)}

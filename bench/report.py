@@ -153,7 +153,7 @@ def _extras(results: dict) -> list[str]:
         shown.add(profile["title"])
         out += ["", f"## Profile: {profile['title']}", ""]
         if profile.get("hotspots"):
-            out += [f"Most time of their own: {profile['hotspots']}.", ""]
+            out += [f"{profile['hotspots']}.", ""]
         out += ["```", profile["text"], "```"]
     for part, error in results.get("errors", {}).items():
         out += ["", f"**{part} failed:** `{error}`"]
