@@ -8,8 +8,11 @@ from collections.abc import Mapping
 import redis
 from flask import Flask
 
+from bot.broadcast_service import Broadcasts
+from bot.followers import Followers
 from bot.services import EXTENSION, Services
 from bot.store import connect
+from bot.wechat_api import build_api_client
 from config.settings import load_settings
 
 log = logging.getLogger("bot")
@@ -31,6 +34,12 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     services = Services(settings=settings, redis=connect(settings))
     app.extensions[EXTENSION] = services
     _wire_knowledge(app, services)
+    services.api = build_api_client(services)
+    services.extra["broadcasts"] = Broadcasts(services)
+    tags = services.extra["broadcasts"].tags  # None while the WeChat API is off
+    services.followers = Followers(
+        services.redis, settings.key_prefix, tagger=tags.retag if tags else None
+    )
     if not settings.api_enabled:
         log.warning("WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat API features are off")
 
@@ -43,6 +52,16 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     app.cli.add_command(cli_chat.chat)
     app.register_error_handler(413, _too_large)
     app.register_error_handler(redis.RedisError, _store_down)
+
+    from bot.cli_menu import menu
+
+    app.cli.add_command(menu)
+
+    from bot import admin_broadcasts, cli_broadcast
+
+    app.register_blueprint(admin_broadcasts.bp)
+    app.cli.add_command(cli_broadcast.broadcast_cli)
+    app.cli.add_command(cli_broadcast.worker)
     return app
 
 

@@ -38,13 +38,18 @@ def fit_text(text: str, limit: int = TEXT_LIMIT) -> str:
     return head[:best].rstrip() + ELLIPSIS
 
 
+def cdata_safe(value: str) -> str:
+    """`value` split where it holds `]]>`, so wechatpy's CDATA sections stay well-formed."""
+    return value.replace("]]>", "]]]]><![CDATA[>")
+
+
 def render(reply: Reply, msg: Any) -> str:
     """The reply XML for `reply` answering `msg`, or 'success' for Silent."""
     if isinstance(reply, Silent) or reply is None:
         return SUCCESS
     if isinstance(reply, Text):
         content = fit_text(reply.content.strip())
-        return TextReply(message=msg, content=content).render()
+        return TextReply(message=msg, content=cdata_safe(content)).render()
     if isinstance(reply, News):
         if not reply.items:
             return SUCCESS
@@ -52,10 +57,10 @@ def render(reply: Reply, msg: Any) -> str:
         out = ArticlesReply(message=msg)
         out.add_article(
             {
-                "title": item.title[:64],
-                "description": fit_text(item.description, 240),
-                "image": item.image,
-                "url": item.url,
+                "title": cdata_safe(item.title[:64]),
+                "description": cdata_safe(fit_text(item.description, 240)),
+                "image": cdata_safe(item.image),
+                "url": cdata_safe(item.url),
             }
         )
         return out.render()

@@ -61,6 +61,24 @@ class Followers(Protocol):
     def region_of(self, openid: str) -> str | None:
         """The follower's subscribed region, if any."""
 
+    def note_scene(self, openid: str, scene: str) -> None:
+        """Remember the QR scene the follower came through."""
+
+    def note_location(self, openid: str, region: str) -> None:
+        """Remember the region of the follower's last shared location."""
+
+    def located_region(self, openid: str) -> str | None:
+        """The region of the follower's last shared location, if any."""
+
+
+class MassJobs(Protocol):
+    """Broadcast jobs (implemented in bot/broadcast_service.py), as ctx.services["broadcasts"]."""
+
+    def record_finish(
+        self, msg_id: str, status: str, total: int, filtered: int, sent: int, errors: int
+    ) -> Any:
+        """Close the job WeChat's msg_id belongs to; None when it is not one of ours."""
+
 
 @dataclass
 class Context:

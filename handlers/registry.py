@@ -5,19 +5,42 @@ Adding an intent is one new module in `handlers/` and one line here.
 
 from __future__ import annotations
 
+from handlers import events, media, news, paging, subscription
 from handlers.base import Handler
+from handlers.cancel import Cancel
 from handlers.fallback import Fallback
 from handlers.greeting import Greeting, Help
 from handlers.hotline import Hotline
+from handlers.mass_job import MassJobFinish
+from handlers.menu_click import Click
 from handlers.search import Search
 
 
 def build_registry() -> list[Handler]:
     """A fresh list of handler instances, in the order they are asked."""
     return [
+        MassJobFinish(),  # a WeChat event, never a follower's words: answer it first
+        # Events first: they carry no text, and WeChat expects them answered quickly.
+        events.Subscribe(),
+        events.Unsubscribe(),
+        events.Scan(),
+        Click(),  # FEEDBACK is left to the feedback handler below
+        events.View(),
+        events.LocationEvent(),
+        Cancel(),  # leaves any mode, so it comes before every mode's handler
+        # feedback (留言 / 意见 / 建议 / 反馈 / 投诉建议 and its mode) goes here
         Greeting(),
         Help(),
         Hotline(),
+        subscription.Unsubscribe(),
+        subscription.Subscribe(),
+        paging.Paging(),
+        paging.Pick(),
+        news.Latest(),
+        news.RegionNews(),
+        media.Location(),
+        media.Voice(),
+        media.Unreadable(),
         Search(),  # questions nobody above claimed; just before Fallback
         Fallback(),  # always last: it matches everything
     ]

@@ -1,0 +1,73 @@
+"""Article lists a follower can page through and pick from, kept in the session as "last".
+
+Every list (search, latest, region) is stored the same way:
+`{"kind", "ids" (up to MAX_IDS), "page", "page_size", ...}` plus what its header needs
+(`query` for search, `region` for region news), so 更多 / 上一页 / 第三条 work on any of them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from config.texts import reply
+from handlers.context import Context
+from handlers.listing import article_list
+from handlers.replies import Reply, Text
+
+PAGE_SIZE = 5
+MAX_IDS = 20
+
+
+def remember(ctx: Context, kind: str, ids: list[str], **extra: Any) -> dict:
+    """Store a fresh list as the follower's "last" and return it."""
+    last = {"kind": kind, "ids": list(ids)[:MAX_IDS], "page": 0, "page_size": PAGE_SIZE}
+    last.update(extra)
+    ctx.session.set("last", last)
+    return last
+
+
+def last_list(ctx: Context) -> dict | None:
+    """The follower's last list, if it is usable."""
+    last = ctx.session.get("last")
+    if isinstance(last, dict) and isinstance(last.get("ids"), list) and last["ids"]:
+        return last
+    return None
+
+
+def page_count(last: dict) -> int:
+    """How many pages the list has."""
+    size = _size(last)
+    return (len(last["ids"]) + size - 1) // size
+
+
+def header(last: dict, page: int) -> str:
+    """The list's title line: '湖北最新资讯（第2/3页）：'."""
+    kind = last.get("kind", "search")
+    name = {"latest": "list_latest", "region": "list_region"}.get(kind, "list_search")
+    title = reply(name, region=last.get("region", ""), query=last.get("query", ""))
+    pages = page_count(last)
+    return reply("list_header", title=title, page=page + 1, pages=pages) if pages > 1 else title
+
+
+def show_page(ctx: Context, last: dict, page: int) -> Reply:
+    """Render one page of `last` and remember that page."""
+    size = _size(last)
+    ids = last["ids"][page * size : (page + 1) * size]
+    articles = ctx.kb.get_many(ids) if ctx.kb else []
+    if not articles:
+        return Text(reply("list_gone", hotline=ctx.settings.bot_hotline))
+    last = dict(last, page=page)
+    ctx.session.set("last", last)
+    more = page + 1 < page_count(last)
+    return article_list(
+        articles,
+        start=page * size + 1,
+        header=header(last, page),
+        footer=reply("list_footer_more" if more else "list_footer_last"),
+        summaries=[ctx.kb.summary_of(a) for a in articles],
+    )
+
+
+def _size(last: dict) -> int:
+    size = last.get("page_size")
+    return size if isinstance(size, int) and size > 0 else PAGE_SIZE

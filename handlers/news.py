@@ -1,0 +1,75 @@
+"""Latest news (最新, 今日, 头条) and region news (湖北新闻, 荆州的资讯, 全国, 湖北)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from config.texts import intent_table, intent_words, reply
+from handlers import lists
+from handlers.base import Handler
+from handlers.context import Context
+from handlers.matching import is_text, squash
+from handlers.phrases import core, split_suffix
+from handlers.replies import Reply, Text
+from knowledge.geo import province_short, region_named
+from knowledge.regions import NATIONWIDE
+
+
+def latest_news(ctx: Context) -> Reply:
+    """The newest articles of every region, as a list the follower can page and pick from."""
+    articles = ctx.kb.latest(limit=lists.MAX_IDS) if ctx.kb else []
+    if not articles:
+        return Text(reply("no_news", hotline=ctx.settings.bot_hotline))
+    last = lists.remember(ctx, "latest", [a.id for a in articles])
+    return lists.show_page(ctx, last, 0)
+
+
+def region_news(ctx: Context, region: str) -> Reply:
+    """The newest articles of one region (全国 or a province short name)."""
+    articles = ctx.kb.latest(region=region, limit=lists.MAX_IDS) if ctx.kb else []
+    if not articles:
+        return Text(reply("no_region_news", region=region, hotline=ctx.settings.bot_hotline))
+    last = lists.remember(ctx, "region", [a.id for a in articles], region=region)
+    return lists.show_page(ctx, last, 0)
+
+
+def region_asked(text: str) -> str | None:
+    """The region a message asks news of: '荆州的资讯' -> '湖北', '湖北' -> '湖北', else None."""
+    s = core(text)
+    if not s:
+        return None
+    bare = region_named(s)
+    if bare is not None and (bare == NATIONWIDE or province_short(s) == bare):
+        return bare  # a province (or 全国) alone; a bare city name is left to search
+    split = split_suffix(s, tuple(intent_table("region_news")["suffixes"]))
+    if split is None:
+        return None
+    place = split[0].removesuffix("的").removesuffix("地区")
+    return region_named(place) if place else None
+
+
+class Latest(Handler):
+    """最新 / 今日 / 头条 / 有什么新闻 → the newest articles."""
+
+    name = "latest"
+
+    def check(self, msg: Any, ctx: Context) -> str | None:
+        if not is_text(msg):
+            return None
+        s = core(ctx.text)
+        return next((w for w in intent_words("latest") if squash(w) == s), None)
+
+    def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
+        return latest_news(ctx)
+
+
+class RegionNews(Handler):
+    """湖北新闻 / 荆州的资讯 / 全国 / 湖北 → that region's newest articles."""
+
+    name = "region_news"
+
+    def check(self, msg: Any, ctx: Context) -> str | None:
+        return region_asked(ctx.text) if is_text(msg) else None
+
+    def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
+        return region_news(ctx, match)

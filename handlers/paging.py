@@ -1,0 +1,67 @@
+"""Paging (更多 / 下一页 / 上一页) and picking (2, 第三条, 第3篇) on the follower's last list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from config.texts import intent_words, reply
+from handlers import lists
+from handlers.base import Handler
+from handlers.context import Context
+from handlers.listing import article_card
+from handlers.matching import is_text, squash
+from handlers.phrases import core, ordinal
+from handlers.replies import Reply, Text
+
+
+def _said(text: str, intent: str) -> bool:
+    """True when the whole message (fillers aside) is one of the intent's words."""
+    s = core(text)
+    return any(squash(w) == s for w in intent_words(intent))
+
+
+class Paging(Handler):
+    """更多 / 下一页 → the next page; 上一页 → the previous one."""
+
+    name = "paging"
+
+    def check(self, msg: Any, ctx: Context) -> int | None:
+        if not is_text(msg):
+            return None
+        if _said(ctx.text, "more"):
+            return 1
+        if _said(ctx.text, "previous"):
+            return -1
+        return None
+
+    def handle(self, msg: Any, ctx: Context, match: int) -> Reply:
+        last = lists.last_list(ctx)
+        if last is None:
+            return Text(reply("no_list"))
+        page = int(last.get("page", 0)) + match
+        if page >= lists.page_count(last):
+            return Text(reply("no_more", count=len(last["ids"])))
+        if page < 0:
+            return Text(reply("first_page"))
+        return lists.show_page(ctx, last, page)
+
+
+class Pick(Handler):
+    """A number pointing into the last list → that article's summary and link."""
+
+    name = "pick"
+
+    def check(self, msg: Any, ctx: Context) -> int | None:
+        return ordinal(ctx.text) if is_text(msg) else None
+
+    def handle(self, msg: Any, ctx: Context, match: int) -> Reply:
+        last = lists.last_list(ctx)
+        if last is None:
+            return Text(reply("pick_without_list"))
+        ids = last["ids"]
+        if match > len(ids):
+            return Text(reply("pick_out_of_range", count=len(ids)))
+        article = ctx.kb.get(ids[match - 1]) if ctx.kb else None
+        if article is None:
+            return Text(reply("list_gone", hotline=ctx.settings.bot_hotline))
+        return article_card(article, ctx.kb.summary_of(article))

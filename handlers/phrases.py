@@ -1,0 +1,69 @@
+"""Reading short follower phrases: polite fillers, ordinal numbers, place + suffix."""
+
+from __future__ import annotations
+
+import re
+
+from config.texts import intent_table
+from handlers.matching import squash
+
+_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+           "八": 8, "九": 9}
+_INDEX = re.compile(r"(第)?([0-9]{1,3}|[零一二两三四五六七八九十]{1,3})([条篇个项号])?")
+
+
+def core(text: str) -> str:
+    """The message squashed, without polite fillers: '请问有什么新闻吗？' -> '有什么新闻'."""
+    table = intent_table("fillers")
+    s = squash(text)
+    changed = True
+    while changed and s:
+        changed = False
+        for prefix in table["prefixes"]:
+            p = squash(prefix)
+            if p and s.startswith(p) and len(s) > len(p):
+                s, changed = s[len(p):], True
+        for suffix in table["suffixes"]:
+            x = squash(suffix)
+            if x and s.endswith(x) and len(s) > len(x):
+                s, changed = s[: -len(x)], True
+    return s
+
+
+def chinese_number(word: str) -> int | None:
+    """'三' -> 3, '十二' -> 12, '二十' -> 20; None for anything else."""
+    if not word:
+        return None
+    if "十" not in word:
+        return _DIGITS.get(word) if len(word) == 1 else None
+    tens, _, ones = word.partition("十")
+    t = _DIGITS.get(tens, -1) if tens else 1
+    o = _DIGITS.get(ones, -1) if ones else 0
+    return t * 10 + o if t >= 1 and o >= 0 and "十" not in ones else None
+
+
+def ordinal(text: str, bare_max: int = 20) -> int | None:
+    """The item a follower points at: '2', '第三条', '第3篇', '三条' -> 2, 3, 3, 3.
+
+    A bare number counts only up to `bare_max` (larger bare numbers are searches, like
+    '2024'); with 第 or a measure word any number counts, so '第25条' can be told it is
+    out of range.
+    """
+    m = _INDEX.fullmatch(core(text))
+    if not m:
+        return None
+    marked = bool(m.group(1) or m.group(3))
+    word = m.group(2)
+    n = int(word) if word.isdigit() else chinese_number(word)
+    if n is None or n < 1:
+        return None
+    return n if marked or n <= bare_max else None
+
+
+def split_suffix(text: str, suffixes: tuple[str, ...]) -> tuple[str, str] | None:
+    """(head, suffix) for the longest suffix of `suffixes` that `text` ends with, else None."""
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        s = squash(suffix)
+        if s and text.endswith(s) and len(text) > len(s):
+            return text[: -len(s)], suffix
+    return None
