@@ -85,7 +85,7 @@ class Ranker:
         """Candidates best first (at most `pool`), each with score and coverage."""
         if not q.groups or not self.segments:
             return []
-        weights = [self._group_idf(g) for g in q.groups]
+        weights = [self._group_idf(g) * g.weight for g in q.groups]
         total = sum(weights) or 1.0
         found: list[Ranked] = []
         for seg in self.segments:
@@ -96,8 +96,8 @@ class Ranker:
     def _group_idf(self, g: Group) -> float:
         if not g.known:
             return self.idf(1.0)  # unseen words weigh like the rarest word
-        return max(sum(self.idf(self.doc_freq(t)) for t in alt.terms) / len(alt.terms)
-                   for alt in g.alts)
+        main = g.alts[0]  # the word itself (or its parts, or its correction), not a synonym
+        return sum(self.idf(self.doc_freq(t)) for t in main.terms) / len(main.terms)
 
     def _rank_segment(self, seg: Segment, q: ParsedQuery, weights: list[float], total: float,
                       prefer: str | None) -> list[Ranked]:
