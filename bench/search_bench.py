@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from bench import kbapi
 from bench.queries import Query, synthetic_queries
-from bench.timing import median_round, summary_ms
+from bench.timing import median_round, summary_ms, time_each
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,31 +43,26 @@ def time_queries(kb, queries: list[Query], rounds: int = 3) -> tuple[dict, float
     and in the top 5."""
     for query in queries[:20]:
         kb.search(query.q)  # warm caches, as a serving worker's are
-    clock = time.perf_counter
-    all_rounds, top1, top5 = [], 0, 0
-    for _ in range(rounds):
-        seconds = []
-        for query in queries:
-            start = clock()
-            result = kb.search(query.q)
-            seconds.append(clock() - start)
-            if not all_rounds:
-                ids = kbapi.top_ids(result)
-                top1 += bool(ids) and ids[0] == query.target
-                top5 += query.target in ids
-        all_rounds.append(seconds)
+    found: dict[str, list[str]] = {}
+
+    def one(query: Query) -> None:
+        found[query.q + "\0" + query.target] = kbapi.top_ids(kb.search(query.q))
+
+    all_rounds = [time_each(one, queries) for _ in range(rounds)]
+    top1 = top5 = 0
+    for query in queries:
+        ids = found[query.q + "\0" + query.target]
+        top1 += bool(ids) and ids[0] == query.target
+        top5 += query.target in ids
     return median_round(all_rounds), top1 / len(queries), top5 / len(queries)
 
 
 def time_fuzzy_baseline(records: list[dict], queries: list[Query]) -> list[float]:
     """The obvious alternative: rapidfuzz WRatio over every title, per query."""
     titles = [r["title"] for r in records]
-    seconds = []
-    for query in queries:
-        start = time.perf_counter()
-        process.extract(query.q, titles, scorer=fuzz.WRatio, limit=5)
-        seconds.append(time.perf_counter() - start)
-    return seconds
+    wall, _cpu = time_each(
+        lambda q: process.extract(q.q, titles, scorer=fuzz.WRatio, limit=5), queries)
+    return wall
 
 
 def start_worker(redis_url: str, data_dir: Path, query: str, bare: bool) -> dict:
