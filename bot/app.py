@@ -39,6 +39,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     services.api = build_api_client(services)
     services.extra["broadcasts"] = Broadcasts(services)
     tags = services.extra["broadcasts"].tags  # None while the WeChat API is off
+    services.extra["region_tags"] = tags
     services.followers = Followers(
         services.redis, settings.key_prefix, tagger=tags.retag if tags else None
     )

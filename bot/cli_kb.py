@@ -25,11 +25,11 @@ def _kb():
 @click.option("--no-rebuild", is_flag=True, help="只写入文章，不立即重建本机索引。")
 def import_cmd(paths: tuple[Path, ...], no_rebuild: bool) -> None:
     """Import JSONL, page text or HTML files, or folders of them (idempotent by id)."""
-    from knowledge.importers import collect_files
+    from knowledge.importers import collect_files, count_records
 
     kb = _kb()
     files, _ = collect_files(paths)
-    with click.progressbar(length=len(files), label="导入文件", file=sys.stderr,
+    with click.progressbar(length=count_records(files), label="导入文章", file=sys.stderr,
                            show_pos=True) as bar:
         summary = kb.import_paths(paths, progress=bar.update)
     for error in summary.errors:

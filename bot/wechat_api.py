@@ -105,14 +105,22 @@ class BotWeChatClient(WeChatClient):
         """Fetch a token (stable_token, else the classic token endpoint) and store it."""
         body = {"grant_type": "client_credential", "appid": self.appid, "secret": self.secret}
         try:
+            result = None
             if self.stable_token:
                 res = self._http.post(self.api_base + "cgi-bin/stable_token", json=body,
                                       timeout=self.timeout)
-            else:
+                if res.status_code in (404, 405):  # a gateway without stable_token
+                    log.warning("stable_token unavailable (HTTP %s); using cgi-bin/token",
+                                res.status_code)
+                    self.stable_token = False
+                else:
+                    res.raise_for_status()
+                    result = res.json()
+            if result is None:
                 res = self._http.get(self.api_base + "cgi-bin/token", params=body,
                                      timeout=self.timeout)
-            res.raise_for_status()
-            result = res.json()
+                res.raise_for_status()
+                result = res.json()
         except (requests.RequestException, ValueError) as exc:
             raise WeChatAPIError(None, f"获取 access_token 失败：{exc}") from None
         if result.get("errcode") or "access_token" not in result:
@@ -137,6 +145,10 @@ class BotWeChatClient(WeChatClient):
         else:
             url = self.rebase(kwargs.pop("api_base_url", self.API_BASE_URL)) + url_or_endpoint
         kwargs.pop("api_base_url", None)
+        if isinstance(kwargs.get("data"), dict) and "files" not in kwargs:
+            # wechatpy posts JSON bytes with no Content-Type; say what it is
+            kwargs.setdefault("headers", {}).setdefault(
+                "Content-Type", "application/json; charset=utf-8")
         params = kwargs.setdefault("params", {})
         if isinstance(params, dict) and "access_token" not in params:
             params["access_token"] = self.access_token

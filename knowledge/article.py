@@ -67,6 +67,7 @@ class Article:
             region = infer_region(title + "\n" + body) or "全国"
         from knowledge.regions import REGIONS
 
+        region = _province_short(region, REGIONS)
         if region and region not in REGIONS:
             raise ArticleError("region", f"“{region}”不是网站的地区名（如 全国、湖北、内蒙古）")
         return cls(
@@ -87,6 +88,18 @@ class Article:
     def timestamp(self) -> float:
         """Seconds since the epoch of `published` (local time, as the site shows it)."""
         return parse_date(self.published).timestamp()
+
+
+_PROVINCE_SUFFIXES = ("省", "市", "自治区", "特别行政区", "壮族自治区", "回族自治区",
+                      "维吾尔自治区")
+
+
+def _province_short(region: str, regions: tuple[str, ...]) -> str:
+    """湖北省 → 湖北, 广西壮族自治区 → 广西: the site's short form of a province's full name."""
+    for short in regions:
+        if region.startswith(short) and region[len(short):] in _PROVINCE_SUFFIXES:
+            return short
+    return region
 
 
 def id_from_url(url: str) -> str:

@@ -103,7 +103,8 @@ class KnowledgeBase:
 
     def import_paths(self, paths: Iterable[Path],
                      progress: Callable[[int], None] | None = None) -> ImportSummary:
-        """Import files and folders; bad records are reported, good ones stored."""
+        """Import files and folders; bad records are reported, good ones stored.
+        `progress(n)` is called once per record read."""
         files, errors = importers.collect_files(paths)
         summary = ImportSummary(errors=list(errors))
         pending: list[Article] = []
@@ -116,8 +117,8 @@ class KnowledgeBase:
                 if len(pending) >= BATCH:
                     summary.merge(self.upsert(pending))
                     pending = []
-            if progress:
-                progress(1)
+                if progress:
+                    progress(1)
         if pending:
             summary.merge(self.upsert(pending))
         if not summary.version:

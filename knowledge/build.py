@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from knowledge.article import Article
@@ -21,7 +21,7 @@ CHUNK = 1000
 _worker_tok: Tokenizer | None = None
 
 
-def user_dictionary(articles: list[Article]) -> list[str]:
+def user_dictionary(articles: Iterable[Article]) -> list[str]:
     """The jieba user words for a corpus: place names, keywords and quoted programme names."""
     places = [name for name in place_names() if len(name) >= 2]
     corpus = user_words_of((a.title, a.keywords, a.body) for a in articles)
@@ -33,35 +33,53 @@ def _tokenize_in_worker(articles: list[Article]) -> dict:
     return tokenize_chunk(_worker_tok, articles)
 
 
-def build_index(articles: list[Article], *, data_dir: Path | None = None, version: int = 0,
-                processes: int | None = None, tokenizer: Tokenizer | None = None,
-                stats: Stats | None = None,
-                progress: Callable[[int], None] | None = None) -> tuple[Segment, Tokenizer]:
-    """Tokenise and index `articles`; returns the segment and the tokenizer queries must use.
+Source = list[Article] | Callable[[], Iterable[Article]]
 
-    With `tokenizer` given (a delta over an existing base) its user words are kept, else a
-    new user dictionary is derived from the corpus. `stats` reuses a base's statistics.
+
+def _chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for a in articles:
+        chunk.append(a)
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def build_index(articles: Source, *, data_dir: Path | None = None, version: int = 0,
+                processes: int | None = None, tokenizer: Tokenizer | None = None,
+                stats: Stats | None = None, size: int | None = None,
+                progress: Callable[[int], None] | None = None) -> tuple[Segment, Tokenizer]:
+    """Tokenise and index articles; returns the segment and the tokenizer queries must use.
+
+    `articles` is a list, or a function giving a fresh iterator (a stream from the store, read
+    twice: once for the user dictionary, once to tokenise, never all held in memory). With
+    `tokenizer` given (a delta over an existing base) its user words are kept, else a new
+    user dictionary is derived from the corpus. `stats` reuses a base's statistics.
     """
+    stream = articles if callable(articles) else (lambda: articles)
+    if size is None:
+        size = len(articles) if isinstance(articles, list) else PARALLEL_FROM
     if tokenizer is None:
         cache = Path(data_dir) / "jieba" if data_dir else None
-        tokenizer = Tokenizer(user_dictionary(articles), cache_dir=cache)
-    chunks_in = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+        tokenizer = Tokenizer(user_dictionary(stream()), cache_dir=cache)
     if processes is None:
-        processes = min(2, os.cpu_count() or 1) if len(articles) >= PARALLEL_FROM else 1
+        processes = min(2, os.cpu_count() or 1) if size >= PARALLEL_FROM else 1
     chunks: list[dict] = []
-    if processes > 1 and len(chunks_in) > 1:
-        chunks = _parallel(tokenizer, chunks_in, processes, progress)
+    if processes > 1:
+        chunks = _parallel(tokenizer, _chunks(stream()), processes, progress)
     else:
-        for chunk in chunks_in:
+        for chunk in _chunks(stream()):
             chunks.append(tokenize_chunk(tokenizer, chunk))
             if progress:
                 progress(len(chunk))
-    segment = assemble(articles, chunks, stats=stats, user_words=list(tokenizer.user_words),
+    segment = assemble(chunks, stats=stats, user_words=list(tokenizer.user_words),
                        version=version)
     return segment, tokenizer
 
 
-def _parallel(tokenizer: Tokenizer, chunks_in: list[list[Article]], processes: int,
+def _parallel(tokenizer: Tokenizer, chunks_in: Iterator[list[Article]], processes: int,
               progress: Callable[[int], None] | None) -> list[dict]:
     """Tokenise chunks in forked workers that inherit the initialised tokenizer."""
     global _worker_tok
@@ -70,12 +88,12 @@ def _parallel(tokenizer: Tokenizer, chunks_in: list[list[Article]], processes: i
     try:
         ctx = multiprocessing.get_context("fork")
         with ctx.Pool(processes) as pool:
+            # imap feeds the workers through a pipe, so only a few chunks are in flight
             chunks = []
-            for chunk, done in zip(pool.imap(_tokenize_in_worker, chunks_in), chunks_in,
-                                   strict=True):
+            for chunk in pool.imap(_tokenize_in_worker, chunks_in):
                 chunks.append(chunk)
                 if progress:
-                    progress(len(done))
+                    progress(len(chunk["ids"]))
             return chunks
     finally:
         _worker_tok = None

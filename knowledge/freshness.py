@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import redis
+
 from knowledge import index as idx
 from knowledge.build import build_index
 from knowledge.fuzzy import Corrector
@@ -64,7 +66,13 @@ class IndexHolder:
         if self._ranker is not None and not wait and now - self._checked < self.interval:
             return
         self._checked = now
-        version = self.store.version()
+        try:
+            version = self.store.version()
+        except (redis.RedisError, OSError) as exc:
+            if self._ranker is None:
+                raise
+            log.warning("index version check failed (%s); serving index v%d", exc, self.version)
+            return
         if self._ranker is not None and version == self.version:
             return
         with self._lock:
@@ -111,13 +119,12 @@ class IndexHolder:
 
     def _build(self, progress: Callable[[int], None] | None = None) -> idx.Segment:
         version = self.store.version()  # read first: later writes land in the delta
-        articles = list(self.store.iter_all())
         started = time.monotonic()
-        seg, _ = build_index(articles, data_dir=self.data_dir, version=version,
-                             progress=progress)
+        seg, _ = build_index(self.store.iter_all, data_dir=self.data_dir, version=version,
+                             size=self.store.count(), progress=progress)
         idx.save(seg, self.root)
         idx.prune(self.root)
-        log.info("built index v%d over %d articles in %.1f s", version, len(articles),
+        log.info("built index v%d over %d articles in %.1f s", version, len(seg),
                  time.monotonic() - started)
         return idx.load(self.root / f"v{version}")
 

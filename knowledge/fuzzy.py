@@ -36,9 +36,15 @@ class Corrector:
 
     def __init__(self, vocab: Iterable[str], doc_freq: Callable[[str], int]) -> None:
         self._doc_freq = doc_freq
-        words = [t for t in vocab if 2 <= len(t) <= MAX_LEN and not t.isascii()]
-        self._fwd = sorted(words)
-        self._rev = sorted(t[::-1] for t in words)
+        by_len: dict[int, list[str]] = {}
+        for t in vocab:
+            if 2 <= len(t) <= MAX_LEN and not t.isascii():
+                by_len.setdefault(len(t), []).append(t)
+        # One sorted list per length, forwards and reversed: a substitution at position i
+        # keeps word[:i] and word[i+1:], and the longer of the two is a narrow prefix range.
+        self._fwd = {n: sorted(ws) for n, ws in by_len.items()}
+        self._rev = {n: sorted(w[::-1] for w in ws) for n, ws in by_len.items()}
+        self._cache: dict[str, tuple[str, float] | None] = {}
 
     @staticmethod
     def _with_prefix(table: list[str], prefix: str) -> Iterator[str]:
@@ -48,22 +54,29 @@ class Corrector:
             i += 1
 
     def _one_away(self, word: str, i: int) -> Iterator[str]:
-        """Vocabulary words equal to `word` except at position i."""
+        """Vocabulary words of the same length equal to `word` except at position i."""
         n = len(word)
-        if i > 0:
-            rest = word[i + 1:]
-            for t in self._with_prefix(self._fwd, word[:i]):
-                if len(t) == n and t[i + 1:] == rest:
+        head, tail = word[:i], word[i + 1:]
+        if len(head) >= len(tail):
+            for t in self._with_prefix(self._fwd.get(n, []), head):
+                if t.endswith(tail):
                     yield t
         else:
-            for t in self._with_prefix(self._rev, word[1:][::-1]):
-                if len(t) == n:
+            for t in self._with_prefix(self._rev.get(n, []), tail[::-1]):
+                if t.endswith(head[::-1]):
                     yield t[::-1]
 
     def correct(self, word: str) -> tuple[str, float] | None:
         """(the intended word, confidence 0–1), or None when nothing sounds close enough."""
-        if not 2 <= len(word) <= MAX_LEN:
-            return None
+        if word in self._cache:
+            return self._cache[word]
+        found = self._correct(word) if 2 <= len(word) <= MAX_LEN else None
+        if len(self._cache) > 10_000:
+            self._cache.clear()
+        self._cache[word] = found
+        return found
+
+    def _correct(self, word: str) -> tuple[str, float] | None:
         best: tuple[float, str, float] | None = None
         for i, ch in enumerate(word):
             for cand in self._one_away(word, i):
@@ -72,10 +85,7 @@ class Corrector:
                 sound = sound_alike(ch, cand[i])
                 if sound < MIN_SOUND:
                     continue
-                df = self._doc_freq(cand)
-                rank = sound + 0.05 * math.log1p(df)
+                rank = sound + 0.05 * math.log1p(self._doc_freq(cand))
                 if best is None or rank > best[0]:
                     best = (rank, cand, sound)
-        if best is None:
-            return None
-        return best[1], best[2]
+        return None if best is None else (best[1], best[2])

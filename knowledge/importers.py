@@ -12,7 +12,7 @@ from pathlib import Path
 
 from knowledge.article import Article, ArticleError
 from knowledge.pages import parse_page_html, parse_page_text
-from knowledge.regions import find_region
+from knowledge.regions import infer_article_region
 from knowledge.results import RecordError
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -37,6 +37,22 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[RecordError]]
         else:
             errors.append(RecordError(str(path), 0, "path", "文件或文件夹不存在"))
     return files, errors
+
+
+def count_records(files: Iterable[Path]) -> int:
+    """Roughly how many records the files hold (lines of JSON Lines, one per page), for a
+    progress bar."""
+    total = 0
+    for path in files:
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            try:
+                with open(path, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
 
 
 def read_file(path: Path) -> Iterator[Record]:
@@ -90,7 +106,7 @@ def read_json_text(text: str, source: str) -> Iterator[Record]:
 def to_article(item: object, source: str, line: int) -> Record:
     """Validate one record dict."""
     try:
-        return Article.from_dict(item, infer_region=find_region), None  # type: ignore[arg-type]
+        return Article.from_dict(item, infer_region=infer_article_region), None  # type: ignore[arg-type]
     except ArticleError as exc:
         return None, RecordError(source, line, exc.field, exc.message)
 

@@ -80,11 +80,11 @@ class Segment:
 
 def doc_fields(tok: Tokenizer, a: Article) -> tuple[list[str], list[str], list[str]]:
     """The (title, keywords, body) terms of one article."""
-    kw_terms: list[str] = []
-    for word in a.keywords:
+    kw_terms = tok.terms(" ".join(a.keywords)) if a.keywords else []
+    for word in a.keywords:  # a keyword jieba splits still matches as a whole
         whole = normalise(word).replace(" ", "")
-        parts = tok.terms(word)
-        kw_terms += parts if whole in parts or len(whole) < 2 else [whole, *parts]
+        if len(whole) > 1 and whole not in kw_terms:
+            kw_terms.append(whole)
     return tok.terms(a.title), kw_terms, tok.terms(a.body)
 
 
@@ -107,18 +107,28 @@ def tokenize_chunk(tok: Tokenizer, articles: list[Article]) -> dict:
         "vocab": list(local),
         "docs": np.asarray(docs, dtype=np.int32),
         "terms": np.asarray(terms, dtype=np.int32),
-        "tfs": np.asarray(tfs, dtype=np.float32).reshape(-1, 3),
+        # term frequencies above 255 add nothing once BM25 has saturated them
+        "tfs": np.minimum(np.asarray(tfs, dtype=np.int32), 255).astype(np.uint8).reshape(-1, 3),
         "lens": np.asarray(lens, dtype=np.float32).reshape(-1, 3),
+        "ids": [a.id for a in articles],
+        "titles": [normalise(a.title) for a in articles],
+        "region": [REGION_CODE.get(a.region, 0) for a in articles],
+        "ts": [a.timestamp for a in articles],
     }
 
 
-def assemble(articles: list[Article], chunks: list[dict], stats: Stats | None = None,
+def assemble(chunks: list[dict], stats: Stats | None = None,
              user_words: list[str] | None = None, version: int = 0) -> Segment:
     """Merge tokenised chunks into one Segment (weights use `stats`, else its own)."""
     vocab: dict[str, int] = {}
     docs, terms, tfs, lens = [], [], [], []
+    ids, titles, regions, stamps = [], [], [], []
     offset = 0
     for chunk in chunks:
+        ids += chunk["ids"]
+        titles += chunk["titles"]
+        regions += chunk["region"]
+        stamps += chunk["ts"]
         remap = np.fromiter((vocab.setdefault(t, len(vocab)) for t in chunk["vocab"]),
                             dtype=np.int32, count=len(chunk["vocab"]))
         docs.append(chunk["docs"] + offset)
@@ -129,7 +139,8 @@ def assemble(articles: list[Article], chunks: list[dict], stats: Stats | None = 
     n = offset
     doc = np.concatenate(docs) if docs else np.zeros(0, np.int32)
     term = np.concatenate(terms) if terms else np.zeros(0, np.int32)
-    tf = np.concatenate(tfs) if tfs else np.zeros((0, 3), np.float32)
+    tf = np.concatenate(tfs) if tfs else np.zeros((0, 3), np.uint8)
+    del docs, terms, tfs
     length = np.concatenate(lens) if lens else np.zeros((0, 3), np.float32)
     if stats is None:
         avg = tuple(float(max(x, 1.0)) for x in (length.mean(axis=0) if n else (1, 1, 1)))
@@ -137,22 +148,25 @@ def assemble(articles: list[Article], chunks: list[dict], stats: Stats | None = 
     weighted = np.zeros(len(doc), dtype=np.float32)
     for f in range(3):
         norm = 1.0 - FIELD_B[f] + FIELD_B[f] * length[doc, f] / stats.avg_len[f]
-        weighted += FIELD_WEIGHTS[f] * tf[:, f] / norm
+        weighted += (FIELD_WEIGHTS[f] * tf[:, f] / norm).astype(np.float32)
+        del norm
+    del tf
     weight = (weighted / (K1 + weighted)).astype(np.float32)
+    del weighted
     order = np.argsort(term, kind="stable")  # rows stay ascending within a term
     df = np.bincount(term, minlength=len(vocab)).astype(np.int32)
     indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
     np.cumsum(df, out=indptr[1:])
     return Segment(
-        ids=[a.id for a in articles],
-        titles=[normalise(a.title) for a in articles],
+        ids=ids,
+        titles=titles,
         vocab=list(vocab),
         indptr=indptr,
         postings=doc[order].astype(np.int32),
         weights=weight[order],
         df=df,
-        region=np.asarray([REGION_CODE.get(a.region, 0) for a in articles], dtype=np.int8),
-        ts=np.asarray([a.timestamp for a in articles], dtype=np.float64),
+        region=np.asarray(regions, dtype=np.int8),
+        ts=np.asarray(stamps, dtype=np.float64),
         stats=stats,
         user_words=list(user_words or []),
         version=version,

@@ -16,10 +16,11 @@ from functools import cache
 from config.texts import CONFIG_DIR
 from knowledge.fuzzy import Corrector
 from knowledge.regions import find_region, mentions
-from knowledge.text import Tokenizer, normalise, stop_words
+from knowledge.text import Tokenizer, function_words, normalise, stop_words, weak_words
 
 SYNONYM_WEIGHT = 0.7
 PART_WEIGHT = 0.8
+WEAK_WEIGHT = 0.5
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -51,6 +52,7 @@ class Group:
     alts: list[Alt] = field(default_factory=list)
     province: str | None = None  # a place name: the article's region also satisfies it
     note: str = ""  # a correction or expansion, shown in `why`
+    weight: float = 1.0  # share of the question's topic (verbs and time words carry less)
 
     @property
     def known(self) -> bool:
@@ -86,9 +88,12 @@ def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
     stretch: list[str] = []  # short words around lone characters: maybe a name
 
     def close_stretch() -> None:
-        singles = "".join(w for w in stretch if len(w) == 1)
+        singles = [w for w in stretch if len(w) == 1]
         if len(stretch) >= 2 and singles:
-            _stretch_groups(stretch, in_vocab, corrector, groups, corrections)
+            _fix_runs(stretch, corrector, groups, corrections)
+            # A lone character that is a function word (后, 上, 给) is not part of a name.
+            if not function_words().intersection(singles):
+                _name_group(stretch, in_vocab, groups)
         stretch.clear()
 
     for word in tok.cut(text):
@@ -107,6 +112,8 @@ def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
                     group.alts = []  # a place name is never "corrected" into another
             if group.note.startswith("纠错"):
                 corrections[word] = group.alts[0].terms[0]
+            if word in weak_words():
+                group.weight = WEAK_WEIGHT
             groups[word] = group
     close_stretch()
     return ParsedQuery(text=text, region=find_region(text), groups=list(groups.values()),
@@ -153,10 +160,11 @@ def _resolve(word: str, tok: Tokenizer, in_vocab, corrector: Corrector | None) -
     else:
         parts = [p for p in tok.words(word) if p != word and len(p) > 1 and in_vocab(p)]
         grams = [word[i:i + 2] for i in range(len(word) - 1)]
-        if parts and sum(len(p) for p in parts) >= len(word):
-            group.alts.append(Alt(parts, PART_WEIGHT))
+        if parts:
+            covered = len({i for p in parts for s in _spans(word, p) for i in s})
+            group.alts.append(Alt(parts, PART_WEIGHT * (covered / len(word)) ** 2))
             group.note = "拆分：" + "+".join(parts)
-        elif len(word) >= 3 and all(in_vocab(g) for g in grams):
+        elif len(word) >= 3 and not tok.known(word) and all(in_vocab(g) for g in grams):
             group.alts.append(Alt(grams, PART_WEIGHT))  # a name jieba cut differently
         elif corrector is not None and not tok.known(word):
             fixed = corrector.correct(word)  # only non-words: 明天 is never "corrected"
@@ -169,9 +177,18 @@ def _resolve(word: str, tok: Tokenizer, in_vocab, corrector: Corrector | None) -
     return group
 
 
-def _stretch_groups(stretch: list[str], in_vocab, corrector: Corrector | None,
-                    groups: dict[str, Group], corrections: dict[str, str]) -> None:
-    """Lone characters: a typo of a word (就叶 → 就业) or part of a name (林宜|萱)."""
+def _spans(word: str, part: str) -> list[range]:
+    """Where `part` occurs in `word`."""
+    out, at = [], word.find(part)
+    while at >= 0:
+        out.append(range(at, at + len(part)))
+        at = word.find(part, at + 1)
+    return out
+
+
+def _fix_runs(stretch: list[str], corrector: Corrector | None, groups: dict[str, Group],
+              corrections: dict[str, str]) -> None:
+    """Lone characters side by side are often a typo of a word (就叶 → 就业, 补帖 → 补贴)."""
     run = ""
     for word in [*stretch, ""]:
         if len(word) == 1:
@@ -184,6 +201,10 @@ def _stretch_groups(stretch: list[str], in_vocab, corrector: Corrector | None,
                 groups[run] = Group(run, [Alt([fixed[0]], fixed[1])], note=note)
                 corrections[run] = fixed[0]
         run = ""
+
+
+def _name_group(stretch: list[str], in_vocab, groups: dict[str, Group]) -> None:
+    """Short words around lone characters may be a name jieba cut up (林宜|萱)."""
     chunk = "".join(stretch)
     new = [chunk[i:i + 2] for i in range(len(chunk) - 1)]
     new = [g for g in new if g not in stretch]

@@ -28,6 +28,7 @@ REGIONS: tuple[str, ...] = (
     "山西", "陕西", "上海", "四川", "天津", "西藏", "新疆", "云南", "浙江", "香港", "澳门", "台湾",
 )
 NATIONWIDE = "全国"
+DOMINANT_SHARE = 0.5  # of the body's place mentions, for an article to belong to a province
 TABLE_VERSION = 2  # bump when the derivation below changes, so stale caches are rebuilt
 _RANK_WEIGHT = (3, 2, 1)  # province, city, county: a higher rank wins an ambiguous name
 _NOUN_TAGS = ("ns", "n", "nr", "nrt", "nz", "j")
@@ -173,3 +174,23 @@ def find_region(text: str) -> str | None:
         if specific.get(province) == top:
             return province
     return None
+
+
+def infer_article_region(text: str) -> str:
+    """The region of an article from its text (title on the first line, then the body).
+
+    A place in the title decides; otherwise one province must dominate the body's place
+    names, else the article is about the whole country (全国).
+    """
+    title, _, body = (text or "").partition("\n")
+    in_title = find_region(title)
+    if in_title is not None:
+        return in_title
+    counts: dict[str, int] = {}
+    for _, province in mentions(body):
+        if province != NATIONWIDE:
+            counts[province] = counts.get(province, 0) + 1
+    if not counts:
+        return NATIONWIDE
+    top, n = max(counts.items(), key=lambda kv: kv[1])
+    return top if n >= DOMINANT_SHARE * sum(counts.values()) else NATIONWIDE

@@ -125,14 +125,10 @@ class ArticleStore:
         return {i.decode(): int(s) for i, s in pairs}
 
     def iter_all(self, batch: int = 1000) -> Iterator[Article]:
-        """Every stored article (for an index build), oldest first."""
-        cursor = 0
-        while True:
-            ids = [i.decode() for i in self.r.zrange(self.k_all, cursor, cursor + batch - 1)]
-            if not ids:
-                return
-            yield from (a for a in self.get_many(ids) if a is not None)
-            cursor += batch
+        """Every stored article (for an index build), oldest first, each id once."""
+        ids = [i.decode() for i in self.r.zrange(self.k_all, 0, -1)]  # a snapshot
+        for start in range(0, len(ids), batch):
+            yield from (a for a in self.get_many(ids[start:start + batch]) if a is not None)
 
     def acquire_seed_lock(self, ttl: int = 120) -> bool:
         """One loader of the bundled articles among workers starting at once."""

@@ -20,8 +20,46 @@ log = logging.getLogger(__name__)
 _PUNCT = re.compile(r"[^\w\u4e00-\u9fff]+|_+", re.UNICODE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED = re.compile(r"[“\"「『《]([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」』》]")
-_HAS_TRAD = re.compile(r"[^\x00-\u2fff]")
 USER_WORD_FREQ = 200_000  # high enough that jieba keeps a user word whole
+
+
+@cache
+def _traditional_chars() -> frozenset[str]:
+    """Characters zhconv rewrites on the way to Simplified (so plain text skips zhconv)."""
+    zhconv.convert("", "zh-cn")  # loads zhconv's tables
+    table = zhconv.zhconv.zhcdicts["zh2Hans"]
+    return frozenset(k for k, v in table.items() if len(k) == 1 and k != v)
+
+
+WEAK_TAGS = frozenset({"v", "vd", "vi", "vg", "d", "dg", "a", "ad", "ag", "c", "p", "r", "m",
+                       "q", "u", "t", "tg", "f", "l", "i", "z", "y", "e", "o"})
+FUNCTION_TAGS = frozenset({"f", "p", "u", "c", "d", "r", "m", "q", "y", "e", "o", "ul", "uj"})
+
+
+@cache
+def _jieba_tags() -> dict[str, str]:
+    from importlib import resources
+
+    text = resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
+    tags = {}
+    for line in text.splitlines():
+        parts = line.split(" ")
+        if len(parts) == 3 and (parts[2] in WEAK_TAGS or parts[2] in FUNCTION_TAGS):
+            tags[parts[0]] = parts[2]
+    return tags
+
+
+@cache
+def weak_words() -> frozenset[str]:
+    """Words jieba's dictionary tags as verbs, adverbs, time words …: in a question they
+    carry less of its topic than nouns and names do."""
+    return frozenset(w for w, t in _jieba_tags().items() if t in WEAK_TAGS)
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Function words (后, 在, 的, 都 …): never part of a name."""
+    return frozenset(w for w, t in _jieba_tags().items() if t in FUNCTION_TAGS)
 
 
 @cache
@@ -53,7 +91,7 @@ def config_user_words() -> tuple[str, ...]:
 def normalise(text: str) -> str:
     """NFKC (full/half width), 繁体 → 简体, lower case, punctuation → single spaces."""
     text = unicodedata.normalize("NFKC", text or "")
-    if _HAS_TRAD.search(text):
+    if not _traditional_chars().isdisjoint(text):
         text = zhconv.convert(text, "zh-cn")
     text = text.lower()
     return " ".join(_PUNCT.sub(" ", text).split())
@@ -131,7 +169,7 @@ class Tokenizer:
         """jieba's precise-mode words of normalised text."""
         if not self._ready:
             self._init()
-        return [w for w in self._jieba.lcut(text) if w.strip()]
+        return [w for w in self._jieba.lcut(text, HMM=False) if w.strip()]
 
     def known(self, word: str) -> bool:
         """True when jieba's dictionary (with the user words) has `word`."""
@@ -140,34 +178,34 @@ class Tokenizer:
         return bool(self._jieba.FREQ.get(word))
 
     def terms(self, text: str) -> list[str]:
-        """Index terms of raw text: search-mode words without stop words and lone chars, plus
-        character bigrams over stretches jieba could not segment well (names, rare words)."""
-        stops = stop_words()
-        freq = self._jieba.FREQ if self._ready else None
-        if freq is None:
+        """Index terms of raw text: dictionary words (and the words inside long ones) without
+        stop words and lone characters, plus character bigrams over stretches of short words
+        around lone characters, where names and rare words hide (杨|阿妮 → 杨阿, 阿妮)."""
+        if not self._ready:
             self._init()
-            freq = self._jieba.FREQ
+        stops = stop_words()
+        freq = self._jieba.FREQ
         out: list[str] = []
         run: list[str] = []
-        for word in self.cut(normalise(text)):
-            if word in stops or not _CJK.match(word):
-                out += _run_bigrams(run)
-                run = []
-                if len(word) > 1 and word not in stops:
+        for word in self._jieba.lcut(normalise(text), HMM=False):
+            if not ("\u4e00" <= word[0] <= "\u9fff") or word in stops:
+                if run:
+                    out += _run_bigrams(run)
+                    run = []
+                if len(word) > 1 and word not in stops and not word.isspace():
                     out.append(word)
-                continue
-            if len(word) > 2:
-                out += _run_bigrams(run)
-                run = []
+            elif len(word) > 2:
+                if run:
+                    out += _run_bigrams(run)
+                    run = []
                 out += _sub_words(word, freq)
                 out.append(word)
-                if not freq.get(word):
-                    out += _bigrams(word)  # a word jieba guessed: likely a name
-                continue
-            if len(word) == 2:
-                out.append(word)
-            run.append(word)
-        out += _run_bigrams(run)
+            else:
+                if len(word) == 2:
+                    out.append(word)
+                run.append(word)
+        if run:
+            out += _run_bigrams(run)
         return out
 
     def entity_bigrams(self, chunk: str) -> list[str]:

@@ -50,3 +50,9 @@ def test_region_is_inferred_when_absent():
 def test_keywords_accept_a_delimited_string_and_drop_duplicates():
     a = Article.from_dict(record(4, keywords="招聘会，襄阳、招聘会"))
     assert a.keywords == ["招聘会", "襄阳"]
+
+
+def test_full_province_names_become_the_sites_short_names():
+    assert Article.from_dict(record(5, region="湖北省")).region == "湖北"
+    assert Article.from_dict(record(5, region="广西壮族自治区")).region == "广西"
+    assert Article.from_dict(record(5, region="香港特别行政区")).region == "香港"

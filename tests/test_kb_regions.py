@@ -1,6 +1,13 @@
 import pytest
 
-from knowledge.regions import REGIONS, build_table, find_region, load_table, mentions
+from knowledge.regions import (
+    REGIONS,
+    build_table,
+    find_region,
+    infer_article_region,
+    load_table,
+    mentions,
+)
 
 
 def test_regions_are_the_sites_list():
@@ -49,3 +56,14 @@ def test_table_is_derived_from_cpca_data_and_cached(tmp_path):
         assert (tmp_path / "regions.json").exists()
     finally:
         regions._table, regions._matcher = saved
+
+
+@pytest.mark.parametrize("text,region", [
+    ("2025年“春风行动”启动 全国将举办招聘活动\n重庆、四川、湖北等地举办专场。", "全国"),
+    ("福建认定创业孵化基地 台湾青年在闽创业\n台湾青年在厦门创业。", "福建"),
+    ("洛阳市大学生创业补贴提高\n洛阳市出台新政。郑州也有类似政策。", "河南"),
+    ("银发人才再上岗\n浙江杭州、上海、北京、广东深圳多地探索。", "全国"),
+    ("稳就业政策措施\n国务院办公厅印发通知。", "全国"),
+])
+def test_article_region_prefers_the_title_then_a_dominant_province(text, region):
+    assert infer_article_region(text) == region

@@ -124,3 +124,32 @@ def test_rebuild_makes_the_user_dictionary_current(kb):
     tok = kb.index.current()[1]
     assert "汽车工匠领航计划" in tok.user_words
     assert kb.search("汽车工匠领航计划").hits[0].article.id == "t-8"
+
+
+def test_many_changes_trigger_a_full_rebuild_that_is_persisted(kb, redis_url, tmp_path,
+                                                               monkeypatch):
+    from knowledge import freshness
+
+    kb.search("荆州")
+    monkeypatch.setattr(freshness, "DELTA_MAX", 5)
+    other = make_kb(redis_url, tmp_path / "a")
+    other.search("荆州")
+    kb.upsert([Article.from_dict(record(n, title=f"第{n}期宜都招聘会")) for n in range(1, 80)])
+    other.ensure_fresh(wait=True)  # a worker not yet serving would rebuild at once
+    version = kb.store.version()
+    assert other.index._base.version == version
+    assert newest(tmp_path / "a" / "index", version).name == f"v{version}"
+    assert other.search("第42期宜都招聘会").hits[0].article.id == "t-42"
+
+
+def test_a_big_change_rebuilds_in_the_background_while_the_old_index_serves(
+        kb, redis_url, tmp_path, monkeypatch):
+    from knowledge import freshness
+
+    monkeypatch.setattr(freshness, "DELTA_MAX", 5)
+    kb.search("荆州")
+    kb.upsert([Article.from_dict(record(n, title=f"第{n}期枝江招聘会")) for n in range(1, 80)])
+    served = kb.search("郢匠杯")  # answered from the old index while rebuilding
+    assert served.hits[0].article.id == SEED_ID
+    kb.index._rebuilding.join(timeout=60)
+    assert kb.search("第17期枝江招聘会").hits[0].article.id == "t-17"

@@ -1,0 +1,120 @@
+from types import SimpleNamespace
+
+import pytest
+
+from config.settings import load_settings
+from handlers.context import Context, Session
+from handlers.listing import MAX_BYTES, article_card, article_list
+from handlers.registry import build_registry
+from handlers.replies import News, Text
+from handlers.search import Search
+from knowledge import Article
+from tests.kb_support import make_kb, record
+
+
+class Followers:
+    def __init__(self, region=None):
+        self.region = region
+
+    def region_of(self, openid):
+        return self.region
+
+
+@pytest.fixture
+def kb(redis_url, tmp_path):
+    return make_kb(redis_url, tmp_path, bundled=True)
+
+
+def _ask(kb, text, followers=None, kind="text"):
+    msg = SimpleNamespace(type=kind, content=text, recognition=text if kind == "voice" else None)
+    ctx = Context(openid="o1", text=text, session=Session(), kb=kb, followers=followers,
+                  settings=load_settings({}, overrides={"bot_data_dir": "/tmp"}))
+    handler = Search()
+    match = handler.check(msg, ctx)
+    return (handler.handle(msg, ctx, match) if match else None), ctx
+
+
+def test_search_sits_just_before_fallback():
+    names = [h.name for h in build_registry()]
+    assert names[-2:] == ["search", "fallback"]
+
+
+def test_a_clear_winner_is_a_news_card(kb):
+    reply, ctx = _ask(kb, "荆州技能人才")
+    assert isinstance(reply, News)
+    item = reply.items[0]
+    assert item.title.startswith("郢匠逐梦新时代")
+    assert "73万人" in item.description and len(item.description) <= 120
+    last = ctx.session.get("last")
+    assert last["kind"] == "search" and last["ids"][0] == "413c7548385390b6"
+    assert last["page"] == 0 and last["page_size"] == 5
+
+
+def test_several_good_answers_are_a_numbered_list(kb):
+    reply, ctx = _ask(kb, "招聘会")
+    assert isinstance(reply, Text)
+    assert reply.content.startswith("为您找到")
+    assert "1. <a href=\"https://" in reply.content and "\n2. " in reply.content
+    assert len(reply.content.encode()) <= MAX_BYTES
+    assert 3 <= len(ctx.session.get("last")["ids"]) <= 20
+
+
+def test_voice_recognition_is_searched_too(kb):
+    reply, _ = _ask(kb, "马兰花计划", kind="voice")
+    assert isinstance(reply, News)
+
+
+def test_nothing_found_suggests_topics_and_the_hotline(kb):
+    reply, ctx = _ask(kb, "明天天气怎么样")
+    assert isinstance(reply, Text)
+    assert "明天天气怎么样" in reply.content and "400-633-0111" in reply.content
+    assert "招聘会" in reply.content
+    assert ctx.session.get("last") is None
+
+
+def test_the_subscribed_region_is_asked_for(kb):
+    asked = []
+
+    class Recording(Followers):
+        def region_of(self, openid):
+            asked.append(openid)
+            return "广东"
+
+    _ask(kb, "招聘会", followers=Recording())
+    assert asked == ["o1"]
+
+
+def test_without_a_knowledge_base_search_does_not_match():
+    msg = SimpleNamespace(type="text", content="招聘会")
+    ctx = Context(openid="o", text="招聘会", session=Session(), settings=load_settings({}))
+    assert Search().check(msg, ctx) is None
+    image = SimpleNamespace(type="image")
+    ctx.kb = object()
+    assert Search().check(image, ctx) is None
+
+
+def _long(n):
+    return Article.from_dict(record(n, title="很长的标题" * 12, body="正文。" * 50))
+
+
+def test_article_list_drops_whole_items_to_fit_2048_bytes():
+    articles = [_long(n) for n in range(1, 20)]
+    text = article_list(articles, header="标题", summaries=["摘要" * 30] * 19).content
+    assert len(text.encode()) <= MAX_BYTES
+    assert text.count("<a href=") == text.count("</a>") >= 3
+    last_number = max(int(line.split(".")[0]) for line in text.split("\n")
+                      if line[:1].isdigit() and "." in line[:3])
+    assert last_number < 19
+
+
+def test_article_list_escapes_titles_and_numbers_from_start():
+    a = Article.from_dict(record(1, title="<b>标题</b> & 更多"))
+    text = article_list([a], start=6).content
+    assert text.startswith("6. <a href=\"https://example.cn/news/1.html\">&lt;b&gt;标题")
+
+
+def test_article_card_carries_cover_and_link():
+    a = Article.from_dict(record(1, cover="https://example.cn/c.jpg"))
+    card = article_card(a, "摘要")
+    assert card.items[0].image == "https://example.cn/c.jpg"
+    assert card.items[0].url == a.url and card.items[0].description == "摘要"
