@@ -18,6 +18,7 @@ from pathlib import Path
 import redis
 
 from knowledge import index as idx
+from knowledge import persist
 from knowledge.build import build_index
 from knowledge.fuzzy import Corrector
 from knowledge.ranking import Ranker
@@ -110,9 +111,9 @@ class IndexHolder:
     def _load_or_build(self, version: int) -> idx.Segment:
         """The persisted index for `version` if any host process wrote it, else build it."""
         with self._file_lock():
-            path = idx.newest(self.root, version)
+            path = persist.newest(self.root, version)
             if path is not None:
-                seg = idx.load(path)
+                seg = persist.load(path)
                 if len(self.store.changed_since(seg.version)) <= max(DELTA_MAX, len(seg) // 20):
                     return seg
             return self._build()
@@ -122,11 +123,11 @@ class IndexHolder:
         started = time.monotonic()
         seg, _ = build_index(self.store.iter_all, data_dir=self.data_dir, version=version,
                              size=self.store.count(), progress=progress)
-        idx.save(seg, self.root)
-        idx.prune(self.root)
+        persist.save(seg, self.root)
+        persist.prune(self.root)
         log.info("built index v%d over %d articles in %.1f s", version, len(seg),
                  time.monotonic() - started)
-        return idx.load(self.root / f"v{version}")
+        return persist.load(self.root / f"v{version}")
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
         """Build and persist the full index now, and serve it."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz
 
+from knowledge.explain import explain
 from knowledge.index import REGION_CODE, Segment
 from knowledge.query import Group, ParsedQuery
 from knowledge.regions import NATIONWIDE
@@ -193,23 +194,9 @@ class Ranker:
             title = r.segment.titles[r.row].replace(" ", "")
             sim = fuzz.partial_ratio(needle, title) / 100.0 if needle else 0.0
             r.score *= 1.0 + TITLE_BOOST * sim * sim
-            r.why = self._why(r, q)
+            r.why = explain(r, q)
         found.sort(key=lambda r: r.score, reverse=True)
         return found
-
-    def _why(self, r: Ranked, q: ParsedQuery) -> list[str]:
-        matched = []
-        for g in q.groups:
-            found = [t for t in g.terms if _contains(r.segment, t, r.row)]
-            if found:
-                label = "+".join(dict.fromkeys(found))
-                matched.append(f"{label}（{g.note}）" if g.note else label)
-        why = ["命中：" + "、".join(matched)] if matched else []
-        region = REGIONS_BY_CODE[int(r.segment.region[r.row])]
-        if q.region and q.region != NATIONWIDE and region == q.region:
-            why.append(f"地区：{region}")
-        why.append(f"覆盖：{r.coverage:.0%}")
-        return why
 
 
 def verdict(ranked: list[Ranked]) -> tuple[list[Ranked], bool]:
@@ -221,16 +208,3 @@ def verdict(ranked: list[Ranked]) -> tuple[list[Ranked], bool]:
     runner_up = kept[1].score if len(kept) > 1 else 0.0
     confident = first.coverage >= CONFIDENT_COVERAGE and first.score >= CONFIDENT_MARGIN * runner_up
     return kept, confident
-
-
-REGIONS_BY_CODE = {code: name for name, code in REGION_CODE.items()}
-
-
-def _contains(seg: Segment, term: str, row: int) -> bool:
-    """Whether document `row` of `seg` has `term` (postings are sorted by row)."""
-    hit = seg.posting(term)
-    if hit is None:
-        return False
-    rows = hit[0]
-    i = int(np.searchsorted(rows, row))
-    return i < len(rows) and int(rows[i]) == row

@@ -3,7 +3,7 @@
 import pytest
 
 from knowledge import Article
-from knowledge.index import newest
+from knowledge.persist import newest
 from knowledge.regions import find_region
 from knowledge.summary import summarise
 from tests.kb_support import make_kb, record
