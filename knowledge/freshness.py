@@ -28,6 +28,7 @@ from knowledge.text import Tokenizer
 log = logging.getLogger(__name__)
 
 DELTA_MAX = 300  # changed articles indexed on the fly; more triggers a full rebuild
+SYNC_BUILD_MAX = 5000  # a first index over more articles is built in the background
 
 
 class IndexHolder:
@@ -79,7 +80,7 @@ class IndexHolder:
         with self._lock:
             if self._ranker is not None and version == self.version:
                 return
-            if self._base is None:
+            if self._base is None and not self._start_large():
                 self._install_base(self._load_or_build(version))
             changes = self.store.changed_since(self._base.version)
             if len(changes) > max(DELTA_MAX, len(self._base) // 20):
@@ -90,6 +91,18 @@ class IndexHolder:
                     self._rebuild_in_background()
                     return
             self._apply_delta(changes, version)
+
+    def _start_large(self) -> bool:
+        """A worker must answer at once (gunicorn kills a silent one): with no persisted index
+        and a large corpus it serves an empty index while the real one builds behind it."""
+        if persist.newest(self.root, 1 << 62) is not None or self.store.count() <= SYNC_BUILD_MAX:
+            return False
+        log.warning("no persisted index: building one in the background (run "
+                    "`flask --app wsgi kb rebuild` on this host before starting workers)")
+        self._install_base(idx.assemble([]))
+        self._ranker = Ranker(self._base)
+        self._rebuild_in_background()
+        return True
 
     def _install_base(self, base: idx.Segment) -> None:
         self._base = base
