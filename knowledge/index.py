@@ -9,6 +9,7 @@ and reload with `mmap_mode="r"`, so a worker starts in well under a second.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -113,9 +114,10 @@ def tokenize_chunk(tok: Tokenizer, articles: list[Article]) -> dict:
     }
 
 
-def assemble(chunks: list[dict], stats: Stats | None = None,
+def assemble(chunks: Iterable[dict], stats: Stats | None = None,
              user_words: list[str] | None = None, version: int = 0) -> Segment:
-    """Merge tokenised chunks into one Segment (weights use `stats`, else its own)."""
+    """Merge tokenised chunks into one Segment (weights use `stats`, else its own).
+    Chunks are consumed one at a time, so a generator keeps only one chunk's words alive."""
     vocab: dict[str, int] = {}
     docs, terms, tfs, lens = [], [], [], []
     ids, titles, regions, stamps = [], [], [], []
