@@ -37,7 +37,8 @@ def save(segment: Segment, root: Path) -> Path:
 def load(path: Path) -> Segment:
     """Reload a persisted segment; the big arrays are memory-mapped, not read."""
     meta = json.loads((path / "meta.json").read_text("utf-8"))
-    arrays = {name: np.load(path / f"{name}.npy", mmap_mode="r") for name in ARRAYS}
+    # plain ndarray views of the maps: slicing a np.memmap costs a Python-level hook each time
+    arrays = {name: np.asarray(np.load(path / f"{name}.npy", mmap_mode="r")) for name in ARRAYS}
     stats = Stats(meta["stats"]["n_docs"], tuple(meta["stats"]["avg_len"]))
     return Segment(ids=meta["ids"], titles=meta["titles"], vocab=meta["vocab"],
                    stats=stats, user_words=meta["user_words"], version=meta["version"],
