@@ -44,6 +44,15 @@ def import_cmd(paths: tuple[Path, ...], no_rebuild: bool) -> None:
         sys.exit(1)
 
 
+@kb_cli.command("rebuild")
+def rebuild_cmd() -> None:
+    """Build and persist this host's search index now (before starting workers)."""
+    kb = _kb()
+    with click.progressbar(length=kb.count(), label="重建索引", file=sys.stderr) as bar:
+        version = kb.rebuild(progress=bar.update)
+    click.echo(f"索引已重建：版本 {version}，共 {kb.count()} 篇")
+
+
 @kb_cli.command("stats")
 def stats_cmd() -> None:
     """Article counts per region and index versions."""

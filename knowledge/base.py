@@ -13,6 +13,7 @@ import redis
 
 from knowledge import importers
 from knowledge.article import Article
+from knowledge.explain import explain
 from knowledge.freshness import IndexHolder
 from knowledge.query import parse
 from knowledge.ranking import verdict
@@ -164,7 +165,7 @@ class KnowledgeBase:
         kept, result.confident = verdict(ranker.rank(q, prefer=region, pool=PAGE_IDS))
         result.ranked_ids = [r.id for r in kept][:PAGE_IDS]
         articles = {a.id: a for a in self.get_many(result.ranked_ids[:limit])}
-        result.hits = [Hit(articles[r.id], round(r.score, 4), r.why)
+        result.hits = [Hit(articles[r.id], round(r.score, 4), explain(r, q))
                        for r in kept[:limit] if r.id in articles]
         if not result.hits:
             result.confident = False

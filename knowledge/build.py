@@ -66,22 +66,29 @@ def build_index(articles: Source, *, data_dir: Path | None = None, version: int 
         tokenizer = Tokenizer(user_dictionary(stream()), cache_dir=cache)
     if processes is None:
         processes = min(2, os.cpu_count() or 1) if size >= PARALLEL_FROM else 1
-    chunks: list[dict] = []
+    words = list(tokenizer.user_words)
     if processes > 1:
-        chunks = _parallel(tokenizer, _chunks(stream()), processes, progress)
+        segment = _parallel(tokenizer, _chunks(stream()), processes, progress,
+                            lambda chunks: assemble(chunks, stats, words, version))
     else:
-        for chunk in _chunks(stream()):
-            chunks.append(tokenize_chunk(tokenizer, chunk))
-            if progress:
-                progress(len(chunk))
-    segment = assemble(chunks, stats=stats, user_words=list(tokenizer.user_words),
-                       version=version)
+        segment = assemble(_serial(tokenizer, _chunks(stream()), progress), stats, words,
+                           version)
     return segment, tokenizer
 
 
+def _serial(tokenizer: Tokenizer, chunks_in: Iterator[list[Article]],
+            progress: Callable[[int], None] | None) -> Iterator[dict]:
+    for chunk in chunks_in:
+        yield tokenize_chunk(tokenizer, chunk)
+        if progress:
+            progress(len(chunk))
+
+
 def _parallel(tokenizer: Tokenizer, chunks_in: Iterator[list[Article]], processes: int,
-              progress: Callable[[int], None] | None) -> list[dict]:
-    """Tokenise chunks in forked workers that inherit the initialised tokenizer."""
+              progress: Callable[[int], None] | None,
+              merge: Callable[[Iterator[dict]], Segment]) -> Segment:
+    """Tokenise chunks in forked workers that inherit the initialised tokenizer, merging
+    each result as it arrives."""
     global _worker_tok
     tokenizer.words("")  # initialise jieba once, before forking
     _worker_tok = tokenizer
@@ -89,11 +96,12 @@ def _parallel(tokenizer: Tokenizer, chunks_in: Iterator[list[Article]], processe
         ctx = multiprocessing.get_context("fork")
         with ctx.Pool(processes) as pool:
             # imap feeds the workers through a pipe, so only a few chunks are in flight
-            chunks = []
-            for chunk in pool.imap(_tokenize_in_worker, chunks_in):
-                chunks.append(chunk)
-                if progress:
-                    progress(len(chunk["ids"]))
-            return chunks
+            def results() -> Iterator[dict]:
+                for chunk in pool.imap(_tokenize_in_worker, chunks_in):
+                    if progress:
+                        progress(len(chunk["ids"]))
+                    yield chunk
+
+            return merge(results())
     finally:
         _worker_tok = None

@@ -18,6 +18,7 @@ from pathlib import Path
 import redis
 
 from knowledge import index as idx
+from knowledge import persist
 from knowledge.build import build_index
 from knowledge.fuzzy import Corrector
 from knowledge.ranking import Ranker
@@ -27,6 +28,7 @@ from knowledge.text import Tokenizer
 log = logging.getLogger(__name__)
 
 DELTA_MAX = 300  # changed articles indexed on the fly; more triggers a full rebuild
+SYNC_BUILD_MAX = 5000  # a first index over more articles is built in the background
 
 
 class IndexHolder:
@@ -78,7 +80,7 @@ class IndexHolder:
         with self._lock:
             if self._ranker is not None and version == self.version:
                 return
-            if self._base is None:
+            if self._base is None and not self._start_large():
                 self._install_base(self._load_or_build(version))
             changes = self.store.changed_since(self._base.version)
             if len(changes) > max(DELTA_MAX, len(self._base) // 20):
@@ -89,6 +91,18 @@ class IndexHolder:
                     self._rebuild_in_background()
                     return
             self._apply_delta(changes, version)
+
+    def _start_large(self) -> bool:
+        """A worker must answer at once (gunicorn kills a silent one): with no persisted index
+        and a large corpus it serves an empty index while the real one builds behind it."""
+        if persist.newest(self.root, 1 << 62) is not None or self.store.count() <= SYNC_BUILD_MAX:
+            return False
+        log.warning("no persisted index: building one in the background (run "
+                    "`flask --app wsgi kb rebuild` on this host before starting workers)")
+        self._install_base(idx.assemble([]))
+        self._ranker = Ranker(self._base)
+        self._rebuild_in_background()
+        return True
 
     def _install_base(self, base: idx.Segment) -> None:
         self._base = base
@@ -110,9 +124,9 @@ class IndexHolder:
     def _load_or_build(self, version: int) -> idx.Segment:
         """The persisted index for `version` if any host process wrote it, else build it."""
         with self._file_lock():
-            path = idx.newest(self.root, version)
+            path = persist.newest(self.root, version)
             if path is not None:
-                seg = idx.load(path)
+                seg = persist.load(path)
                 if len(self.store.changed_since(seg.version)) <= max(DELTA_MAX, len(seg) // 20):
                     return seg
             return self._build()
@@ -122,11 +136,11 @@ class IndexHolder:
         started = time.monotonic()
         seg, _ = build_index(self.store.iter_all, data_dir=self.data_dir, version=version,
                              size=self.store.count(), progress=progress)
-        idx.save(seg, self.root)
-        idx.prune(self.root)
+        persist.save(seg, self.root)
+        persist.prune(self.root)
         log.info("built index v%d over %d articles in %.1f s", version, len(seg),
                  time.monotonic() - started)
-        return idx.load(self.root / f"v{version}")
+        return persist.load(self.root / f"v{version}")
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
         """Build and persist the full index now, and serve it."""

@@ -8,12 +8,9 @@ and reload with `mmap_mode="r"`, so a worker starts in well under a second.
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
@@ -117,9 +114,10 @@ def tokenize_chunk(tok: Tokenizer, articles: list[Article]) -> dict:
     }
 
 
-def assemble(chunks: list[dict], stats: Stats | None = None,
+def assemble(chunks: Iterable[dict], stats: Stats | None = None,
              user_words: list[str] | None = None, version: int = 0) -> Segment:
-    """Merge tokenised chunks into one Segment (weights use `stats`, else its own)."""
+    """Merge tokenised chunks into one Segment (weights use `stats`, else its own).
+    Chunks are consumed one at a time, so a generator keeps only one chunk's words alive."""
     vocab: dict[str, int] = {}
     docs, terms, tfs, lens = [], [], [], []
     ids, titles, regions, stamps = [], [], [], []
@@ -171,57 +169,3 @@ def assemble(chunks: list[dict], stats: Stats | None = None,
         user_words=list(user_words or []),
         version=version,
     )
-
-
-def save(segment: Segment, root: Path) -> Path:
-    """Persist under `root/v<version>` atomically (write a temp dir, then rename)."""
-    root.mkdir(parents=True, exist_ok=True)
-    final = root / f"v{segment.version}"
-    tmp = root / f".v{segment.version}.{os.getpid()}.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
-    for name in ARRAYS:
-        np.save(tmp / f"{name}.npy", np.ascontiguousarray(getattr(segment, name)))
-    meta = {
-        "version": segment.version, "ids": segment.ids, "titles": segment.titles,
-        "vocab": segment.vocab, "user_words": segment.user_words,
-        "stats": {"n_docs": segment.stats.n_docs, "avg_len": list(segment.stats.avg_len)},
-    }
-    (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
-    if final.exists():
-        shutil.rmtree(tmp, ignore_errors=True)  # another process already wrote this version
-        return final
-    os.replace(tmp, final)
-    return final
-
-
-def load(path: Path) -> Segment:
-    """Reload a persisted segment; the big arrays are memory-mapped, not read."""
-    meta = json.loads((path / "meta.json").read_text("utf-8"))
-    arrays = {name: np.load(path / f"{name}.npy", mmap_mode="r") for name in ARRAYS}
-    stats = Stats(meta["stats"]["n_docs"], tuple(meta["stats"]["avg_len"]))
-    return Segment(ids=meta["ids"], titles=meta["titles"], vocab=meta["vocab"],
-                   stats=stats, user_words=meta["user_words"], version=meta["version"],
-                   **arrays)
-
-
-def newest(root: Path, at_most: int) -> Path | None:
-    """The persisted segment with the highest version ≤ `at_most`."""
-    best, best_v = None, -1
-    if root.is_dir():
-        for p in root.iterdir():
-            if p.name.startswith("v") and p.name[1:].isdigit() and (p / "meta.json").exists():
-                v = int(p.name[1:])
-                if best_v < v <= at_most:
-                    best, best_v = p, v
-    return best
-
-
-def prune(root: Path, keep: int = 2) -> None:
-    """Remove all but the `keep` newest persisted versions."""
-    if not root.is_dir():
-        return
-    found = sorted((int(p.name[1:]), p) for p in root.iterdir()
-                   if p.name.startswith("v") and p.name[1:].isdigit())
-    for _, p in found[:-keep]:
-        shutil.rmtree(p, ignore_errors=True)

@@ -15,7 +15,8 @@ from bs4 import BeautifulSoup
 
 from knowledge.article import ArticleError, id_from_url
 
-_DATE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:\s+(\d{1,2}:\d{2}(?::\d{2})?))?$")
+_DATE_IN = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})(?:\s+(\d{1,2}:\d{2}(?::\d{2})?))?")
+_SOURCE_IN = re.compile(r"(?:来源|文章来源|信息来源)\s*[:：]\s*(\S+)")
 _CRUMB = re.compile(r"\s*[>›»]\s*")
 _FILE_KEY = re.compile(r"(?:^|_)([0-9a-f]{16})$")
 _URL_KEY = re.compile(r"/([0-9a-f]{16})(?:\.s?html?)?(?:[?#]|$)")
@@ -46,17 +47,19 @@ def parse_page_text(text: str, path: Path | None = None) -> dict:
     crumbs = [c for c in _CRUMB.split(lines[crumb_at]) if c]
     column = crumbs[1] if len(crumbs) >= 3 else ""
     rest = [(i, ln) for i, ln in enumerate(lines) if i > crumb_at and ln]
-    date_at = next((k for k, (_, ln) in enumerate(rest[:6]) if _DATE.match(ln)), None)
+    date_at = next((k for k, (_, ln) in enumerate(rest[:6]) if _DATE_IN.search(ln)
+                    and len(ln) <= 60), None)
     if date_at is None:
         raise ArticleError("published", "标题后面找不到发布日期（YYYY-MM-DD HH:MM:SS）")
     title = " ".join(ln for _, ln in rest[:date_at]) or crumbs[-1]
-    m = _DATE.match(rest[date_at][1])
+    m = _DATE_IN.search(rest[date_at][1])
     assert m is not None
     published = m.group(1) + (" " + m.group(2) if m.group(2) else "")
     body_from = date_at + 1
-    source = ""
-    if body_from < len(rest) and len(rest[body_from][1]) <= 30 and not _ends_sentence(
-            rest[body_from][1]):
+    inline = _SOURCE_IN.search(rest[date_at][1])  # 发布时间：… 来源：中国劳动保障报
+    source = inline.group(1) if inline else ""
+    if not source and body_from < len(rest) and len(rest[body_from][1]) <= 30 \
+            and not _ends_sentence(rest[body_from][1]):
         source = _SOURCE_PREFIX.sub("", rest[body_from][1])
         body_from += 1
     paragraphs, keywords, in_keywords = [], [], False

@@ -11,29 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 
-from config.texts import CONFIG_DIR
 from knowledge.fuzzy import Corrector
+from knowledge.normal import normalise
 from knowledge.regions import find_region, mentions
-from knowledge.text import Tokenizer, function_words, normalise, stop_words, weak_words
+from knowledge.text import Tokenizer
+from knowledge.wordlists import function_words, stop_words, synonyms, weak_words
 
 SYNONYM_WEIGHT = 0.7
 PART_WEIGHT = 0.8
 WEAK_WEIGHT = 0.5
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@cache
-def synonyms() -> dict[str, tuple[str, ...]]:
-    """Word → its synonyms, from config/synonyms.txt (one group a line)."""
-    table: dict[str, tuple[str, ...]] = {}
-    for line in (CONFIG_DIR / "synonyms.txt").read_text("utf-8").splitlines():
-        line = line.split("#", 1)[0]
-        group = [normalise(w) for w in line.split() if w]
-        for word in group:
-            table[word] = tuple(w for w in group if w != word) + table.get(word, ())
-    return table
 
 
 @dataclass

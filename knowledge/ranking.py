@@ -17,16 +17,14 @@ from rapidfuzz import fuzz
 from knowledge.index import REGION_CODE, Segment
 from knowledge.query import Group, ParsedQuery
 from knowledge.regions import NATIONWIDE
+from knowledge.scoring import CANDIDATES, Scorer, common_groups
 
 QUERY_REGION_BOOST = 0.35  # the query names the article's province
 PREFERRED_REGION_BOOST = 0.08  # the follower's subscribed region: a mild signal
-NATIONWIDE_REGION_CREDIT = 0.5  # a 全国 article half-satisfies a place in the query
 RECENCY_BOOST = 0.08
 RECENCY_DAYS = 365.0
 TITLE_BOOST = 0.4
 RERANK_POOL = 30
-RARE = 0.8  # terms with an idf this close to the rarest word's count in full on any match
-FULL_MATCH = 0.6  # a saturated term weight at which a match counts in full for coverage
 MIN_COVERAGE = 0.35  # calibrated on the bundled query set (tests/test_search_quality.py)
 MIN_SCORE = 0.5
 CONFIDENT_COVERAGE = 0.85
@@ -108,83 +106,42 @@ class Ranker:
 
     def _rank_segment(self, seg: Segment, q: ParsedQuery, weights: list[float], total: float,
                       prefer: str | None) -> list[Ranked]:
-        n = len(seg)
-        score = np.zeros(n, dtype=np.float32)
-        cover = np.zeros(n, dtype=np.float32)
-        for g, g_idf in zip(q.groups, weights, strict=True):
-            if not g.known and g.province is None:
-                continue
-            if g.province is None and len(g.alts) == 1 and len(g.alts[0].terms) == 1:
-                # the common case: one word, no alternatives; its rows are unique, so add
-                alt = g.alts[0]
-                hit = self._term(seg, alt.terms[0], alt.weight)
-                if hit is not None:
-                    rows, val, degree = hit
-                    score[rows] += val
-                    cover[rows] += (g_idf * alt.weight) * degree
-                continue
-            g_score, g_cover = self._group_arrays(seg, g)
-            score += g_score
-            cover += g_idf * g_cover
-        score *= self.prior[id(seg)]
+        rarest = self.idf(1.0)
+        scorer = Scorer(seg, self._idf_of, rarest)
+        prior = self.prior[id(seg)]
+        scorable = [g for g in q.groups if g.known or g.province is not None]
+        common = common_groups(seg, scorable, self.doc_freq) if len(seg) > CANDIDATES else set()
+        rows = None
+        if common and len(common) < len(scorable):
+            # the rarer words pick the candidates; every word is then scored on them only
+            first = np.zeros(len(seg), dtype=np.float32)
+            scorer.add(q.groups, weights, first, np.zeros(len(seg), np.float32), skip=common)
+            first *= prior
+            k = min(CANDIDATES, len(seg))
+            rows = np.argpartition(-first, k - 1)[:k]
+            rows = np.sort(rows[first[rows] > 0])
+            scorer = Scorer(seg, self._idf_of, rarest, rows=rows)
+            prior = prior[rows]
+        score = np.zeros(scorer.size, dtype=np.float32)
+        cover = np.zeros(scorer.size, dtype=np.float32)
+        scorer.add(q.groups, weights, score, cover)
+        score *= prior
         boost = np.ones(len(REGION_CODE), dtype=np.float32)
         if q.region and q.region != NATIONWIDE:
             boost[REGION_CODE[q.region]] *= 1.0 + QUERY_REGION_BOOST
         if prefer and prefer in REGION_CODE and prefer != q.region:
             boost[REGION_CODE[prefer]] *= 1.0 + PREFERRED_REGION_BOOST
         if (boost != 1.0).any():
-            score *= boost[seg.region]
-        k = min(RERANK_POOL, n)
+            score *= boost[scorer.region()]
+        k = min(RERANK_POOL, scorer.size)
+        if k == 0:
+            return []
         top = np.argpartition(-score, k - 1)[:k]
-        return [Ranked(seg, int(r), float(score[r]), float(cover[r]) / total)
-                for r in top if score[r] > 0]
+        return [Ranked(seg, int(t if rows is None else rows[t]), float(score[t]),
+                       float(cover[t]) / total) for t in top if score[t] > 0]
 
-    def _term(self, seg: Segment, term: str, weight: float):
-        """(rows, score contributions, coverage degree) of one term in one segment."""
-        hit = seg.posting(term)
-        if hit is None:
-            return None
-        rows, tfw = hit
-        t_idf = self.idf(self.doc_freq(term))
-        # A lone passing mention of a common word in a long body is weaker evidence than a
-        # title, keyword or repeated match; a rare word counts in full wherever it is.
-        if t_idf >= RARE * self.idf(1.0):
-            degree = np.float32(1.0)
-        else:
-            degree = np.minimum(np.float32(1.0), tfw * np.float32(1.0 / FULL_MATCH))
-        return rows, (weight * t_idf) * tfw, degree
-
-    def _group_arrays(self, seg: Segment, g: Group) -> tuple[np.ndarray, np.ndarray]:
-        """Score and coverage of a concept with alternatives: the best alternative counts."""
-        n = len(seg)
-        g_score = np.zeros(n, dtype=np.float32)
-        g_cover = np.zeros(n, dtype=np.float32)
-        for alt in g.alts:
-            multi = len(alt.terms) > 1
-            a_score = np.zeros(n, dtype=np.float32) if multi else g_score
-            a_cover = np.zeros(n, dtype=np.float32) if multi else g_cover
-            share = alt.weight / len(alt.terms)
-            for term in alt.terms:
-                hit = self._term(seg, term, alt.weight)
-                if hit is None:
-                    continue
-                rows, val, degree = hit
-                if multi:
-                    a_score[rows] += val
-                    a_cover[rows] += share * degree
-                else:
-                    g_score[rows] = np.maximum(g_score[rows], val)
-                    g_cover[rows] = np.maximum(g_cover[rows], alt.weight * degree)
-            if multi:
-                np.maximum(g_score, a_score, out=g_score)
-                np.maximum(g_cover, a_cover, out=g_cover)
-        if g.province is not None:
-            place = np.zeros(len(REGION_CODE), dtype=np.float32)
-            if g.province != NATIONWIDE:
-                place[REGION_CODE[NATIONWIDE]] = NATIONWIDE_REGION_CREDIT
-            place[REGION_CODE[g.province]] = 1.0
-            np.maximum(g_cover, place[seg.region], out=g_cover)
-        return g_score, g_cover
+    def _idf_of(self, term: str) -> float:
+        return self.idf(self.doc_freq(term))
 
     def _rerank(self, found: list[Ranked], q: ParsedQuery) -> list[Ranked]:
         """Titles that read like the query rise (rapidfuzz on the short candidate list only)."""
@@ -193,23 +150,8 @@ class Ranker:
             title = r.segment.titles[r.row].replace(" ", "")
             sim = fuzz.partial_ratio(needle, title) / 100.0 if needle else 0.0
             r.score *= 1.0 + TITLE_BOOST * sim * sim
-            r.why = self._why(r, q)
         found.sort(key=lambda r: r.score, reverse=True)
         return found
-
-    def _why(self, r: Ranked, q: ParsedQuery) -> list[str]:
-        matched = []
-        for g in q.groups:
-            found = [t for t in g.terms if _contains(r.segment, t, r.row)]
-            if found:
-                label = "+".join(dict.fromkeys(found))
-                matched.append(f"{label}（{g.note}）" if g.note else label)
-        why = ["命中：" + "、".join(matched)] if matched else []
-        region = REGIONS_BY_CODE[int(r.segment.region[r.row])]
-        if q.region and q.region != NATIONWIDE and region == q.region:
-            why.append(f"地区：{region}")
-        why.append(f"覆盖：{r.coverage:.0%}")
-        return why
 
 
 def verdict(ranked: list[Ranked]) -> tuple[list[Ranked], bool]:
@@ -221,16 +163,3 @@ def verdict(ranked: list[Ranked]) -> tuple[list[Ranked], bool]:
     runner_up = kept[1].score if len(kept) > 1 else 0.0
     confident = first.coverage >= CONFIDENT_COVERAGE and first.score >= CONFIDENT_MARGIN * runner_up
     return kept, confident
-
-
-REGIONS_BY_CODE = {code: name for name, code in REGION_CODE.items()}
-
-
-def _contains(seg: Segment, term: str, row: int) -> bool:
-    """Whether document `row` of `seg` has `term` (postings are sorted by row)."""
-    hit = seg.posting(term)
-    if hit is None:
-        return False
-    rows = hit[0]
-    i = int(np.searchsorted(rows, row))
-    return i < len(rows) and int(rows[i]) == row

@@ -5,96 +5,19 @@ from __future__ import annotations
 import logging
 import re
 import threading
-import unicodedata
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 
 import jieba
-import zhconv
 
-from config.texts import CONFIG_DIR
+from knowledge.normal import normalise
+from knowledge.wordlists import config_user_words, stop_words
 
 log = logging.getLogger(__name__)
 
-_PUNCT = re.compile(r"[^\w\u4e00-\u9fff]+|_+", re.UNICODE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED = re.compile(r"[“\"「『《]([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」』》]")
 USER_WORD_FREQ = 200_000  # high enough that jieba keeps a user word whole
-
-
-@cache
-def _traditional_chars() -> frozenset[str]:
-    """Characters zhconv rewrites on the way to Simplified (so plain text skips zhconv)."""
-    zhconv.convert("", "zh-cn")  # loads zhconv's tables
-    table = zhconv.zhconv.zhcdicts["zh2Hans"]
-    return frozenset(k for k, v in table.items() if len(k) == 1 and k != v)
-
-
-WEAK_TAGS = frozenset({"v", "vd", "vi", "vg", "d", "dg", "a", "ad", "ag", "c", "p", "r", "m",
-                       "q", "u", "t", "tg", "f", "l", "i", "z", "y", "e", "o"})
-FUNCTION_TAGS = frozenset({"f", "p", "u", "c", "d", "r", "m", "q", "y", "e", "o", "ul", "uj"})
-
-
-@cache
-def _jieba_tags() -> dict[str, str]:
-    from importlib import resources
-
-    text = resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
-    tags = {}
-    for line in text.splitlines():
-        parts = line.split(" ")
-        if len(parts) == 3 and (parts[2] in WEAK_TAGS or parts[2] in FUNCTION_TAGS):
-            tags[parts[0]] = parts[2]
-    return tags
-
-
-@cache
-def weak_words() -> frozenset[str]:
-    """Words jieba's dictionary tags as verbs, adverbs, time words …: in a question they
-    carry less of its topic than nouns and names do."""
-    return frozenset(w for w, t in _jieba_tags().items() if t in WEAK_TAGS)
-
-
-@cache
-def function_words() -> frozenset[str]:
-    """Function words (后, 在, 的, 都 …): never part of a name."""
-    return frozenset(w for w, t in _jieba_tags().items() if t in FUNCTION_TAGS)
-
-
-@cache
-def stop_words() -> frozenset[str]:
-    """The editable stop-word list of config/stopwords.txt."""
-    path = CONFIG_DIR / "stopwords.txt"
-    words = set()
-    for line in path.read_text("utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.add(normalise(line))
-    return frozenset(words)
-
-
-@cache
-def config_user_words() -> tuple[str, ...]:
-    """Domain words an editor keeps in config/userdict.txt (one a line)."""
-    path = CONFIG_DIR / "userdict.txt"
-    if not path.exists():
-        return ()
-    words = []
-    for line in path.read_text("utf-8").splitlines():
-        word = line.split("#", 1)[0].strip()
-        if word:
-            words.append(normalise(word.split()[0]))
-    return tuple(words)
-
-
-def normalise(text: str) -> str:
-    """NFKC (full/half width), 繁体 → 简体, lower case, punctuation → single spaces."""
-    text = unicodedata.normalize("NFKC", text or "")
-    if not _traditional_chars().isdisjoint(text):
-        text = zhconv.convert(text, "zh-cn")
-    text = text.lower()
-    return " ".join(_PUNCT.sub(" ", text).split())
 
 
 def quoted_names(text: str) -> list[str]:

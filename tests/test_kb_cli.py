@@ -60,3 +60,10 @@ def test_stats_and_delete(runner, app):
     missing = runner.invoke(args=["kb", "delete", "413c7548385390b6"])
     assert missing.exit_code == 1
     assert app.extensions["jyq"].kb.get("413c7548385390b6") is None
+
+
+def test_rebuild_persists_the_index(runner, app):
+    result = runner.invoke(args=["kb", "rebuild"])
+    assert result.exit_code == 0 and "索引已重建" in result.output
+    data_dir = app.extensions["jyq"].settings.data_dir
+    assert any((data_dir / "index").glob("v*/meta.json"))

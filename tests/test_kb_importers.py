@@ -87,3 +87,12 @@ def test_undecodable_file_is_one_error(tmp_path):
     bad.write_bytes(b"\xff\xfe\x00garbage")
     [(article, error)] = list(read_file(bad))
     assert article is None and error.field == "file"
+
+
+def test_date_and_source_on_one_line_are_understood():
+    text = SEED.read_text("utf-8").replace(
+        "2024-04-19 13:47:06\n中国劳动保障报", "发布时间：2024-04-19 13:47 来源：中国劳动保障报")
+    rec = parse_page_text(text, SEED)
+    assert rec["published"] == "2024-04-19 13:47"
+    assert rec["source"] == "中国劳动保障报"
+    assert rec["body"].startswith("技能人才总量超过73万人")

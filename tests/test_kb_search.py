@@ -3,7 +3,7 @@
 import pytest
 
 from knowledge import Article
-from knowledge.index import newest
+from knowledge.persist import newest
 from knowledge.regions import find_region
 from knowledge.summary import summarise
 from tests.kb_support import make_kb, record
@@ -153,3 +153,14 @@ def test_a_big_change_rebuilds_in_the_background_while_the_old_index_serves(
     assert served.hits[0].article.id == SEED_ID
     kb.index._rebuilding.join(timeout=60)
     assert kb.search("第17期枝江招聘会").hits[0].article.id == "t-17"
+
+
+def test_a_worker_without_a_persisted_index_answers_while_a_large_one_builds(
+        kb, redis_url, tmp_path, monkeypatch):
+    from knowledge import freshness
+
+    monkeypatch.setattr(freshness, "SYNC_BUILD_MAX", 10)
+    fresh = make_kb(redis_url, tmp_path / "empty")
+    assert fresh.search("郢匠杯").hits == []  # answered at once, from an empty index
+    fresh.index._rebuilding.join(timeout=60)
+    assert fresh.search("郢匠杯").hits[0].article.id == SEED_ID

@@ -1,0 +1,67 @@
+"""Persisting index segments under data_dir: `.npy` arrays reloaded memory-mapped."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+
+from knowledge.index import ARRAYS, Segment, Stats
+
+
+def save(segment: Segment, root: Path) -> Path:
+    """Persist under `root/v<version>` atomically (write a temp dir, then rename)."""
+    root.mkdir(parents=True, exist_ok=True)
+    final = root / f"v{segment.version}"
+    tmp = root / f".v{segment.version}.{os.getpid()}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    for name in ARRAYS:
+        np.save(tmp / f"{name}.npy", np.ascontiguousarray(getattr(segment, name)))
+    meta = {
+        "version": segment.version, "ids": segment.ids, "titles": segment.titles,
+        "vocab": segment.vocab, "user_words": segment.user_words,
+        "stats": {"n_docs": segment.stats.n_docs, "avg_len": list(segment.stats.avg_len)},
+    }
+    (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+    if final.exists():
+        shutil.rmtree(tmp, ignore_errors=True)  # another process already wrote this version
+        return final
+    os.replace(tmp, final)
+    return final
+
+
+def load(path: Path) -> Segment:
+    """Reload a persisted segment; the big arrays are memory-mapped, not read."""
+    meta = json.loads((path / "meta.json").read_text("utf-8"))
+    # plain ndarray views of the maps: slicing a np.memmap costs a Python-level hook each time
+    arrays = {name: np.asarray(np.load(path / f"{name}.npy", mmap_mode="r")) for name in ARRAYS}
+    stats = Stats(meta["stats"]["n_docs"], tuple(meta["stats"]["avg_len"]))
+    return Segment(ids=meta["ids"], titles=meta["titles"], vocab=meta["vocab"],
+                   stats=stats, user_words=meta["user_words"], version=meta["version"],
+                   **arrays)
+
+
+def newest(root: Path, at_most: int) -> Path | None:
+    """The persisted segment with the highest version ≤ `at_most`."""
+    best, best_v = None, -1
+    if root.is_dir():
+        for p in root.iterdir():
+            if p.name.startswith("v") and p.name[1:].isdigit() and (p / "meta.json").exists():
+                v = int(p.name[1:])
+                if best_v < v <= at_most:
+                    best, best_v = p, v
+    return best
+
+
+def prune(root: Path, keep: int = 2) -> None:
+    """Remove all but the `keep` newest persisted versions."""
+    if not root.is_dir():
+        return
+    found = sorted((int(p.name[1:]), p) for p in root.iterdir()
+                   if p.name.startswith("v") and p.name[1:].isdigit())
+    for _, p in found[:-keep]:
+        shutil.rmtree(p, ignore_errors=True)

@@ -1,0 +1,119 @@
+"""Score and coverage arrays of a query over one segment, exactly or on a candidate set.
+
+Words found in a large share of the articles (就业, 工作) have long postings but a small
+idf. Scoring them over the whole corpus dominates query time, so when the query also has
+rarer words we score those first, keep the best candidates, and then score every word
+exactly on the candidates only (a binary search in each sorted posting).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from knowledge.index import REGION_CODE, Segment
+from knowledge.query import Group
+from knowledge.regions import NATIONWIDE
+
+NATIONWIDE_REGION_CREDIT = 0.5  # a 全国 article half-satisfies a place in the query
+RARE = 0.8  # terms with an idf this close to the rarest word's count in full on any match
+FULL_MATCH = 0.6  # a saturated term weight at which a match counts in full for coverage
+COMMON_SHARE = 0.05  # a term in more than this share of the articles is scored on candidates
+CANDIDATES = 2000
+
+
+class Scorer:
+    """Scores groups over a universe of rows: all of a segment, or a sorted candidate set."""
+
+    def __init__(self, seg: Segment, idf_of, rarest: float,
+                 rows: np.ndarray | None = None) -> None:
+        self.seg = seg
+        self.idf_of = idf_of
+        self.rarest = rarest
+        self.rows = rows  # None: the whole segment
+        self.size = len(seg) if rows is None else len(rows)
+
+    def term(self, term: str, weight: float):
+        """(positions in the universe, score contributions, coverage degree) of a term."""
+        hit = self.seg.posting(term)
+        if hit is None:
+            return None
+        rows, tfw = hit
+        if self.rows is not None:
+            pos = np.searchsorted(rows, self.rows)
+            pos[pos >= len(rows)] = 0
+            found = np.asarray(rows[pos] == self.rows) if len(rows) else np.zeros(0, bool)
+            if len(rows) == 0 or not found.any():
+                return None
+            where = np.nonzero(found)[0]
+            rows, tfw = where, np.asarray(tfw[pos[where]])
+        t_idf = self.idf_of(term)
+        # A lone passing mention of a common word in a long body is weaker evidence than a
+        # title, keyword or repeated match; a rare word counts in full wherever it is.
+        if t_idf >= RARE * self.rarest:
+            degree = np.float32(1.0)
+        else:
+            degree = np.minimum(np.float32(1.0), tfw * np.float32(1.0 / FULL_MATCH))
+        return rows, (weight * t_idf) * tfw, degree
+
+    def region(self) -> np.ndarray:
+        """Region codes of the universe."""
+        return self.seg.region if self.rows is None else self.seg.region[self.rows]
+
+    def add(self, groups: list[Group], weights: list[float], score: np.ndarray,
+            cover: np.ndarray, skip=frozenset()) -> None:
+        """Add the groups' score and weighted coverage into `score` and `cover`."""
+        for g, g_idf in zip(groups, weights, strict=True):
+            if (not g.known and g.province is None) or id(g) in skip:
+                continue
+            if g.province is None and len(g.alts) == 1 and len(g.alts[0].terms) == 1:
+                alt = g.alts[0]  # the common case: one word; its rows are unique, so add
+                hit = self.term(alt.terms[0], alt.weight)
+                if hit is not None:
+                    rows, val, degree = hit
+                    score[rows] += val
+                    cover[rows] += (g_idf * alt.weight) * degree
+                continue
+            g_score, g_cover = self.group(g)
+            score += g_score
+            cover += g_idf * g_cover
+
+    def group(self, g: Group) -> tuple[np.ndarray, np.ndarray]:
+        """Score and coverage of a concept with alternatives: the best alternative counts."""
+        g_score = np.zeros(self.size, dtype=np.float32)
+        g_cover = np.zeros(self.size, dtype=np.float32)
+        for alt in g.alts:
+            multi = len(alt.terms) > 1
+            a_score = np.zeros(self.size, dtype=np.float32) if multi else g_score
+            a_cover = np.zeros(self.size, dtype=np.float32) if multi else g_cover
+            share = alt.weight / len(alt.terms)
+            for term in alt.terms:
+                hit = self.term(term, alt.weight)
+                if hit is None:
+                    continue
+                rows, val, degree = hit
+                if multi:
+                    a_score[rows] += val
+                    a_cover[rows] += share * degree
+                else:
+                    g_score[rows] = np.maximum(g_score[rows], val)
+                    g_cover[rows] = np.maximum(g_cover[rows], alt.weight * degree)
+            if multi:
+                np.maximum(g_score, a_score, out=g_score)
+                np.maximum(g_cover, a_cover, out=g_cover)
+        if g.province is not None:
+            place = np.zeros(len(REGION_CODE), dtype=np.float32)
+            if g.province != NATIONWIDE:
+                place[REGION_CODE[NATIONWIDE]] = NATIONWIDE_REGION_CREDIT
+            place[REGION_CODE[g.province]] = 1.0
+            np.maximum(g_cover, place[self.region()], out=g_cover)
+        return g_score, g_cover
+
+
+def common_groups(seg: Segment, groups: list[Group], doc_freq) -> set[int]:
+    """Groups (by id) whose every term is in a large share of the segment's articles."""
+    limit = COMMON_SHARE * max(1, len(seg))
+    out = set()
+    for g in groups:
+        if g.province is None and g.known and all(doc_freq(t) > limit for t in g.terms):
+            out.add(id(g))
+    return out

@@ -1,0 +1,75 @@
+"""Editable and derived word lists: stop words, domain words, synonyms, word classes."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from config.texts import CONFIG_DIR
+from knowledge.normal import normalise
+
+WEAK_TAGS = frozenset({"v", "vd", "vi", "vg", "d", "dg", "a", "ad", "ag", "c", "p", "r", "m",
+                       "q", "u", "t", "tg", "f", "l", "i", "z", "y", "e", "o"})
+FUNCTION_TAGS = frozenset({"f", "p", "u", "c", "d", "r", "m", "q", "y", "e", "o", "ul", "uj"})
+
+
+@cache
+def _jieba_tags() -> dict[str, str]:
+    text = resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
+    tags = {}
+    for line in text.splitlines():
+        parts = line.split(" ")
+        if len(parts) == 3 and (parts[2] in WEAK_TAGS or parts[2] in FUNCTION_TAGS):
+            tags[parts[0]] = parts[2]
+    return tags
+
+
+@cache
+def weak_words() -> frozenset[str]:
+    """Words jieba's dictionary tags as verbs, adverbs, time words …: in a question they
+    carry less of its topic than nouns and names do."""
+    return frozenset(w for w, t in _jieba_tags().items() if t in WEAK_TAGS)
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Function words (后, 在, 的, 都 …): never part of a name."""
+    return frozenset(w for w, t in _jieba_tags().items() if t in FUNCTION_TAGS)
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """The editable stop-word list of config/stopwords.txt."""
+    path = CONFIG_DIR / "stopwords.txt"
+    words = set()
+    for line in path.read_text("utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(normalise(line))
+    return frozenset(words)
+
+
+@cache
+def config_user_words() -> tuple[str, ...]:
+    """Domain words an editor keeps in config/userdict.txt (one a line)."""
+    path = CONFIG_DIR / "userdict.txt"
+    if not path.exists():
+        return ()
+    words = []
+    for line in path.read_text("utf-8").splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.append(normalise(word.split()[0]))
+    return tuple(words)
+
+
+@cache
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """Word → its synonyms, from config/synonyms.txt (one group a line)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in (CONFIG_DIR / "synonyms.txt").read_text("utf-8").splitlines():
+        line = line.split("#", 1)[0]
+        group = [normalise(w) for w in line.split() if w]
+        for word in group:
+            table[word] = tuple(w for w in group if w != word) + table.get(word, ())
+    return table
