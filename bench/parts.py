@@ -49,6 +49,10 @@ class Session:
         self.started = time.perf_counter()
 
     def __enter__(self) -> Session:
+        # Every part loads its own data, so an old append-only file would only cost a long
+        # load at start (and LOADING errors meanwhile).
+        shutil.rmtree(self.server.dir, ignore_errors=True)
+        self.server.dir.mkdir(parents=True)
         self.server.start()
         return self
 
