@@ -177,6 +177,14 @@ def closing_note(results: dict) -> list[str]:
         line = f"- **{v.figure}** missed: {v.measured} against {v.target} ({v.gap})"
         if v.note:
             line += f", {v.note}"
+        msg = results.get("message", {})
+        if v.key == "http" and msg.get("bot", {}).get("cpu_mean"):
+            bot, echo = msg["bot"]["cpu_mean"], msg["echo"]["cpu_mean"]
+            line += (f". In-process one message costs the bot {bot:.2f} ms of CPU on average "
+                     f"and the echo bot {echo:.2f} ms ({bot / echo:.0f}×): with every worker "
+                     "busy, throughput follows that per-message work, so the ratio cannot "
+                     "reach 0.8 while a message costs more than a few tenths of a millisecond "
+                     "beyond the protocol")
         profile = profiles.get(v.key)
         if profile and profile.get("hotspots"):
             line += f". Bounded by ({profile['title']}): {profile['hotspots']}"

@@ -40,7 +40,8 @@ def median_round(rounds: list[Samples]) -> dict[str, float]:
     for wall, cpu in rounds:
         summary = summary_ms(wall)
         cpu_summary = summary_ms(cpu)
-        summary.update(cpu_p50=cpu_summary["p50"], cpu_p99=cpu_summary["p99"])
+        summary.update(cpu_p50=cpu_summary["p50"], cpu_p99=cpu_summary["p99"],
+                       cpu_mean=cpu_summary["mean"])
         summaries.append(summary)
     summaries.sort(key=lambda s: s["p99"])
     chosen = dict(summaries[len(summaries) // 2])
