@@ -32,7 +32,7 @@ def _ceiling(key, figure, target_text, limit, value, unit, base, base_text, size
     """A figure that must stay at or under `limit` (`cpu`: the same figure in CPU time)."""
     if value is None:
         return Verdict(key, figure, target_text, "not measured", "", "", None)
-    ratio = f"{value / base:.1f}×" if base else ""
+    ratio = f"{value / base:.2g}×" if base else ""
     passed = value <= limit
     gap = "" if passed else f"{value - limit:+.3g} {unit} ({(value / limit - 1) * 100:+.0f}%)"
     measured = f"{value:.3g} {unit}" + (f" (CPU {cpu:.3g} {unit})" if cpu is not None else "")
