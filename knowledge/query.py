@@ -135,6 +135,7 @@ def _fix_phrases(text: str, tok: Tokenizer, in_vocab, corrector: Corrector,
                 if fixed is not None and changed in weak:
                     corrections[window] = fixed[0]
                     text = text[:i] + fixed[0] + text[i + size:]
+                    weak.difference_update(range(i, i + size))  # fixed: leave it alone
                     i += size
                     continue
             i += 1
