@@ -114,6 +114,46 @@ def tokenize_chunk(tok: Tokenizer, articles: list[Article]) -> dict:
     }
 
 
+BLOCK = 1 << 22  # postings per step of the vectorised passes, to bound temporaries
+_BITS = 24  # doc rows below 2**24, term ids below 2**23 (the key's sign bit stays clear)
+_TERM_SHIFT = _BITS + 16
+
+
+def _weights(doc: np.ndarray, tf: np.ndarray, length: np.ndarray, stats: Stats) -> np.ndarray:
+    """Saturated BM25F term weight of every posting."""
+    inv = [(FIELD_WEIGHTS[f] / (1.0 - FIELD_B[f] + FIELD_B[f] * length[:, f]
+                                / stats.avg_len[f])).astype(np.float32) for f in range(3)]
+    weight = np.empty(len(doc), dtype=np.float32)
+    for lo in range(0, len(doc), BLOCK):
+        d, t = doc[lo:lo + BLOCK], tf[lo:lo + BLOCK]
+        w = t[:, 0] * inv[0][d] + t[:, 1] * inv[1][d] + t[:, 2] * inv[2][d]
+        weight[lo:lo + BLOCK] = w / (K1 + w)
+    return weight
+
+
+def _sort_by_term(parts: dict[str, np.ndarray],
+                  n_terms: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Postings grouped by term, rows ascending: one int64 key (term | row | weight as a
+    16-bit fraction) sorted in place, which needs far less memory than an argsort. The
+    `term`, `doc` and `weight` arrays are taken out of `parts` and freed on the way."""
+    n = len(parts["doc"])
+    if n and (int(parts["doc"].max()) >> _BITS or n_terms >> (_BITS - 1)):
+        raise ValueError("index too large: at most 16.7 million articles, 8.3 million terms")
+    key = parts.pop("term").astype(np.int64) << _TERM_SHIFT
+    key |= parts.pop("doc").astype(np.int64) << 16
+    key |= np.rint(parts.pop("weight") * 65535.0).astype(np.int64)
+    key.sort()
+    postings = np.empty(len(key), dtype=np.int32)
+    weights = np.empty(len(key), dtype=np.float32)
+    df = np.zeros(n_terms, dtype=np.int64)
+    for lo in range(0, len(key), BLOCK):
+        k = key[lo:lo + BLOCK]
+        postings[lo:lo + BLOCK] = (k >> 16) & ((1 << _BITS) - 1)
+        weights[lo:lo + BLOCK] = (k & 0xFFFF).astype(np.float32) * np.float32(1.0 / 65535.0)
+        df += np.bincount(k >> _TERM_SHIFT, minlength=n_terms)
+    return postings, weights, df.astype(np.int32)
+
+
 def assemble(chunks: Iterable[dict], stats: Stats | None = None,
              user_words: list[str] | None = None, version: int = 0) -> Segment:
     """Merge tokenised chunks into one Segment (weights use `stats`, else its own).
@@ -143,16 +183,9 @@ def assemble(chunks: Iterable[dict], stats: Stats | None = None,
     if stats is None:
         avg = tuple(float(max(x, 1.0)) for x in (length.mean(axis=0) if n else (1, 1, 1)))
         stats = Stats(n_docs=n, avg_len=avg)  # type: ignore[arg-type]
-    weighted = np.zeros(len(doc), dtype=np.float32)
-    for f in range(3):
-        norm = 1.0 - FIELD_B[f] + FIELD_B[f] * length[doc, f] / stats.avg_len[f]
-        weighted += (FIELD_WEIGHTS[f] * tf[:, f] / norm).astype(np.float32)
-        del norm
-    del tf
-    weight = (weighted / (K1 + weighted)).astype(np.float32)
-    del weighted
-    order = np.argsort(term, kind="stable")  # rows stay ascending within a term
-    df = np.bincount(term, minlength=len(vocab)).astype(np.int32)
+    parts = {"term": term, "doc": doc, "weight": _weights(doc, tf, length, stats)}
+    del tf, term, doc
+    postings, weights, df = _sort_by_term(parts, len(vocab))
     indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
     np.cumsum(df, out=indptr[1:])
     return Segment(
@@ -160,8 +193,8 @@ def assemble(chunks: Iterable[dict], stats: Stats | None = None,
         titles=titles,
         vocab=list(vocab),
         indptr=indptr,
-        postings=doc[order].astype(np.int32),
-        weights=weight[order],
+        postings=postings,
+        weights=weights,
         df=df,
         region=np.asarray(regions, dtype=np.int8),
         ts=np.asarray(stamps, dtype=np.float64),
