@@ -111,7 +111,7 @@ class IndexHolder:
             return False
         log.warning("no persisted index: building one in the background (run "
                     "`flask --app wsgi kb rebuild` on this host before starting workers)")
-        self._install_base(idx.assemble([]))
+        self._install_base(idx.assemble([], idx.Stats()))
         self._ranker = Ranker(self._base)
         self._rebuild_in_background()
         return True
