@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import redis
 from flask import jsonify, request
 
-from bot.broadcast_service import BroadcastError
+from bot.broadcast_service import BroadcastError, QuotaRefused
 from bot.services import get_services
 from bot.staff import error, staff_blueprint
 
@@ -35,8 +36,12 @@ def create_broadcast():
             preview_openid=body.get("preview_openid"),
             send_at=body.get("send_at") or None,
         )
+    except QuotaRefused as exc:
+        return error(409, str(exc))
     except BroadcastError as exc:
         return error(400, str(exc))
+    except redis.RedisError as exc:
+        return error(503, f"存储暂时不可用，请稍后再试（{type(exc).__name__}）")
     if job.status == "refused":
         return error(409, job.error, job=job.to_dict())
     if job.status == "failed":
@@ -49,7 +54,10 @@ def create_broadcast():
 @bp.get("/broadcasts/<job_id>")
 def get_broadcast(job_id: str):
     """One job's state and counts."""
-    job = get_services().extra["broadcasts"].get(job_id)
+    try:
+        job = get_services().extra["broadcasts"].get(job_id)
+    except redis.RedisError as exc:
+        return error(503, f"存储暂时不可用，请稍后再试（{type(exc).__name__}）")
     if job is None:
         return error(404, f"没有群发任务 {job_id}")
     return jsonify(job=job.to_dict())

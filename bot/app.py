@@ -9,6 +9,7 @@ import redis
 from flask import Flask
 
 from bot.broadcast_service import Broadcasts
+from bot.feedback import build_store
 from bot.followers import Followers
 from bot.services import EXTENSION, Services
 from bot.store import connect
@@ -34,9 +35,11 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     services = Services(settings=settings, redis=connect(settings))
     app.extensions[EXTENSION] = services
     _wire_knowledge(app, services)
+    services.feedback = build_store(services.redis, settings.key_prefix, settings.extra)
     services.api = build_api_client(services)
     services.extra["broadcasts"] = Broadcasts(services)
     tags = services.extra["broadcasts"].tags  # None while the WeChat API is off
+    services.extra["region_tags"] = tags
     services.followers = Followers(
         services.redis, settings.key_prefix, tagger=tags.retag if tags else None
     )
@@ -62,6 +65,11 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     app.register_blueprint(admin_broadcasts.bp)
     app.cli.add_command(cli_broadcast.broadcast_cli)
     app.cli.add_command(cli_broadcast.worker)
+
+    from bot import admin_feedback, cli_feedback
+
+    app.register_blueprint(admin_feedback.bp)
+    app.cli.add_command(cli_feedback.feedback_cli)
     return app
 
 

@@ -17,6 +17,7 @@ IMAGE_MAGIC = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG": "image/png", b"GIF8": 
 MAX_COVER = 10 * 1024 * 1024  # WeChat's limit for permanent image material
 TITLE_LIMIT = 64
 DIGEST_LIMIT = 120
+CONTENT_BUDGET = 19_000  # of WeChat's 20,000-character limit; the rest is for the footer
 
 
 def _sniff(data: bytes) -> str | None:
@@ -65,9 +66,20 @@ def _field(article: Any, name: str) -> str:
 
 
 def content_html(article: Any) -> str:
-    """The draft body: the paragraphs, then source and date, then the original's address."""
-    out = [f'<p style="text-indent:2em;line-height:1.75;">{html.escape(p)}</p>'
-           for p in paragraphs(_field(article, "body"))]
+    """The draft body: the paragraphs, then source and date, then the original's address.
+
+    WeChat refuses content over 20,000 characters (45002): a long article is cut at a
+    paragraph end and points to the original for the rest.
+    """
+    out: list[str] = []
+    size = 0
+    for para in paragraphs(_field(article, "body")):
+        block = f'<p style="text-indent:2em;line-height:1.75;">{html.escape(para)}</p>'
+        if size + len(block) > CONTENT_BUDGET:
+            out.append('<p style="color:#888888;">（篇幅所限，全文请见原文链接）</p>')
+            break
+        out.append(block)
+        size += len(block) + 1
     meta = []
     if _field(article, "source"):
         meta.append("来源：" + html.escape(_field(article, "source")))

@@ -17,12 +17,13 @@ from bot import article_draft
 from bot.broadcasts import BroadcastStore, Job
 from bot.quotas import Quota
 from bot.tags import RegionTags
-from bot.wechat_errors import WeChatAPIError
+from bot.wechat_errors import RETRY_AFTER_A_MINUTE, WeChatAPIError
 
 log = logging.getLogger("bot.broadcasts")
 
 DEFAULT_RETRY_DELAYS = (1.0, 4.0, 15.0)  # seconds between attempts on -1 / 45009 / network
 MAX_RUNS = 5  # a job claimed this often without finishing is given up
+REQUEUE_DELAY = 61.0  # WeChat asks for a minute between tries of one clientmsgid (45066)
 
 
 class JobRunner:
@@ -56,6 +57,9 @@ class JobRunner:
         if job.runs > MAX_RUNS:
             self._fail(job, f"任务已尝试 {job.runs - 1} 次仍未完成，已停止；请检查日志后重新提交")
             return self.store.get(job.id)
+        if self.api is None:
+            self._fail(job, "未配置 WECHAT_APP_ID / WECHAT_APP_SECRET，无法调用微信接口群发")
+            return self.store.get(job.id)
         article = self._article(job)
         if article is None:
             return self.store.get(job.id)
@@ -77,9 +81,18 @@ class JobRunner:
                 sending = True
                 self._sendall(job)
         except WeChatAPIError as exc:
+            if exc.errcode == RETRY_AFTER_A_MINUTE:
+                # WeChat saw this clientmsgid moments ago; the job is safe to resume later.
+                self.store.requeue(job.id, now + REQUEUE_DELAY, exc.message)
+                log.info("job %s: %s; requeued", job.id, exc.message)
+                return self.store.get(job.id)
             # A transient error at sendall may still have been accepted: keep the slot.
             keep_slot = sending and exc.transient
             self._fail(job, exc.message, release=not keep_slot)
+        except (KeyError, TypeError, ValueError) as exc:  # an answer without media_id etc.
+            log.exception("job %s: unexpected answer from WeChat", job.id)
+            self._fail(job, f"微信返回了无法识别的应答（{type(exc).__name__}: {exc}）",
+                       release=not sending)
         return self.store.get(job.id)
 
     def _article(self, job: Job) -> Any:

@@ -23,6 +23,10 @@ class BroadcastError(ValueError):
     """A request staff must fix; the message is Chinese and names the field."""
 
 
+class QuotaRefused(BroadcastError):
+    """A scheduled send whose day (or month) is already full; nothing was stored."""
+
+
 class Broadcasts:
     """Creates, runs and reports broadcast jobs; one per app (`services.extra['broadcasts']`)."""
 
@@ -77,6 +81,10 @@ class Broadcasts:
                 raise BroadcastError(f"send_at：{exc}") from None
             if due < now - 60:
                 raise BroadcastError(f"send_at：{fmt_ts(due)} 已经过去，请填写将来的时间")
+            if kind == "send":
+                check = self.quota.peek(target, due)  # the slot itself is taken at send time
+                if not check.ok:
+                    raise QuotaRefused(check.message)
         job = Job(id=new_job_id(now), kind=kind, article_id=article_id,
                   title=str(getattr(article, "title", "")), target=target,
                   preview_openid=(preview_openid or "").strip(), due_at=max(due, now))

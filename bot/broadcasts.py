@@ -156,6 +156,15 @@ class BroadcastStore:
                 pipe.set(self.msg_key(values["msg_id"]), job_id)
             pipe.execute()
 
+    def requeue(self, job_id: str, due_at: float, reason: str) -> None:
+        """Put a job back in the queue for `due_at` (it resumes from its recorded steps)."""
+        with self.redis.pipeline(transaction=True) as pipe:
+            pipe.hset(self.job_key(job_id), mapping=_encode(
+                {"status": "scheduled", "due_at": due_at, "error": reason,
+                 "lease_until": 0, "updated_at": time.time()}))
+            pipe.zadd(self.due_key, {job_id: due_at})
+            pipe.execute()
+
     def claim(self, job_id: str, worker: str, lease: float, now: float | None = None) -> bool:
         """Atomically take a due job (or one whose runner's lease ran out); True if ours."""
         now = time.time() if now is None else now

@@ -102,9 +102,12 @@ def status(job_id: str | None, limit: int) -> None:
         _show(job)
         return
     usage = broadcasts.quota_usage()
-    kind = "订阅号" if usage["account_type"] == "subscription" else "服务号"
-    click.echo(f"{kind}，本期（{usage['period']}）已用：{usage['used'] or '无'}，"
-               f"上限 {usage['limit']}")
+    kind, per = (("订阅号", "每天") if usage["account_type"] == "subscription"
+                 else ("服务号", "每位粉丝每月"))
+    used = "，".join(f"{'全部粉丝' if k == 'all' else k.removeprefix('region:')} {n} 次"
+                    for k, n in sorted(usage["used"].items()) if n) or "无"
+    click.echo(f"{kind}群发额度：{per} {usage['limit']} 次；"
+               f"本期（{usage['period'].split(':')[1]}）已发：{used}")
     jobs = broadcasts.recent(limit)
     if not jobs:
         click.echo("还没有群发任务。")

@@ -17,8 +17,8 @@ from bot.timeutil import china_day, china_month
 LIMITS = {"subscription": 1, "service": 4}
 PERIOD_TTL = {"subscription": 3 * 86400, "service": 40 * 86400}  # counters are ephemeral
 
-# KEYS: the period's counter hash. ARGV: account type, limit, target field, ttl.
-# Returns {1, used_after} when a slot was taken, {0, used} when the limit is reached.
+# KEYS: the period's counter hash. ARGV: account type, limit, target field, ttl, dry run.
+# Returns {1, used_after} when a slot was taken (or, dry, would be), {0, used} when full.
 _RESERVE = """
 local kind, limit, target = ARGV[1], tonumber(ARGV[2]), ARGV[3]
 local h = redis.call('HGETALL', KEYS[1])
@@ -36,6 +36,7 @@ if kind == 'subscription' then used = total
 elseif target == 'all' then used = all + busiest
 else used = all + this end
 if used >= limit then return {0, used} end
+if ARGV[5] == '1' then return {1, used} end
 redis.call('HINCRBY', KEYS[1], target, 1)
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[4]))
 return {1, used + 1}
@@ -74,23 +75,28 @@ class Quota:
         """The counter field of an audience: 'all' or 'region:湖北'."""
         return "all" if target == "all" else "region:" + target
 
-    def reserve(self, target: str, now: float) -> QuotaCheck:
+    def reserve(self, target: str, now: float, dry_run: bool = False) -> QuotaCheck:
         """Take one send slot for `target` ('all' or a region), or explain why not."""
         period = self.period(now)
         ok, used = self._reserve(
             keys=[self.base + period],
-            args=[self.kind, self.limit, self.field(target), PERIOD_TTL[self.kind]],
+            args=[self.kind, self.limit, self.field(target), PERIOD_TTL[self.kind],
+                  "1" if dry_run else "0"],
         )
         if ok:
             return QuotaCheck(True, int(used), self.limit, period)
         if self.kind == "subscription":
             msg = (f"订阅号每天只能群发 {self.limit} 次，"
-                   f"今天（{period[4:]}）的额度已用完，请明天再发")
+                   f"{period[4:]}（北京时间）的额度已用完，请换一天再发")
         else:
             who = "全部粉丝" if target == "all" else f"{target}的粉丝"
             msg = (f"服务号每位粉丝每月最多收到 {self.limit} 次群发，"
                    f"{who}本月（{period[6:]}）已收到 {used} 次，不能再发")
         return QuotaCheck(False, int(used), self.limit, period, msg)
+
+    def peek(self, target: str, when: float) -> QuotaCheck:
+        """Whether a send at `when` would fit, taking nothing (for scheduling)."""
+        return self.reserve(target, when, dry_run=True)
 
     def release(self, target: str, period: str) -> None:
         """Give back a slot taken for a send WeChat refused."""

@@ -13,15 +13,10 @@ from typing import Any
 import redis
 
 from bot.wechat_errors import WeChatAPIError
+from knowledge.regions import NATIONWIDE, REGIONS
 
 log = logging.getLogger("bot.tags")
 
-# Province-level names exactly as the site's navigation lists them; 全国 means everyone.
-REGIONS: tuple[str, ...] = (
-    "全国", "安徽", "北京", "重庆", "福建", "甘肃", "广东", "广西", "贵州", "海南", "河北", "河南",
-    "黑龙江", "湖北", "湖南", "吉林", "江苏", "江西", "辽宁", "内蒙古", "宁夏", "青海", "山东",
-    "山西", "陕西", "上海", "四川", "天津", "西藏", "新疆", "云南", "浙江", "香港", "澳门", "台湾",
-)
 TAG_PREFIX = "地区-"  # tag names staff see in the console: 地区-湖北
 CACHE_TTL = 7 * 86400
 
@@ -29,7 +24,7 @@ CACHE_TTL = 7 * 86400
 def check_region(region: str) -> str:
     """The region if it can be targeted by a tag; ValueError with a Chinese reason if not."""
     region = (region or "").strip()
-    if region == "全国":
+    if region == NATIONWIDE:  # everyone: no tag needed
         raise ValueError("“全国”就是全部粉丝，请用 --all（接口里用 all: true）")
     if region not in REGIONS:
         raise ValueError(f"“{region}”不是网站的地区名（如 湖北、内蒙古、香港）")
@@ -63,10 +58,15 @@ class RegionTags:
         return tag_id
 
     def _find_or_create(self, name: str) -> int:
-        for tag in self.api.tag.get():
-            if tag.get("name") == name:
-                return int(tag["id"])
-        created = self.api.tag.create(name)
+        try:
+            created = self.api.tag.create(name)
+        except WeChatAPIError as exc:
+            if exc.errcode != 45157:  # 45157: the name exists (made earlier or in the console)
+                raise
+            for tag in self.api.tag.get():
+                if tag.get("name") == name:
+                    return int(tag["id"])
+            raise
         log.info("created WeChat tag %s", name)
         return int(created["id"])  # wechatpy returns the `tag` object
 
@@ -96,7 +96,7 @@ class RegionTags:
 
     def retag(self, openid: str, old: str | None, new: str | None) -> None:
         """Move a follower from `old` to `new` region (either may be None or 全国)."""
-        if old and old != "全国" and old != new:
+        if old and old != NATIONWIDE and old != new:
             self.untag_follower(openid, old)
-        if new and new != "全国" and new != old:
+        if new and new != NATIONWIDE and new != old:
             self.tag_follower(openid, new)

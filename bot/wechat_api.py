@@ -29,6 +29,8 @@ log = logging.getLogger("bot.wechat_api")
 
 OFFICIAL_BASE = "https://api.weixin.qq.com/"
 TOKEN_ERRORS = frozenset({40001, 40014, 42001})
+# Wrong AppID/AppSecret or a server outside the IP whitelist: the classic endpoint says the same.
+CREDENTIAL_ERRORS = frozenset({40002, 40013, 40125, 41002, 41004, 40164})
 EXPIRY_MARGIN = 60  # stop using a token this many seconds before WeChat says it expires
 
 # Delete the stored token only if it is the one that failed: another process may already
@@ -105,17 +107,16 @@ class BotWeChatClient(WeChatClient):
         """Fetch a token (stable_token, else the classic token endpoint) and store it."""
         body = {"grant_type": "client_credential", "appid": self.appid, "secret": self.secret}
         try:
-            if self.stable_token:
-                res = self._http.post(self.api_base + "cgi-bin/stable_token", json=body,
-                                      timeout=self.timeout)
-            else:
+            result = self._stable(body) if self.stable_token else None
+            if result is None:
                 res = self._http.get(self.api_base + "cgi-bin/token", params=body,
                                      timeout=self.timeout)
-            res.raise_for_status()
-            result = res.json()
+                res.raise_for_status()
+                result = res.json()
         except (requests.RequestException, ValueError) as exc:
             raise WeChatAPIError(None, f"获取 access_token 失败：{exc}") from None
-        if result.get("errcode") or "access_token" not in result:
+        if not isinstance(result, dict) or result.get("errcode") or "access_token" not in result:
+            result = result if isinstance(result, dict) else {}
             raise WeChatAPIError(int(result.get("errcode", -1)), result.get("errmsg", ""))
         expires_in = int(result.get("expires_in", 7200))
         ttl = max(expires_in - EXPIRY_MARGIN, 1)
@@ -123,6 +124,29 @@ class BotWeChatClient(WeChatClient):
         self.expires_at = int(time.time()) + ttl
         log.info("fetched a new access_token (valid %ss)", expires_in)
         return result
+
+    def _stable(self, body: dict) -> dict | None:
+        """stable_token's answer; None to fall back to cgi-bin/token (no such endpoint, or
+        an answer other than a credential error, which the classic endpoint would repeat)."""
+        res = self._http.post(self.api_base + "cgi-bin/stable_token", json=body,
+                              timeout=self.timeout)
+        if res.status_code in (404, 405):  # a gateway without stable_token
+            log.warning("stable_token unavailable (HTTP %s); using cgi-bin/token from now on",
+                        res.status_code)
+            self.stable_token = False
+            return None
+        try:
+            result = res.json() if res.ok else None
+        except ValueError:
+            result = None
+        if not isinstance(result, dict):
+            log.warning("stable_token answered HTTP %s without JSON; trying cgi-bin/token",
+                        res.status_code)
+            return None
+        if "access_token" in result or result.get("errcode") in CREDENTIAL_ERRORS:
+            return result
+        log.warning("stable_token failed (%s); trying cgi-bin/token", result.get("errcode"))
+        return None
 
     def drop_token(self, token: str) -> bool:
         """Forget `token` if it is still the stored one; True when it was dropped."""
@@ -137,6 +161,10 @@ class BotWeChatClient(WeChatClient):
         else:
             url = self.rebase(kwargs.pop("api_base_url", self.API_BASE_URL)) + url_or_endpoint
         kwargs.pop("api_base_url", None)
+        if isinstance(kwargs.get("data"), dict) and "files" not in kwargs:
+            # wechatpy posts JSON bytes with no Content-Type; say what it is
+            kwargs.setdefault("headers", {}).setdefault(
+                "Content-Type", "application/json; charset=utf-8")
         params = kwargs.setdefault("params", {})
         if isinstance(params, dict) and "access_token" not in params:
             params["access_token"] = self.access_token

@@ -22,6 +22,9 @@ MESSAGES: dict[int, str] = {
     42001: "access_token 已过期",
     43004: "该用户未关注公众号",
     44002: "请求内容为空",
+    45002: "正文太长（超过 2 万字）",
+    45003: "标题太长",
+    45004: "摘要太长",
     45009: "接口调用超过每日限制，请明天再试或在公众平台清零调用次数",
     45015: "回复时间超过限制：用户 48 小时内没有与公众号互动，客服消息发不出去",
     45028: "群发额度已用完（订阅号每天 1 次，服务号每月 4 次）",
@@ -37,7 +40,8 @@ MESSAGES: dict[int, str] = {
 }
 
 # Worth a bounded retry with backoff: WeChat busy, rate limited, network trouble.
-TRANSIENT = frozenset({-1, 45009, 45066})
+TRANSIENT = frozenset({-1, 45009})
+RETRY_AFTER_A_MINUTE = 45066  # same clientmsgid retried too fast: try again after 60 s
 
 
 class WeChatAPIError(WeChatClientException):
@@ -48,9 +52,16 @@ class WeChatAPIError(WeChatClientException):
         self.message = describe_code(errcode, errmsg)
 
     @property
+    def http_status(self) -> int | None:
+        """The HTTP status of the failed answer, None when there was no answer."""
+        return getattr(self.response, "status_code", None)
+
+    @property
     def transient(self) -> bool:
-        """True when retrying later may succeed (busy, rate limit, network)."""
-        return self.errcode is None or self.errcode in TRANSIENT
+        """True when retrying later may succeed (busy, rate limit, network, HTTP 5xx)."""
+        if self.errcode is None:
+            return self.http_status is None or self.http_status >= 500
+        return self.errcode in TRANSIENT
 
     def __str__(self) -> str:
         return self.message
@@ -59,7 +70,7 @@ class WeChatAPIError(WeChatClientException):
 def describe_code(errcode: int | None, errmsg: str = "") -> str:
     """'微信接口错误 45028：群发额度已用完…' for staff; unknown codes keep WeChat's own errmsg."""
     if errcode is None:
-        return f"无法连接微信接口：{errmsg}" if errmsg else "无法连接微信接口"
+        return f"微信接口没有正常应答：{errmsg}" if errmsg else "无法连接微信接口"
     text = MESSAGES.get(errcode)
     if text is None:
         text = f"微信返回错误（{errmsg}）" if errmsg else "微信返回未知错误"
@@ -70,7 +81,9 @@ def as_api_error(exc: WeChatClientException) -> WeChatAPIError:
     """Wrap any wechatpy client exception into a WeChatAPIError (unchanged if it is one)."""
     if isinstance(exc, WeChatAPIError):
         return exc
+    errmsg = str(exc.errmsg or "")
+    if exc.errcode is None and exc.response is not None:  # wechatpy's raise_for_status
+        errmsg = f"HTTP {exc.response.status_code} {exc.response.url}"
     return WeChatAPIError(
-        exc.errcode, str(exc.errmsg or ""), client=exc.client,
-        request=exc.request, response=exc.response,
+        exc.errcode, errmsg, client=exc.client, request=exc.request, response=exc.response,
     )

@@ -43,10 +43,18 @@ class Session:
 
 
 class FeedbackSink(Protocol):
-    """Durable feedback storage (implemented in bot/)."""
+    """Durable feedback storage (implemented in bot/feedback.py)."""
 
-    def submit(self, openid: str, dedup_key: str, text: str, media: dict | None) -> Any:
-        """Store one feedback message exactly once; return its record (with `ticket`)."""
+    def submit(
+        self, openid: str, dedup_key: str, text: str, media: dict | None,
+        now: datetime | None = None,
+    ) -> Any:
+        """Store one message exactly once per dedup key, durably, before returning.
+
+        The result has `ticket` (the same one for every retry of a dedup key), `duplicate`
+        (True for a retry) and `limited` (True, with `ticket` None and nothing stored, when
+        the follower is over the hourly `limit`).
+        """
 
 
 class Followers(Protocol):

@@ -9,6 +9,7 @@ from handlers import events, media, news, paging, subscription
 from handlers.base import Handler
 from handlers.cancel import Cancel
 from handlers.fallback import Fallback
+from handlers.feedback import Feedback
 from handlers.greeting import Greeting, Help
 from handlers.hotline import Hotline
 from handlers.mass_job import MassJobFinish
@@ -28,7 +29,7 @@ def build_registry() -> list[Handler]:
         events.View(),
         events.LocationEvent(),
         Cancel(),  # leaves any mode, so it comes before every mode's handler
-        # feedback (留言 / 意见 / 建议 / 反馈 / 投诉建议 and its mode) goes here
+        Feedback(),  # 留言 / 意见 / 建议 / 反馈 / 投诉建议, the FEEDBACK click, and its mode
         Greeting(),
         Help(),
         Hotline(),

@@ -1,21 +1,24 @@
 """Crashes, restarts and concurrent workers: nothing is lost and nothing is sent twice."""
 
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from bot.services import get_services
-from tests.support.articles import ArticleShelf
 
 ROOT = Path(__file__).resolve().parent.parent
+FLASK = [sys.executable, "-m", "flask", "--app", "wsgi"]
 
 
-def _proc(mode, redis_url, fake, start_at):
-    args = [sys.executable, "-m", "tests.support.bc_proc", mode, redis_url, fake.url,
-            fake.appid, fake.secret, f"{start_at:.3f}"]
-    return subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+def _flask(args, redis_url, fake, tmp_path):
+    """`flask --app wsgi ARGS` in its own process, configured only by the environment."""
+    env = dict(os.environ, REDIS_URL=redis_url, WECHAT_API_BASE=fake.url,
+               WECHAT_APP_ID=fake.appid, WECHAT_APP_SECRET=fake.secret,
+               WECHAT_TOKEN="testtoken", BOT_DATA_DIR=str(tmp_path / "proc-var"))
+    return subprocess.Popen(FLASK + args, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
 
 
 def _wait_for(predicate, timeout=20.0):
@@ -26,9 +29,10 @@ def _wait_for(predicate, timeout=20.0):
 
 
 def test_crash_between_draft_and_send_resumes_without_a_double_send(bc_app, fake_wechat,
-                                                                    redis_url):
+                                                                    redis_url, tmp_path):
     fake_wechat.slow("message/mass/sendall", 1.0)
-    proc = _proc("send", redis_url, fake_wechat, time.time())
+    proc = _flask(["broadcast", "send", "jz-skills-2024", "--all"], redis_url, fake_wechat,
+                  tmp_path)
     try:
         _wait_for(lambda: fake_wechat.calls_to("message/mass/sendall"))
     finally:
@@ -52,7 +56,7 @@ def test_crash_between_draft_and_send_resumes_without_a_double_send(bc_app, fake
     assert {c.json["clientmsgid"] for c in sendalls} == {job.clientmsgid}
 
 
-def test_scheduled_job_runs_once_with_two_workers(bc_app, fake_wechat, redis_url):
+def test_scheduled_job_runs_once_with_two_workers(bc_app, fake_wechat, redis_url, tmp_path):
     bc = get_services(bc_app).extra["broadcasts"]
     due = time.time() + 1.5
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(due)) + time.strftime("%z")
@@ -60,9 +64,15 @@ def test_scheduled_job_runs_once_with_two_workers(bc_app, fake_wechat, redis_url
     assert job.status == "scheduled"
     assert bc.run_due() == [] and fake_wechat.calls == []  # not yet due
 
-    fake_wechat.slow("message/mass/sendall", 0.5)  # both workers overlap on the job
-    start_at = due + 0.3
-    procs = [_proc("worker", redis_url, fake_wechat, start_at) for _ in range(2)]
+    fake_wechat.slow("message/mass/sendall", 0.5)  # the two workers overlap on the job
+    procs = [_flask(["worker", "--interval", "0.1"], redis_url, fake_wechat, tmp_path)
+             for _ in range(2)]
+    try:
+        _wait_for(lambda: bc.get(job.id).status == "submitted")
+        time.sleep(0.5)  # a few more ticks of both workers: neither may touch it again
+    finally:
+        for p in procs:
+            p.terminate()
     outs = [p.communicate(timeout=30) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
     assert sum(out.count(job.id) for out, _ in outs) == 1
@@ -76,9 +86,9 @@ def test_a_restart_loses_no_scheduled_job(bc_app, fake_wechat, app_config, redis
 
     bc = get_services(bc_app).extra["broadcasts"]
     job = bc.request("jz-skills-2024", region="湖北", send_at="2099-12-01 09:00")
-    redis_server.restart()  # the store itself restarts from its append-only file
+    redis_server.stop()  # the store itself restarts (a clean shutdown) from its files
+    redis_server.start()
     app = create_app(app_config)  # and so does the bot
-    get_services(app).kb = ArticleShelf()
     fresh = get_services(app).extra["broadcasts"]
     kept = fresh.get(job.id)
     assert kept.status == "scheduled" and kept.target == "湖北"

@@ -45,6 +45,7 @@ def test_send_to_all_uses_a_clientmsgid_from_the_job(bc_app, fake_wechat):
     assert call.json["filter"] == {"is_to_all": True}
     assert call.json["msgtype"] == "mpnews"
     assert call.json["clientmsgid"] == f"jyq-bc-{job.id}"
+    assert call.content_type.startswith("application/json")
     (sent,) = fake_wechat.sent_jobs()
     assert str(sent.msg_id) == job.msg_id
     assert len(sent.recipients) == 5
@@ -99,8 +100,7 @@ def test_service_quota_counts_per_follower_per_month(fake_wechat, app_config, bc
 
     app_config["wechat_account_type"] = "service"
     fake_wechat.mass_quota = None
-    app = create_app(app_config)
-    get_services(app).kb = get_services(bc_app).kb
+    app = create_app(app_config)  # the articles are shared through Redis
     bc = _store(app)
     for _ in range(3):
         assert bc.request(ART, region="湖北").status == "submitted"
@@ -155,8 +155,53 @@ def test_status_lists_jobs_and_quota(bc_app, fake_wechat):
     sent = runner.invoke(args=["broadcast", "send", ART, "--all"])
     job_id = _job_id(sent.output)
     listing = runner.invoke(args=["broadcast", "status"])
-    assert job_id in listing.output and "已用" in listing.output
+    assert job_id in listing.output and "已发：全部粉丝 1 次" in listing.output
     one = runner.invoke(args=["broadcast", "status", job_id])
     assert "微信已接受群发" in one.output
     missing = runner.invoke(args=["broadcast", "status", "nope"])
     assert missing.exit_code != 0 and "没有任务 nope" in missing.output
+
+
+def test_preview_to_a_stranger_fails_with_the_reason(bc_app, fake_wechat):
+    result = bc_app.test_cli_runner().invoke(args=["broadcast", "preview", ART, "--to",
+                                                   "oNotAFollower"])
+    assert result.exit_code == 1
+    assert "40003" in result.output and "未关注" in result.output
+
+
+def test_scheduling_onto_a_full_day_is_refused_and_stores_nothing(bc_app, fake_wechat):
+    bc = _store(bc_app)
+    first = bc.request(ART, send_all=True, send_at="2099-12-01 09:00")
+    runner = bc_app.test_cli_runner()
+    assert bc.run_due(now=first.due_at + 1)[0].status == "submitted"
+    result = runner.invoke(args=["broadcast", "send", ART, "--region", "湖北",
+                                 "--at", "2099-12-01 20:00"])
+    assert result.exit_code != 0 and "2099-12-01（北京时间）的额度已用完" in result.output
+    assert len(bc.recent()) == 1
+    later = runner.invoke(args=["broadcast", "send", ART, "--all", "--at", "2099-12-02 08:00"])
+    assert later.exit_code == 0 and "已排期" in later.output
+
+
+def test_a_very_long_article_is_cut_to_fit_wechat(bc_app, fake_wechat):
+    from bot.article_draft import content_html
+
+    class Long:
+        title, source, published, url = "长文", "来源", "2024-01-01", "https://example.com/a"
+        body = "\n\n".join("这是一段很长的正文。" * 50 for _ in range(100))
+
+    html = content_html(Long())
+    assert len(html) < 20000
+    assert "全文请见原文链接" in html and "https://example.com/a" in html
+
+
+def test_clientmsgid_retried_too_fast_is_requeued_not_failed(bc_app, fake_wechat):
+    fake_wechat.fail("message/mass/sendall", 45066)
+    bc = _store(bc_app)
+    job = bc.request(ART, send_all=True)
+    assert job.status == "scheduled" and "1 分钟" in job.error
+    assert job.due_at - job.created_at > 60
+    assert bc.run_due() == []  # not before the minute is up
+    (resumed,) = bc.run_due(now=job.due_at + 1)
+    assert resumed.status == "submitted" and resumed.error == ""
+    assert len(fake_wechat.calls_to("draft/add")) == 1
+    assert len(fake_wechat.sent_jobs()) == 1

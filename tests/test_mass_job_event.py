@@ -3,10 +3,12 @@
 from wechatpy import parse_message
 
 from bot.services import get_services
+from bot.wechat_side import WeChatSide, http_transport
 from handlers.context import Context, Session
 from handlers.registry import build_registry
 from handlers.replies import SILENT
 from tests.conftest import fixture_text
+from tests.support.live import LiveServer
 
 
 def _dispatch(app, xml_name):
@@ -47,3 +49,16 @@ def test_event_for_a_console_send_changes_nothing(bc_app, fake_wechat):
     _, handler, reply = _dispatch(bc_app, "event_masssendjobfinish.xml")
     assert handler.name == "mass_job" and reply is SILENT
     assert get_services(bc_app).extra["broadcasts"].recent() == []
+
+
+def test_finish_event_posted_to_the_webhook_closes_the_job(bc_app, fake_wechat):
+    bc = get_services(bc_app).extra["broadcasts"]
+    job = bc.request("jz-skills-2024", send_all=True)
+    settings = get_services(bc_app).settings
+    with LiveServer(bc_app) as server:
+        side = WeChatSide(http_transport(server.url), settings.wechat_token, "", "")
+        delivery = side.post_xml(fixture_text("event_masssendjobfinish.xml"))
+    assert delivery.status == 200 and delivery.body.strip() in ("", "success")
+    done = bc.get(job.id)
+    assert done.status == "finished" and done.msg_id == "1000002"
+    assert (done.total, done.filtered, done.sent, done.errors) == (3, 2, 2, 0)

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_two_processes_share_one_token_fetch(fake_wechat, redis_url):
     fake_wechat.slow("stable_token", 0.5)  # the loser must wait on the lock, not fetch too
-    start_at = f"{time.time() + 1.5:.3f}"
+    start_at = f"{time.time() + 2.5:.3f}"  # both processes are up and waiting by then
     args = [sys.executable, "-m", "tests.support.token_worker", redis_url, fake_wechat.url,
             fake_wechat.appid, fake_wechat.secret, start_at]
     procs = [subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -75,3 +75,37 @@ def test_wrong_secret_is_reported(fake_wechat, app_config):
         api.tag.get()
     assert err.value.errcode == 40125
     assert "AppSecret" in err.value.message
+
+
+def test_falls_back_to_the_classic_token_endpoint(fake_wechat, app):
+    fake_wechat.disabled.add("stable_token")
+    api = get_services(app).api
+    api.tag.get()
+    assert [(c.method, c.path) for c in fake_wechat.token_fetches()] == [
+        ("POST", "stable_token"), ("GET", "token")]
+    assert fake_wechat.token_fetches()[0].status == 404
+    assert fake_wechat.token_fetches()[1].query["secret"] == fake_wechat.secret
+    api.tag.get()
+    api.drop_token(api.access_token)
+    api.tag.get()  # the process remembers: no second try of stable_token
+    assert [c.path for c in fake_wechat.token_fetches()] == ["stable_token", "token", "token"]
+
+
+def test_http_errors_are_reported_and_4xx_not_retried(fake_wechat, app):
+    api = get_services(app).api
+    fake_wechat.disabled.add("draft/add")
+    with pytest.raises(WeChatAPIError) as err:
+        api.post("draft/add", data={"articles": []})
+    assert err.value.errcode is None and err.value.http_status == 404
+    assert not err.value.transient
+    assert "HTTP 404" in err.value.message
+
+
+def test_a_failing_stable_token_falls_back_for_that_fetch(fake_wechat, app):
+    fake_wechat.fail("stable_token", -1)
+    api = get_services(app).api
+    api.tag.get()
+    assert [c.path for c in fake_wechat.token_fetches()] == ["stable_token", "token"]
+    api.drop_token(api.access_token)
+    api.tag.get()  # stable_token is still preferred next time
+    assert [c.path for c in fake_wechat.token_fetches()][-1] == "stable_token"

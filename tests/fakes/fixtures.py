@@ -12,7 +12,7 @@ import pytest
 from bot import create_app
 from bot.services import get_services
 from tests.fakes.wechat_api import FakeWeChatAPI
-from tests.support.articles import ArticleShelf
+from tests.support.articles import load_articles
 
 __all__ = ["fake_wechat", "static_site", "bc_app"]
 
@@ -50,11 +50,11 @@ def static_site():
 
 
 @pytest.fixture
-def bc_app(fake_wechat, app_config, static_site):
+def bc_app(fake_wechat, app_config, static_site, tmp_path):
     """An app wired to the fake API, with followers known to it and test articles to send."""
-    app_config["extra"] = {"broadcast_retry_delays": (0.01, 0.02, 0.04)}
+    app_config["extra"] = {"broadcast_retry_delays": (0.01, 0.02, 0.04), "kb_bundled": False}
     for openid in FOLLOWERS:
         fake_wechat.add_follower(openid)
     app = create_app(app_config)
-    get_services(app).kb = ArticleShelf(cover_url=static_site + "article_cover.png")
+    load_articles(get_services(app).kb, static_site + "article_cover.png", tmp_path)
     return app

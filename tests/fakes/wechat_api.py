@@ -73,16 +73,17 @@ class _Handler(BaseHTTPRequestHandler):
         if parts.path.startswith("/_fake/"):
             self._control(parts.path[len("/_fake/"):], parsed or {})
             return
-        path = parts.path[len(PREFIX):] if parts.path.startswith(PREFIX) else None
-        if path not in ENDPOINTS:
+        state = self.state
+        path = parts.path[len(PREFIX):] if parts.path.startswith(PREFIX) else parts.path
+        call = Call(method, path, query, parsed,
+                    {k: (n, len(b)) for k, (n, b) in files.items()}, ctype)
+        with state.lock:
+            state.calls.append(call)  # recorded on arrival, even if the caller dies waiting
+        if path not in ENDPOINTS or path in state.disabled:
+            call.status = 404
             self._send(404, {"error": f"unknown endpoint {parts.path}"})
             return
         func, needs_token = ENDPOINTS[path]
-        state = self.state
-        call = Call(method, path, query, parsed,
-                    {k: (n, len(b)) for k, (n, b) in files.items()})
-        with state.lock:
-            state.calls.append(call)  # recorded on arrival, even if the caller dies waiting
         if state.delays.get(path):
             time.sleep(state.delays[path])
         with state.lock:

@@ -83,7 +83,9 @@ class Call:
     query: dict
     json: Any
     files: dict
+    content_type: str = ""
     errcode: int = 0
+    status: int = 200  # HTTP status; 404 for endpoints the fake lacks or has disabled
 
 
 @dataclass
@@ -128,6 +130,7 @@ class FakeState:
         self.calls: list[Call] = []
         self.failures: dict[str, list[int]] = {}
         self.delays: dict[str, float] = {}  # path -> seconds to wait before answering
+        self.disabled: set[str] = set()  # paths answered 404, like a gateway lacking them
 
     # ----- test controls ---------------------------------------------------------------
     def add_follower(self, openid: str, interacted: bool = True) -> None:
@@ -182,9 +185,11 @@ class FakeState:
         token = secrets.token_urlsafe(48)
         previous = self.stable if kind == "stable" else self.classic
         if previous in self.tokens:
-            # a force-refreshed stable token dies at once; a replaced classic one lingers
-            self.tokens[previous] = now - 1 if kind == "stable" else min(
-                self.tokens[previous], now + CLASSIC_GRACE)
+            if kind == "stable":
+                # a replaced stable token is invalid at once (40001, "not latest")
+                del self.tokens[previous]
+            else:  # a replaced classic token keeps working a few minutes
+                self.tokens[previous] = min(self.tokens[previous], now + CLASSIC_GRACE)
         self.tokens[token] = now + self.token_ttl
         if kind == "stable":
             self.stable = token

@@ -1,28 +1,16 @@
-"""A small in-memory article source with the knowledge base's `get(id)` for broadcast tests."""
+"""Load the broadcast test articles into the real knowledge base (shared through Redis)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from types import SimpleNamespace
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
-class ArticleShelf:
-    """Articles from tests/fixtures/broadcast_articles.jsonl, looked up by id."""
-
-    def __init__(self, cover_url: str = "") -> None:
-        self.articles = {}
-        path = FIXTURES / "broadcast_articles.jsonl"
-        for line in path.read_text(encoding="utf-8").splitlines():
-            record = json.loads(line.replace("COVER_URL", cover_url))
-            self.articles[record["id"]] = SimpleNamespace(**record)
-
-    def get(self, article_id: str):
-        """The article, or None (as the knowledge base answers for an unknown id)."""
-        return self.articles.get(article_id)
-
-    def count(self) -> int:
-        """How many articles (health check)."""
-        return len(self.articles)
+def load_articles(kb, cover_url: str, tmp_dir: Path) -> None:
+    """Import tests/fixtures/broadcast_articles.jsonl, its COVER_URL set to `cover_url`."""
+    text = (FIXTURES / "broadcast_articles.jsonl").read_text(encoding="utf-8")
+    path = Path(tmp_dir) / "broadcast_articles.jsonl"
+    path.write_text(text.replace("COVER_URL", cover_url), encoding="utf-8")
+    summary = kb.import_paths([path])
+    assert not summary.errors, summary.errors

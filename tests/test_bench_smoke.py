@@ -1,0 +1,93 @@
+"""The benchmark's corpus generator at a tiny size: deterministic, well-formed, realistic."""
+
+import re
+
+import pytest
+
+from bench.corpus import BUNDLED, cached_corpus, generate
+from bench.queries import synthetic_queries
+from bench.vocabulary import build_vocabulary, read_articles, split_sentences
+
+REGIONS = set(
+    "全国 安徽 北京 重庆 福建 甘肃 广东 广西 贵州 海南 河北 河南 黑龙江 湖北 湖南 吉林 江苏 江西 "
+    "辽宁 内蒙古 宁夏 青海 山东 山西 陕西 上海 四川 天津 西藏 新疆 云南 浙江 香港 澳门 台湾".split()
+)
+PUBLISHED = re.compile(r"^(\d{4})-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return build_vocabulary(read_articles(BUNDLED))
+
+
+def test_same_seed_same_corpus_and_prefix_property(vocab):
+    first = generate(vocab, 40, seed=3)
+    assert first == generate(vocab, 40, seed=3)
+    assert generate(vocab, 15, seed=3) == first[:15]  # a small corpus is a big one's prefix
+    assert generate(vocab, 40, seed=4) != first
+
+
+def test_articles_have_the_bundled_shape(vocab):
+    articles = generate(vocab, 60, seed=1)
+    assert len({a["id"] for a in articles}) == 60
+    assert len({a["url"] for a in articles}) == 60
+    columns = {a["column"] for a in read_articles(BUNDLED)}
+    for art in articles:
+        year = PUBLISHED.match(art["published"])
+        assert year and "2019" <= year.group(1) <= "2025", art["published"]
+        assert art["region"] in REGIONS, art["region"]
+        assert art["column"] in columns
+        assert art["title"].strip() and "\ue000" not in art["title"] + art["body"]
+        assert 1 <= len(art["keywords"]) <= 5 and all(art["keywords"])
+        paragraphs = [p for p in art["body"].split("\n\n") if p.strip()]
+        assert 4 <= len(paragraphs) <= 8, len(paragraphs)
+
+
+def test_text_is_recombined_real_text_not_random_characters(vocab):
+    bundled = "".join(a["body"] for a in read_articles(BUNDLED))
+    grams = {bundled[i:i + 6] for i in range(len(bundled) - 5)}
+    sentences = [s for a in generate(vocab, 30, seed=2)
+                 for p in a["body"].split("\n\n") for s in split_sentences(p)]
+    recognised = [s for s in sentences if any(s[i:i + 6] in grams for i in range(len(s) - 5))]
+    assert len(recognised) >= 0.95 * len(sentences)
+
+
+def test_queries_are_seeded_and_aimed_at_real_articles(vocab):
+    articles = generate(vocab, 50, seed=5)
+    queries = synthetic_queries(articles, 30, seed=9)
+    assert queries == synthetic_queries(articles, 30, seed=9)
+    ids = {a["id"] for a in articles}
+    assert all(q.target in ids and q.q.strip() for q in queries)
+    assert {q.kind for q in queries} >= {"title", "keywords", "question", "body_entity"}
+
+
+def test_cached_corpus_is_written_once(tmp_path):
+    path = cached_corpus(25, seed=6, out=tmp_path)
+    stamp = path.stat().st_mtime_ns
+    assert len(read_articles(path)) == 25
+    assert cached_corpus(25, seed=6, out=tmp_path) == path
+    assert path.stat().st_mtime_ns == stamp
+
+
+def test_targets_are_judged_with_the_gap_and_the_size_measured():
+    from bench.targets import judge
+
+    search = {"search": {"p99": 7.5, "cpu_p99": 3.0}, "fuzzy": {"p99": 100.0},
+              "start_s": 1.0, "bare_start_s": 0.5, "build_s": 120.0, "rss_mb": 300.0,
+              "bare_rss_mb": 100.0}
+    results = {
+        "search": {100_000: search}, "build_floor": {100_000: 80.0},
+        "message": {"size": 100_000, "bot": {"p99": 4.0}, "echo": {"p99": 1.0}},
+        "http": {"size": 1_000, "ratio": 0.5, "bot": {"rps": 50.0, "p99": 9.0},
+                 "echo": {"rps": 100.0, "p99": 3.0}},
+        "quality": {"rows": {"all": {"n": 10, "ours_top1": 0.9, "fuzzy_top1": 0.6,
+                                     "bm25_top1": 0.9}}},
+    }
+    verdicts = {v.key: v for v in judge(results)}
+    assert verdicts["search"].passed is False and "+2.5 ms" in verdicts["search"].gap
+    assert "CPU 3 ms" in verdicts["search"].measured
+    assert verdicts["message"].passed and verdicts["start"].passed
+    assert verdicts["build"].passed is False and "+33%" in verdicts["build"].gap
+    assert verdicts["memory"].passed
+    assert verdicts["http"].passed is False and "measured at 1,000" in verdicts["http"].note
+    assert verdicts["quality"].passed is False  # a tie is not ahead
