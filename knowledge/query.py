@@ -156,7 +156,7 @@ def _resolve(word: str, tok: Tokenizer, in_vocab, corrector: Corrector | None) -
         elif len(word) >= 3 and not tok.known(word) and all(in_vocab(g) for g in grams):
             group.alts.append(Alt(grams, PART_WEIGHT))  # a name jieba cut differently
         elif corrector is not None and not tok.known(word):
-            fixed = corrector.correct(word)  # only non-words: 明天 is never "corrected"
+            fixed = corrector.correct(word, lookalike=True)  # non-words only: never 明天
             if fixed is not None:
                 group.alts.append(Alt([fixed[0]], fixed[1]))
                 group.note = f"纠错：{word}→{fixed[0]}"
@@ -184,7 +184,7 @@ def _fix_runs(stretch: list[str], corrector: Corrector | None, groups: dict[str,
             run += word
             continue
         if len(run) >= 2 and corrector is not None and run not in groups:
-            fixed = corrector.correct(run)
+            fixed = corrector.correct(run, lookalike=True)
             if fixed is not None:
                 note = f"纠错：{run}→{fixed[0]}"
                 groups[run] = Group(run, [Alt([fixed[0]], fixed[1])], note=note)

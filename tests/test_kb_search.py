@@ -175,3 +175,9 @@ def test_a_worker_adopts_the_index_an_import_persisted(kb, redis_url, tmp_path):
     other.ensure_fresh()
     assert other.index._base.version == version
     assert "硒茶工匠计划" in other.index.current()[1].user_words
+
+
+def test_a_lookalike_typo_in_a_longer_word_is_corrected(kb):
+    result = kb.search("佛山招骋会")
+    assert result.corrections == {"招骋会": "招聘会"}
+    assert result.hits[0].article.region == "广东"
