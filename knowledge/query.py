@@ -20,6 +20,7 @@ from knowledge.wordlists import function_words, stop_words, synonyms, weak_words
 
 SYNONYM_WEIGHT = 0.7
 PART_WEIGHT = 0.8
+SPLIT_WEIGHT = 0.5  # the parts of a compound the index knows whole
 WEAK_WEIGHT = 0.5
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -146,6 +147,10 @@ def _resolve(word: str, tok: Tokenizer, in_vocab, corrector: Corrector | None) -
     group = Group(label=word)
     if in_vocab(word):
         group.alts.append(Alt([word]))
+        if len(word) >= 4:  # 就业补贴 also half-matches an article saying 就业 … 补贴
+            parts = [p for p in tok.words(word) if p != word and len(p) > 1 and in_vocab(p)]
+            if parts:
+                group.alts.append(Alt(parts, SPLIT_WEIGHT))
     else:
         parts = [p for p in tok.words(word) if p != word and len(p) > 1 and in_vocab(p)]
         grams = [word[i:i + 2] for i in range(len(word) - 1)]
