@@ -31,6 +31,7 @@ class Alt:
 
     terms: list[str]
     weight: float = 1.0
+    mean: bool = False  # score the parts' mean, not their sum (a compound's own parts)
 
 
 @dataclass
@@ -150,7 +151,7 @@ def _resolve(word: str, tok: Tokenizer, in_vocab, corrector: Corrector | None) -
         if len(word) >= 4:  # 就业补贴 also half-matches an article saying 就业 … 补贴
             parts = [p for p in tok.words(word) if p != word and len(p) > 1 and in_vocab(p)]
             if parts:
-                group.alts.append(Alt(parts, SPLIT_WEIGHT))
+                group.alts.append(Alt(parts, SPLIT_WEIGHT, mean=True))
     else:
         parts = [p for p in tok.words(word) if p != word and len(p) > 1 and in_vocab(p)]
         grams = [word[i:i + 2] for i in range(len(word) - 1)]
@@ -166,7 +167,7 @@ def _resolve(word: str, tok: Tokenizer, in_vocab, corrector: Corrector | None) -
                 group.alts.append(Alt([fixed[0]], fixed[1]))
                 group.note = f"纠错：{word}→{fixed[0]}"
     for syn in synonyms().get(word, ()):
-        if in_vocab(syn) and syn not in group.terms:
+        if in_vocab(syn) and all(alt.terms != [syn] for alt in group.alts):
             group.alts.append(Alt([syn], SYNONYM_WEIGHT))
     return group
 

@@ -88,7 +88,8 @@ class Scorer:
             a_cover = np.zeros(self.size, dtype=np.float32) if multi else g_cover
             share = alt.weight / len(alt.terms)
             for term in alt.terms:
-                hit = self.term(term, alt.weight)
+                # the parts of a split compound share its weight (their mean counts)
+                hit = self.term(term, share if alt.mean else alt.weight)
                 if hit is None:
                     continue
                 rows, val, degree = hit
