@@ -53,14 +53,23 @@ def tokenize_chunk(tok: Tokenizer, articles: list[Article], stats: Stats) -> dic
     local: dict[str, int] = {}
     docs, terms, tfs = [], [], []
     for row, a in enumerate(articles):
-        counts: dict[str, list[int]] = {}
-        for f, words in enumerate(doc_fields(tok, a)):
-            for word, n in Counter(words).items():
-                counts.setdefault(word, [0, 0, 0])[f] = n
-        for word, tf in counts.items():
+        title, keywords, body = doc_fields(tok, a)
+        body_tf = Counter(body)  # counted in C; the short fields are merged in by hand
+        head: dict[str, list[int]] = {}
+        for f, words in ((0, title), (1, keywords)):
+            for word in words:
+                tf = head.get(word)
+                if tf is None:
+                    head[word] = tf = [0, 0, body_tf.pop(word, 0)]
+                tf[f] += 1
+        for word, tf in head.items():
             docs.append(row)
             terms.append(local.setdefault(word, len(local)))
             tfs.append(tf)
+        n = len(body_tf)
+        docs += [row] * n
+        terms += [local.setdefault(word, len(local)) for word in body_tf]
+        tfs += [[0, 0, c] for c in body_tf.values()]
     doc = np.asarray(docs, dtype=np.int32)
     tf = np.asarray(tfs, dtype=np.float32).reshape(-1, 3)
     lengths = np.asarray([field_lengths(a) for a in articles], dtype=np.float32).reshape(-1, 3)
