@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
+from xml.parsers.expat import ExpatError
 
 import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
@@ -60,6 +61,10 @@ def read_message(
 ) -> Inbound:
     """Verify, decrypt and parse one POST from WeChat."""
     check_url_signature(settings, args)
+    try:
+        body.decode("utf-8")  # WeChat sends UTF-8 only; anything else is not from WeChat
+    except UnicodeDecodeError:
+        raise Refusal(400, "body is not UTF-8") from None
     root = parse_xml(body)
     nonce, timestamp = args.get("nonce", ""), args.get("timestamp", "")
     encrypted = args.get("encrypt_type", "raw").lower() == "aes"
@@ -78,11 +83,11 @@ def read_message(
             raise Refusal(400, f"undecryptable body: {exc}") from None
         root = parse_xml(xml.encode("utf-8"))
     else:
-        xml = body.decode("utf-8", errors="replace")
+        xml = body.decode("utf-8")
     _check_shape(root)
     try:
         msg = parse_message(xml)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ExpatError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise Refusal(400, f"unparsable message: {type(exc).__name__}") from None
     return Inbound(msg=msg, xml=xml, encrypted=encrypted, nonce=nonce, timestamp=timestamp)
 
