@@ -8,6 +8,7 @@ and reload with `mmap_mode="r"`, so a worker starts in well under a second.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -101,22 +102,27 @@ def assemble(chunks: Iterable[dict], stats: Stats, user_words: list[str] | None 
     """Merge weighted chunks (see postings.py) into one Segment. Chunks are consumed one at
     a time and reduced to 8 bytes a posting, so a generator keeps memory low."""
     vocab: dict[str, int] = {}
-    keys: list[np.ndarray] = []
     ids, titles, regions, stamps = [], [], [], []
-    for chunk in chunks:
-        offset = len(ids)
-        ids += chunk["ids"]
-        titles += chunk["titles"]
-        regions += chunk["region"]
-        stamps += chunk["ts"]
-        if len(ids) >> _BITS or len(vocab) + len(chunk["vocab"]) >= 1 << (_BITS - 1):
-            raise ValueError("index too large: at most 16.7 million articles, 8.3 million terms")
-        remap = np.fromiter((vocab.setdefault(t, len(vocab)) for t in chunk["vocab"]),
-                            dtype=np.int64, count=len(chunk["vocab"]))
-        if len(chunk["terms"]):
-            keys.append(pack(remap[chunk["terms"]], chunk["docs"] + offset, chunk["weights"]))
-    key = np.concatenate(keys) if keys else np.zeros(0, np.int64)
-    del keys
+    # Packed keys go to a scratch file and come back as one array: no list of chunk arrays
+    # and no concatenated copy alive at the same time.
+    with tempfile.TemporaryFile() as scratch:
+        for chunk in chunks:
+            offset = len(ids)
+            ids += chunk["ids"]
+            titles += chunk["titles"]
+            regions += chunk["region"]
+            stamps += chunk["ts"]
+            if len(ids) >> _BITS or len(vocab) + len(chunk["vocab"]) >= 1 << (_BITS - 1):
+                raise ValueError(
+                    "index too large: at most 16.7 million articles, 8.3 million terms")
+            remap = np.fromiter((vocab.setdefault(t, len(vocab)) for t in chunk["vocab"]),
+                                dtype=np.int64, count=len(chunk["vocab"]))
+            if len(chunk["terms"]):
+                scratch.write(pack(remap[chunk["terms"]], chunk["docs"] + offset,
+                                   chunk["weights"]).tobytes())
+        scratch.flush()
+        scratch.seek(0)
+        key = np.fromfile(scratch, dtype=np.int64)
     key.sort()  # by term, then row: the CSR layout
     postings, weights, df = _unpack(key, len(vocab))
     del key
