@@ -82,6 +82,7 @@ class IndexHolder:
                 return
             if self._base is None and not self._start_large():
                 self._install_base(self._load_or_build(version))
+            self._adopt_persisted(version)
             changes = self.store.changed_since(self._base.version)
             if len(changes) > max(DELTA_MAX, len(self._base) // 20):
                 if self._ranker is None or wait:
@@ -92,6 +93,17 @@ class IndexHolder:
                     return
             self._apply_delta(changes, version)
 
+    def _adopt_persisted(self, version: int) -> None:
+        """Switch to a newer index another process on this host persisted (`kb import`
+        builds one, with the new articles' words in its user dictionary)."""
+        assert self._base is not None
+        path = persist.newest(self.root, version)
+        if path is not None and int(path.name[1:]) > self._base.version:
+            try:
+                self._install_base(persist.load(path))
+            except (OSError, ValueError) as exc:  # pruned or half-read: keep what we have
+                log.warning("could not load index %s: %s", path, exc)
+
     def _start_large(self) -> bool:
         """A worker must answer at once (gunicorn kills a silent one): with no persisted index
         and a large corpus it serves an empty index while the real one builds behind it."""
@@ -99,7 +111,7 @@ class IndexHolder:
             return False
         log.warning("no persisted index: building one in the background (run "
                     "`flask --app wsgi kb rebuild` on this host before starting workers)")
-        self._install_base(idx.assemble([]))
+        self._install_base(idx.assemble([], idx.Stats()))
         self._ranker = Ranker(self._base)
         self._rebuild_in_background()
         return True

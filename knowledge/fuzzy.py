@@ -18,6 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 MIN_SOUND = 0.66  # nen/neng 0.75, tie/tie 1.0, qi/jin 0.33
 MAX_LEN = 6
+LOOKALIKE_CONFIDENCE = 0.6
 
 
 def sound_alike(a: str, b: str) -> float:
@@ -44,7 +45,7 @@ class Corrector:
         # keeps word[:i] and word[i+1:], and the longer of the two is a narrow prefix range.
         self._fwd = {n: sorted(ws) for n, ws in by_len.items()}
         self._rev = {n: sorted(w[::-1] for w in ws) for n, ws in by_len.items()}
-        self._cache: dict[str, tuple[str, float] | None] = {}
+        self._cache: dict[tuple[str, bool], tuple[str, float] | None] = {}
 
     @staticmethod
     def _with_prefix(table: list[str], prefix: str) -> Iterator[str]:
@@ -66,26 +67,36 @@ class Corrector:
                 if t.endswith(head[::-1]):
                     yield t[::-1]
 
-    def correct(self, word: str) -> tuple[str, float] | None:
-        """(the intended word, confidence 0–1), or None when nothing sounds close enough."""
-        if word in self._cache:
-            return self._cache[word]
-        found = self._correct(word) if 2 <= len(word) <= MAX_LEN else None
+    def correct(self, word: str, lookalike: bool = False) -> tuple[str, float] | None:
+        """(the intended word, confidence 0–1), or None when nothing sounds close enough.
+        With `lookalike`, a word of 3+ characters with one single possible reading is
+        corrected even when the characters do not sound alike (招骋会 → 招聘会)."""
+        key = (word, lookalike)
+        if key in self._cache:
+            return self._cache[key]
+        found = self._correct(word, lookalike) if 2 <= len(word) <= MAX_LEN else None
         if len(self._cache) > 10_000:
             self._cache.clear()
-        self._cache[word] = found
+        self._cache[key] = found
         return found
 
-    def _correct(self, word: str) -> tuple[str, float] | None:
+    def _correct(self, word: str, lookalike: bool) -> tuple[str, float] | None:
         best: tuple[float, str, float] | None = None
+        lookalikes: set[str] = set()
         for i, ch in enumerate(word):
             for cand in self._one_away(word, i):
                 if cand == word:
                     continue
                 sound = sound_alike(ch, cand[i])
                 if sound < MIN_SOUND:
+                    lookalikes.add(cand)  # maybe a character that looks alike (骋 for 聘)
                     continue
                 rank = sound + 0.05 * math.log1p(self._doc_freq(cand))
                 if best is None or rank > best[0]:
                     best = (rank, cand, sound)
-        return None if best is None else (best[1], best[2])
+        if best is not None:
+            return best[1], best[2]
+        # Without a sound-alike, trust only a longer word with a single possible reading.
+        if lookalike and len(word) >= 3 and len(lookalikes) == 1:
+            return lookalikes.pop(), LOOKALIKE_CONFIDENCE
+        return None

@@ -8,19 +8,14 @@ and reload with `mmap_mode="r"`, so a worker starts in well under a second.
 
 from __future__ import annotations
 
-from collections import Counter
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from knowledge.article import Article
 from knowledge.regions import REGIONS
-from knowledge.text import Tokenizer, normalise
 
-FIELD_WEIGHTS = (3.0, 2.5, 1.0)  # title, keywords, body
-FIELD_B = (0.3, 0.3, 0.75)  # length normalisation per field
-K1 = 1.2
 REGION_CODE = {name: i for i, name in enumerate(REGIONS)}
 ARRAYS = ("indptr", "postings", "weights", "df", "region", "ts")
 
@@ -75,84 +70,62 @@ class Segment:
         return 0 if tid is None else int(self.df[tid])
 
 
-def doc_fields(tok: Tokenizer, a: Article) -> tuple[list[str], list[str], list[str]]:
-    """The (title, keywords, body) terms of one article."""
-    kw_terms = tok.terms(" ".join(a.keywords)) if a.keywords else []
-    for word in a.keywords:  # a keyword jieba splits still matches as a whole
-        whole = normalise(word).replace(" ", "")
-        if len(whole) > 1 and whole not in kw_terms:
-            kw_terms.append(whole)
-    return tok.terms(a.title), kw_terms, tok.terms(a.body)
+BLOCK = 1 << 22  # postings per step of the vectorised passes, to bound temporaries
+_BITS = 24  # doc rows below 2**24, term ids below 2**23 (the key's sign bit stays clear)
+_TERM_SHIFT = _BITS + 16
+QUANTUM = 65535.0  # weights are kept as 16-bit fractions inside the sort key
 
 
-def tokenize_chunk(tok: Tokenizer, articles: list[Article]) -> dict:
-    """Term counts of a chunk of articles with a chunk-local vocabulary (cheap to pickle)."""
-    local: dict[str, int] = {}
-    docs, terms, tfs, lens = [], [], [], []
-    for row, a in enumerate(articles):
-        fields = doc_fields(tok, a)
-        lens.append([len(f) for f in fields])
-        counts: dict[str, list[int]] = {}
-        for f, words in enumerate(fields):
-            for word, n in Counter(words).items():
-                counts.setdefault(word, [0, 0, 0])[f] = n
-        for word, tf in counts.items():
-            docs.append(row)
-            terms.append(local.setdefault(word, len(local)))
-            tfs.append(tf)
-    return {
-        "vocab": list(local),
-        "docs": np.asarray(docs, dtype=np.int32),
-        "terms": np.asarray(terms, dtype=np.int32),
-        # term frequencies above 255 add nothing once BM25 has saturated them
-        "tfs": np.minimum(np.asarray(tfs, dtype=np.int32), 255).astype(np.uint8).reshape(-1, 3),
-        "lens": np.asarray(lens, dtype=np.float32).reshape(-1, 3),
-        "ids": [a.id for a in articles],
-        "titles": [normalise(a.title) for a in articles],
-        "region": [REGION_CODE.get(a.region, 0) for a in articles],
-        "ts": [a.timestamp for a in articles],
-    }
+def pack(terms: np.ndarray, rows: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """One sortable int64 per posting: term id | document row | weight (16 bits)."""
+    key = terms.astype(np.int64) << _TERM_SHIFT
+    key |= rows.astype(np.int64) << 16
+    key |= np.rint(weights * QUANTUM).astype(np.int64)
+    return key
 
 
-def assemble(chunks: Iterable[dict], stats: Stats | None = None,
-             user_words: list[str] | None = None, version: int = 0) -> Segment:
-    """Merge tokenised chunks into one Segment (weights use `stats`, else its own).
-    Chunks are consumed one at a time, so a generator keeps only one chunk's words alive."""
+def _unpack(key: np.ndarray, n_terms: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Postings, weights and document frequencies of sorted keys (in blocks)."""
+    postings = np.empty(len(key), dtype=np.int32)
+    weights = np.empty(len(key), dtype=np.float32)
+    df = np.zeros(n_terms, dtype=np.int64)
+    for lo in range(0, len(key), BLOCK):
+        k = key[lo:lo + BLOCK]
+        postings[lo:lo + BLOCK] = (k >> 16) & ((1 << _BITS) - 1)
+        weights[lo:lo + BLOCK] = (k & 0xFFFF).astype(np.float32) * np.float32(1.0 / QUANTUM)
+        df += np.bincount(k >> _TERM_SHIFT, minlength=n_terms)
+    return postings, weights, df.astype(np.int32)
+
+
+def assemble(chunks: Iterable[dict], stats: Stats, user_words: list[str] | None = None,
+             version: int = 0) -> Segment:
+    """Merge weighted chunks (see postings.py) into one Segment. Chunks are consumed one at
+    a time and reduced to 8 bytes a posting, so a generator keeps memory low."""
     vocab: dict[str, int] = {}
-    docs, terms, tfs, lens = [], [], [], []
     ids, titles, regions, stamps = [], [], [], []
-    offset = 0
-    for chunk in chunks:
-        ids += chunk["ids"]
-        titles += chunk["titles"]
-        regions += chunk["region"]
-        stamps += chunk["ts"]
-        remap = np.fromiter((vocab.setdefault(t, len(vocab)) for t in chunk["vocab"]),
-                            dtype=np.int32, count=len(chunk["vocab"]))
-        docs.append(chunk["docs"] + offset)
-        terms.append(remap[chunk["terms"]] if len(chunk["terms"]) else chunk["terms"])
-        tfs.append(chunk["tfs"])
-        lens.append(chunk["lens"])
-        offset += len(chunk["lens"])
-    n = offset
-    doc = np.concatenate(docs) if docs else np.zeros(0, np.int32)
-    term = np.concatenate(terms) if terms else np.zeros(0, np.int32)
-    tf = np.concatenate(tfs) if tfs else np.zeros((0, 3), np.uint8)
-    del docs, terms, tfs
-    length = np.concatenate(lens) if lens else np.zeros((0, 3), np.float32)
-    if stats is None:
-        avg = tuple(float(max(x, 1.0)) for x in (length.mean(axis=0) if n else (1, 1, 1)))
-        stats = Stats(n_docs=n, avg_len=avg)  # type: ignore[arg-type]
-    weighted = np.zeros(len(doc), dtype=np.float32)
-    for f in range(3):
-        norm = 1.0 - FIELD_B[f] + FIELD_B[f] * length[doc, f] / stats.avg_len[f]
-        weighted += (FIELD_WEIGHTS[f] * tf[:, f] / norm).astype(np.float32)
-        del norm
-    del tf
-    weight = (weighted / (K1 + weighted)).astype(np.float32)
-    del weighted
-    order = np.argsort(term, kind="stable")  # rows stay ascending within a term
-    df = np.bincount(term, minlength=len(vocab)).astype(np.int32)
+    # Packed keys go to a scratch file and come back as one array: no list of chunk arrays
+    # and no concatenated copy alive at the same time.
+    with tempfile.TemporaryFile() as scratch:
+        for chunk in chunks:
+            offset = len(ids)
+            ids += chunk["ids"]
+            titles += chunk["titles"]
+            regions += chunk["region"]
+            stamps += chunk["ts"]
+            if len(ids) >> _BITS or len(vocab) + len(chunk["vocab"]) >= 1 << (_BITS - 1):
+                raise ValueError(
+                    "index too large: at most 16.7 million articles, 8.3 million terms")
+            remap = np.fromiter((vocab.setdefault(t, len(vocab)) for t in chunk["vocab"]),
+                                dtype=np.int64, count=len(chunk["vocab"]))
+            if len(chunk["terms"]):
+                scratch.write(pack(remap[chunk["terms"]], chunk["docs"] + offset,
+                                   chunk["weights"]).tobytes())
+        scratch.flush()
+        scratch.seek(0)
+        key = np.fromfile(scratch, dtype=np.int64)
+    key.sort()  # by term, then row: the CSR layout
+    postings, weights, df = _unpack(key, len(vocab))
+    del key
     indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
     np.cumsum(df, out=indptr[1:])
     return Segment(
@@ -160,8 +133,8 @@ def assemble(chunks: Iterable[dict], stats: Stats | None = None,
         titles=titles,
         vocab=list(vocab),
         indptr=indptr,
-        postings=doc[order].astype(np.int32),
-        weights=weight[order],
+        postings=postings,
+        weights=weights,
         df=df,
         region=np.asarray(regions, dtype=np.int8),
         ts=np.asarray(stamps, dtype=np.float64),

@@ -20,6 +20,7 @@ from knowledge.wordlists import function_words, stop_words, synonyms, weak_words
 
 SYNONYM_WEIGHT = 0.7
 PART_WEIGHT = 0.8
+SPLIT_WEIGHT = 0.5  # the parts of a compound the index knows whole
 WEAK_WEIGHT = 0.5
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -30,6 +31,7 @@ class Alt:
 
     terms: list[str]
     weight: float = 1.0
+    mean: bool = False  # score the parts' mean, not their sum (a compound's own parts)
 
 
 @dataclass
@@ -135,6 +137,7 @@ def _fix_phrases(text: str, tok: Tokenizer, in_vocab, corrector: Corrector,
                 if fixed is not None and changed in weak:
                     corrections[window] = fixed[0]
                     text = text[:i] + fixed[0] + text[i + size:]
+                    weak.difference_update(range(i, i + size))  # fixed: leave it alone
                     i += size
                     continue
             i += 1
@@ -145,6 +148,10 @@ def _resolve(word: str, tok: Tokenizer, in_vocab, corrector: Corrector | None) -
     group = Group(label=word)
     if in_vocab(word):
         group.alts.append(Alt([word]))
+        if len(word) >= 4:  # 就业补贴 also half-matches an article saying 就业 … 补贴
+            parts = [p for p in tok.words(word) if p != word and len(p) > 1 and in_vocab(p)]
+            if parts:
+                group.alts.append(Alt(parts, SPLIT_WEIGHT, mean=True))
     else:
         parts = [p for p in tok.words(word) if p != word and len(p) > 1 and in_vocab(p)]
         grams = [word[i:i + 2] for i in range(len(word) - 1)]
@@ -155,12 +162,12 @@ def _resolve(word: str, tok: Tokenizer, in_vocab, corrector: Corrector | None) -
         elif len(word) >= 3 and not tok.known(word) and all(in_vocab(g) for g in grams):
             group.alts.append(Alt(grams, PART_WEIGHT))  # a name jieba cut differently
         elif corrector is not None and not tok.known(word):
-            fixed = corrector.correct(word)  # only non-words: 明天 is never "corrected"
+            fixed = corrector.correct(word, lookalike=True)  # non-words only: never 明天
             if fixed is not None:
                 group.alts.append(Alt([fixed[0]], fixed[1]))
                 group.note = f"纠错：{word}→{fixed[0]}"
     for syn in synonyms().get(word, ()):
-        if in_vocab(syn) and syn not in group.terms:
+        if in_vocab(syn) and all(alt.terms != [syn] for alt in group.alts):
             group.alts.append(Alt([syn], SYNONYM_WEIGHT))
     return group
 
@@ -183,7 +190,7 @@ def _fix_runs(stretch: list[str], corrector: Corrector | None, groups: dict[str,
             run += word
             continue
         if len(run) >= 2 and corrector is not None and run not in groups:
-            fixed = corrector.correct(run)
+            fixed = corrector.correct(run, lookalike=True)
             if fixed is not None:
                 note = f"纠错：{run}→{fixed[0]}"
                 groups[run] = Group(run, [Alt([fixed[0]], fixed[1])], note=note)

@@ -24,9 +24,10 @@ PREFERRED_REGION_BOOST = 0.08  # the follower's subscribed region: a mild signal
 RECENCY_BOOST = 0.08
 RECENCY_DAYS = 365.0
 TITLE_BOOST = 0.4
+COORD_FLOOR = 0.5
 RERANK_POOL = 30
 MIN_COVERAGE = 0.35  # calibrated on the bundled query set (tests/test_search_quality.py)
-MIN_SCORE = 0.5
+MIN_SCORE = 0.2  # a floor only; coverage decides
 CONFIDENT_COVERAGE = 0.85
 CONFIDENT_MARGIN = 1.5
 
@@ -150,6 +151,8 @@ class Ranker:
             title = r.segment.titles[r.row].replace(" ", "")
             sim = fuzz.partial_ratio(needle, title) / 100.0 if needle else 0.0
             r.score *= 1.0 + TITLE_BOOST * sim * sim
+            # coordination: an article that answers the whole question beats a partial one
+            r.score *= COORD_FLOOR + (1.0 - COORD_FLOOR) * min(1.0, r.coverage)
         found.sort(key=lambda r: r.score, reverse=True)
         return found
 

@@ -15,6 +15,7 @@ from knowledge.query import Group
 from knowledge.regions import NATIONWIDE
 
 NATIONWIDE_REGION_CREDIT = 0.5  # a 全国 article half-satisfies a place in the query
+FOREIGN_PLACE_CREDIT = 0.5  # the place named in an article filed under another province
 RARE = 0.8  # terms with an idf this close to the rarest word's count in full on any match
 FULL_MATCH = 0.6  # a saturated term weight at which a match counts in full for coverage
 COMMON_SHARE = 0.05  # a term in more than this share of the articles is scored on candidates
@@ -87,7 +88,8 @@ class Scorer:
             a_cover = np.zeros(self.size, dtype=np.float32) if multi else g_cover
             share = alt.weight / len(alt.terms)
             for term in alt.terms:
-                hit = self.term(term, alt.weight)
+                # the parts of a split compound share its weight (their mean counts)
+                hit = self.term(term, share if alt.mean else alt.weight)
                 if hit is None:
                     continue
                 rows, val, degree = hit
@@ -101,11 +103,17 @@ class Scorer:
                 np.maximum(g_score, a_score, out=g_score)
                 np.maximum(g_cover, a_cover, out=g_cover)
         if g.province is not None:
+            region = self.region()
+            if g.province != NATIONWIDE:
+                # 深圳 named in a Hong Kong article is a weaker match than in a Guangdong one
+                elsewhere = np.full(len(REGION_CODE), FOREIGN_PLACE_CREDIT, dtype=np.float32)
+                elsewhere[[REGION_CODE[g.province], REGION_CODE[NATIONWIDE]]] = 1.0
+                g_cover *= elsewhere[region]
             place = np.zeros(len(REGION_CODE), dtype=np.float32)
             if g.province != NATIONWIDE:
                 place[REGION_CODE[NATIONWIDE]] = NATIONWIDE_REGION_CREDIT
             place[REGION_CODE[g.province]] = 1.0
-            np.maximum(g_cover, place[self.region()], out=g_cover)
+            np.maximum(g_cover, place[region], out=g_cover)
         return g_score, g_cover
 
 

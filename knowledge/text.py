@@ -14,6 +14,7 @@ from knowledge.normal import normalise
 from knowledge.wordlists import config_user_words, stop_words
 
 log = logging.getLogger(__name__)
+jieba.setLogLevel(logging.WARNING)  # its "building prefix dict" chatter is not news
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED = re.compile(r"[“\"「『《]([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」』》]")

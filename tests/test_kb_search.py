@@ -164,3 +164,20 @@ def test_a_worker_without_a_persisted_index_answers_while_a_large_one_builds(
     assert fresh.search("郢匠杯").hits == []  # answered at once, from an empty index
     fresh.index._rebuilding.join(timeout=60)
     assert fresh.search("郢匠杯").hits[0].article.id == SEED_ID
+
+
+def test_a_worker_adopts_the_index_an_import_persisted(kb, redis_url, tmp_path):
+    kb.search("荆州")
+    other = make_kb(redis_url, tmp_path / "a")
+    other.search("荆州")
+    kb.upsert([Article.from_dict(record(9, body="恩施州推出“硒茶工匠计划”，培训茶农800人。"))])
+    version = kb.rebuild()  # what `kb import` does after writing
+    other.ensure_fresh()
+    assert other.index._base.version == version
+    assert "硒茶工匠计划" in other.index.current()[1].user_words
+
+
+def test_a_lookalike_typo_in_a_longer_word_is_corrected(kb):
+    result = kb.search("佛山招骋会")
+    assert result.corrections == {"招骋会": "招聘会"}
+    assert result.hits[0].article.region == "广东"

@@ -1,0 +1,58 @@
+import numpy as np
+
+from knowledge import Article
+from knowledge.build import build_index
+from knowledge.persist import load, newest, prune, save
+from knowledge.query import parse
+from knowledge.ranking import Ranker
+from tests.kb_support import record
+
+
+def _articles(n):
+    words = ["招聘会", "技能培训", "创业贷款", "社保补贴", "高校毕业生", "零工市场"]
+    return [Article.from_dict(record(
+        i, title=f"{words[i % 6]}第{i}期", keywords=[words[i % 6]],
+        body=f"{words[i % 6]}相关内容。" * (1 + i % 4) + f"编号{i:04d}的说明。",
+        published=f"2024-0{1 + i % 9}-1{i % 10} 08:00:00")) for i in range(n)]
+
+
+def test_csr_postings_are_sorted_per_term_and_weights_saturate():
+    seg, tok = build_index(_articles(120), processes=1, version=3)
+    assert len(seg) == 120 and seg.version == 3
+    assert seg.indptr[-1] == len(seg.postings) == int(seg.df.sum())
+    for t in range(len(seg.vocab)):
+        rows = seg.postings[seg.indptr[t]:seg.indptr[t + 1]]
+        assert (np.diff(rows) > 0).all()
+    assert 0 < seg.weights.min() and seg.weights.max() < 1
+    rows, weights = seg.posting("招聘会")
+    assert len(rows) == seg.doc_freq("招聘会") == 20
+    title_hit = weights[list(rows).index(seg.row_of["t-0"])]
+    assert title_hit > np.median(seg.weights)  # title + keyword + body beats a body mention
+
+
+def test_parallel_build_equals_serial_build():
+    articles = _articles(60)
+    one, _ = build_index(articles, processes=1)
+    two, _ = build_index(articles, processes=2)
+    assert one.vocab == two.vocab and one.ids == two.ids
+    assert np.array_equal(one.postings, two.postings)
+    assert np.allclose(one.weights, two.weights)
+
+
+def test_persisted_segment_reloads_memory_mapped_and_ranks_the_same(tmp_path):
+    seg, tok = build_index(_articles(50), processes=1, version=7)
+    path = save(seg, tmp_path)
+    again = load(path)
+    assert again.version == 7 and again.vocab == seg.vocab
+    assert np.array_equal(again.postings, seg.postings)
+    q = parse("社保补贴", tok, Ranker(seg).in_vocab, None)
+    assert [r.id for r in Ranker(seg).rank(q)] == [r.id for r in Ranker(again).rank(q)]
+
+
+def test_newest_and_prune_keep_the_latest_versions(tmp_path):
+    for v in (1, 2, 5):
+        seg, _ = build_index(_articles(5), processes=1, version=v)
+        save(seg, tmp_path)
+    assert newest(tmp_path, 4).name == "v2"
+    prune(tmp_path, keep=2)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("v")) == ["v2", "v5"]
