@@ -180,16 +180,28 @@ def closing_note(results: dict) -> list[str]:
         msg = results.get("message", {})
         if v.key == "http" and msg.get("bot", {}).get("cpu_mean"):
             bot, echo = msg["bot"]["cpu_mean"], msg["echo"]["cpu_mean"]
-            line += (f". In-process one message costs the bot {bot:.2f} ms of CPU on average "
+            line += (f". In-process (at {msg['size']:,} articles) one message costs the bot "
+                     f"{bot:.2f} ms of CPU on average "
                      f"and the echo bot {echo:.2f} ms ({bot / echo:.0f}×): with every worker "
                      "busy, throughput follows that per-message work, so the ratio cannot "
                      "reach 0.8 while a message costs more than a few tenths of a millisecond "
                      "beyond the protocol")
+        floor = _build_floor(results)
+        if v.key == "build" and floor:
+            cores = results["meta"]["machine"]["cores"] or 1
+            line += (f". jieba alone over this corpus takes {floor:.0f} s in one process, so "
+                     f"about {floor / cores:.0f} s even split perfectly over {cores} cores")
         profile = profiles.get(v.key)
         if profile and profile.get("hotspots"):
             line += f". Bounded by ({profile['title']}): {profile['hotspots']}"
         out.append(line + ".")
     return out
+
+
+def _build_floor(results: dict) -> float | None:
+    """The single-process jieba estimate at the largest size measured."""
+    floors = results.get("build_floor") or {}
+    return floors[max(floors)] if floors else None
 
 
 def now() -> str:
