@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from knowledge.regions import REGIONS, place_names
+from knowledge.regions import REGIONS, load_table
 
 # Farther than this from every division centre is taken to be outside China.
 MAX_DISTANCE_KM = 350.0
@@ -107,4 +107,5 @@ def region_named(name: str) -> str | None:
     name = name.strip()
     if name in REGIONS:
         return name
-    return place_names().get(name) or place_names().get(province_short(name))
+    table = load_table()  # ambiguous names map to '' there, so they fall through to None
+    return table.get(name) or table.get(province_short(name)) or None
