@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ log = logging.getLogger(__name__)
 
 PARALLEL_FROM = 4000  # below this a process pool costs more than it saves
 CHUNK = 1000
+IN_FLIGHT = 2  # chunks per worker process being tokenised or waiting to be merged
 
 _worker_tok: Tokenizer | None = None
 _worker_stats: Stats | None = None
@@ -116,10 +118,19 @@ def _parallel(tokenizer: Tokenizer, stats: Stats, chunks_in: Iterator[list[Artic
     _worker_tok, _worker_stats = tokenizer, stats
     try:
         ctx = multiprocessing.get_context("fork")
+        # At most a few chunks in flight: when the merging parent falls behind (a busy
+        # machine), results must not pile up in memory.
+        slots = threading.BoundedSemaphore(IN_FLIGHT * processes)
+
+        def feed() -> Iterator[list[Article]]:
+            for chunk in chunks_in:
+                slots.acquire()
+                yield chunk
+
         with ctx.Pool(processes) as pool:
-            # imap feeds the workers through a pipe, so only a few chunks are in flight
             def results() -> Iterator[dict]:
-                for chunk in pool.imap(_tokenize_in_worker, chunks_in):
+                for chunk in pool.imap(_tokenize_in_worker, feed()):
+                    slots.release()
                     if progress:
                         progress(len(chunk["ids"]))
                     yield chunk

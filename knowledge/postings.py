@@ -51,7 +51,9 @@ def doc_fields(tok: Tokenizer, a: Article) -> tuple[list[str], list[str], list[s
 def tokenize_chunk(tok: Tokenizer, articles: list[Article], stats: Stats) -> dict:
     """Weighted postings of a chunk of articles with a chunk-local vocabulary."""
     local: dict[str, int] = {}
-    docs, terms, tfs = [], [], []
+    docs: list[int] = []
+    terms: list[int] = []
+    tfs: tuple[list[int], list[int], list[int]] = ([], [], [])  # flat: fast to convert
     for row, a in enumerate(articles):
         title, keywords, body = doc_fields(tok, a)
         body_tf = Counter(body)  # counted in C; the short fields are merged in by hand
@@ -65,18 +67,22 @@ def tokenize_chunk(tok: Tokenizer, articles: list[Article], stats: Stats) -> dic
         for word, tf in head.items():
             docs.append(row)
             terms.append(local.setdefault(word, len(local)))
-            tfs.append(tf)
+            tfs[0].append(tf[0])
+            tfs[1].append(tf[1])
+            tfs[2].append(tf[2])
         n = len(body_tf)
         docs += [row] * n
         terms += [local.setdefault(word, len(local)) for word in body_tf]
-        tfs += [[0, 0, c] for c in body_tf.values()]
+        tfs[0].extend([0] * n)
+        tfs[1].extend([0] * n)
+        tfs[2].extend(body_tf.values())
     doc = np.asarray(docs, dtype=np.int32)
-    tf = np.asarray(tfs, dtype=np.float32).reshape(-1, 3)
     lengths = np.asarray([field_lengths(a) for a in articles], dtype=np.float32).reshape(-1, 3)
     weighted = np.zeros(len(doc), dtype=np.float32)
     for f in range(3):
         norm = 1.0 - FIELD_B[f] + FIELD_B[f] * lengths[:, f] / stats.avg_len[f]
-        weighted += tf[:, f] * (FIELD_WEIGHTS[f] / norm).astype(np.float32)[doc]
+        tf_f = np.asarray(tfs[f], dtype=np.float32)
+        weighted += tf_f * (FIELD_WEIGHTS[f] / norm).astype(np.float32)[doc]
     return {
         "vocab": list(local),
         "docs": doc,
