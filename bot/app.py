@@ -48,9 +48,10 @@ def create_app(test_config: Mapping | None = None) -> Flask:
 
     _wire_message_path(services)
 
-    from bot import cli_chat, health, webhook
+    from bot import article_page, cli_chat, health, webhook
 
     app.register_blueprint(health.bp)
+    app.register_blueprint(article_page.bp)
     app.register_blueprint(webhook.bp)
     app.cli.add_command(cli_chat.chat)
     app.register_error_handler(413, _too_large)

@@ -43,12 +43,29 @@ def cdata_safe(value: str) -> str:
     return value.replace("]]>", "]]]]><![CDATA[>")
 
 
-def render(reply: Reply, msg: Any) -> str:
-    """The reply XML for `reply` answering `msg`, or 'success' for Silent."""
+_RELATIVE_HREF = re.compile(r'href="(/(?!/))')
+
+
+def absolute(url: str, base_url: str) -> str:
+    """A site-relative link ('/articles/x') made absolute on `base_url`; others unchanged."""
+    if base_url and url.startswith("/") and not url.startswith("//"):
+        return base_url.rstrip("/") + url
+    return url
+
+
+def render(reply: Reply, msg: Any, base_url: str = "") -> str:
+    """The reply XML for `reply` answering `msg`, or 'success' for Silent.
+
+    `base_url` is where followers reach this bot: handlers link to its own pages with
+    site-relative paths, and a phone needs them absolute.
+    """
     if isinstance(reply, Silent) or reply is None:
         return SUCCESS
     if isinstance(reply, Text):
-        content = fit_text(reply.content.strip())
+        content = reply.content.strip()
+        if base_url:
+            content = _RELATIVE_HREF.sub(lambda m: f'href="{base_url.rstrip("/")}/', content)
+        content = fit_text(content)
         return TextReply(message=msg, content=cdata_safe(content)).render()
     if isinstance(reply, News):
         if not reply.items:
@@ -60,7 +77,7 @@ def render(reply: Reply, msg: Any) -> str:
                 "title": cdata_safe(item.title[:64]),
                 "description": cdata_safe(fit_text(item.description, 240)),
                 "image": cdata_safe(item.image),
-                "url": cdata_safe(item.url),
+                "url": cdata_safe(absolute(item.url, base_url)),
             }
         )
         return out.render()

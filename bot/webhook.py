@@ -47,9 +47,11 @@ def receive():
     except Refusal as refusal:
         return _refuse(refusal)
     key = dedup_key(inbound.msg)
+    # Followers open our own article pages at the address WeChat reached us on.
+    base_url = services.settings.bot_public_url or request.host_url
 
     def work() -> str:
-        return render(services.dispatcher.dispatch(inbound.msg, key), inbound.msg)
+        return render(services.dispatcher.dispatch(inbound.msg, key), inbound.msg, base_url)
 
     try:
         xml = services.dedup.run(key, work) or SUCCESS

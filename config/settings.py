@@ -33,6 +33,7 @@ class Settings:
     bot_data_dir: str = "./var"
     admin_token: str = ""
     bot_hotline: str = DEFAULT_HOTLINE
+    bot_public_url: str = ""  # https://host where followers open article pages; default: Host
     # Not in the environment table: knobs tests and operators may still want.
     key_prefix: str = "jyq:"
     rate_limit_per_minute: int = 30
@@ -121,6 +122,8 @@ def check_settings(settings: Settings) -> None:
             "WECHAT_ACCOUNT_TYPE must be 'subscription' or 'service', "
             f"got {settings.wechat_account_type!r}"
         )
+    if settings.bot_public_url and not settings.bot_public_url.startswith(("http://", "https://")):
+        raise SettingsError("BOT_PUBLIC_URL must be an http(s) URL")
     if not settings.wechat_api_base.startswith(("http://", "https://")):
         raise SettingsError("WECHAT_API_BASE must be an http(s) URL")
     if settings.wechat_app_secret and not settings.wechat_app_id:

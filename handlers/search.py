@@ -37,8 +37,10 @@ class Search(Handler):
         shown = match[:30]
         if not result.hits:
             return Text(reply("no_results", query=shown, hotline=ctx.settings.bot_hotline))
+        # After a single card, 更多 should show the list from its first page (page -1 + 1).
+        page = -1 if result.confident else 0
         ctx.session.set("last", {"kind": "search", "query": match, "ids": result.ranked_ids,
-                                 "page": 0, "page_size": PAGE_SIZE})
+                                 "page": page, "page_size": PAGE_SIZE})
         if result.confident:
             top = result.hits[0].article
             return article_card(top, ctx.kb.summary_of(top))

@@ -30,6 +30,7 @@ MIN_COVERAGE = 0.35  # calibrated on the bundled query set (tests/test_search_qu
 MIN_SCORE = 0.2  # a floor only; coverage decides
 CONFIDENT_COVERAGE = 0.85
 CONFIDENT_MARGIN = 1.5
+TAIL_RATIO = 0.3  # hits scoring under this share of the best are noise, not "more results"
 
 
 @dataclass
@@ -161,7 +162,8 @@ def verdict(ranked: list[Ranked]) -> tuple[list[Ranked], bool]:
     """Apply the no-answer threshold; say whether the first hit is a clear winner."""
     if not ranked or ranked[0].coverage < MIN_COVERAGE or ranked[0].score < MIN_SCORE:
         return [], False
-    kept = [r for r in ranked if r.coverage >= MIN_COVERAGE * 0.75]
+    floor = ranked[0].score * TAIL_RATIO
+    kept = [r for r in ranked if r.coverage >= MIN_COVERAGE * 0.75 and r.score >= floor]
     first = kept[0]
     runner_up = kept[1].score if len(kept) > 1 else 0.0
     confident = first.coverage >= CONFIDENT_COVERAGE and first.score >= CONFIDENT_MARGIN * runner_up
