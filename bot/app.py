@@ -34,44 +34,55 @@ def create_app(test_config: Mapping | None = None) -> Flask:
 
     services = Services(settings=settings, redis=connect(settings))
     app.extensions[EXTENSION] = services
-    _wire_knowledge(app, services)
+    _wire_services(services)
+    _wire_message_path(services)
+    _register_routes_and_commands(app)
+    return app
+
+
+def _wire_services(services: Services) -> None:
+    """The knowledge base, feedback store, WeChat API client, broadcasts and followers."""
+    from knowledge import KnowledgeBase
+
+    settings = services.settings
+    services.kb = KnowledgeBase(services.redis, settings.key_prefix, settings.data_dir)
+    if settings.extra.get("kb_bundled", True):
+        services.kb.load_bundled()  # an empty store starts with the sample articles
     services.feedback = build_store(services.redis, settings.key_prefix, settings.extra)
     services.api = build_api_client(services)
-    services.extra["broadcasts"] = Broadcasts(services)
-    tags = services.extra["broadcasts"].tags  # None while the WeChat API is off
-    services.extra["region_tags"] = tags
-    services.followers = Followers(
-        services.redis, settings.key_prefix, tagger=tags.retag if tags else None
-    )
     if not settings.api_enabled:
         log.warning("WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat API features are off")
+    broadcasts = Broadcasts(services)
+    services.extra["broadcasts"] = broadcasts
+    services.extra["region_tags"] = broadcasts.tags  # None while the WeChat API is off
+    tagger = broadcasts.tags.retag if broadcasts.tags else None
+    services.followers = Followers(services.redis, settings.key_prefix, tagger=tagger)
 
-    _wire_message_path(services)
 
-    from bot import article_page, cli_chat, health, webhook
+def _register_routes_and_commands(app: Flask) -> None:
+    """Blueprints (webhook, health, article pages, staff API), CLI groups, error pages."""
+    from bot import (
+        admin_articles,
+        admin_broadcasts,
+        admin_feedback,
+        article_page,
+        cli_broadcast,
+        cli_chat,
+        cli_feedback,
+        cli_kb,
+        cli_menu,
+        health,
+        webhook,
+    )
 
-    app.register_blueprint(health.bp)
-    app.register_blueprint(article_page.bp)
-    app.register_blueprint(webhook.bp)
-    app.cli.add_command(cli_chat.chat)
+    for module in (health, webhook, article_page, admin_articles, admin_broadcasts,
+                   admin_feedback):
+        app.register_blueprint(module.bp)
+    for command in (cli_chat.chat, cli_kb.kb_cli, cli_menu.menu, cli_broadcast.broadcast_cli,
+                    cli_broadcast.worker, cli_feedback.feedback_cli):
+        app.cli.add_command(command)
     app.register_error_handler(413, _too_large)
     app.register_error_handler(redis.RedisError, _store_down)
-
-    from bot.cli_menu import menu
-
-    app.cli.add_command(menu)
-
-    from bot import admin_broadcasts, cli_broadcast
-
-    app.register_blueprint(admin_broadcasts.bp)
-    app.cli.add_command(cli_broadcast.broadcast_cli)
-    app.cli.add_command(cli_broadcast.worker)
-
-    from bot import admin_feedback, cli_feedback
-
-    app.register_blueprint(admin_feedback.bp)
-    app.cli.add_command(cli_feedback.feedback_cli)
-    return app
 
 
 def _wire_message_path(services: Services) -> None:
@@ -111,20 +122,6 @@ def _too_large(exc):
 
     log.warning("refused %s %s: 413 body over %d bytes", request.method, request.path, MAX_BODY)
     return Response("body too large", status=413, mimetype="text/plain")
-
-
-def _wire_knowledge(app: Flask, services: Services) -> None:
-    """The knowledge base (bundled articles loaded into an empty store), its CLI and API."""
-    from bot import admin_articles
-    from bot.cli_kb import kb_cli
-    from knowledge import KnowledgeBase
-
-    settings = services.settings
-    services.kb = KnowledgeBase(services.redis, settings.key_prefix, settings.data_dir)
-    if settings.extra.get("kb_bundled", True):
-        services.kb.load_bundled()
-    app.cli.add_command(kb_cli)
-    app.register_blueprint(admin_articles.bp)
 
 
 def _configure_logging() -> None:
