@@ -60,6 +60,10 @@ def receive():
         log.error("store unavailable while answering %s: %s", key, type(exc).__name__)
         hotline = services.settings.bot_hotline
         xml = render(Text(reply_text("error", hotline=hotline)), inbound.msg)
+    except Exception:  # a bug of ours must still leave the follower a polite answer
+        log.exception("failed answering %s", key)
+        hotline = services.settings.bot_hotline
+        xml = render(Text(reply_text("error", hotline=hotline)), inbound.msg)
     if xml == SUCCESS:
         return Response(SUCCESS, mimetype="text/plain")
     if inbound.encrypted:

@@ -206,3 +206,20 @@ def test_store_outage_gets_a_polite_reply_not_a_500(app_config, redis_server, tm
     assert delivery.status == 200
     assert "稍后再试" in delivery.text
     assert client.get("/healthz").get_json()["status"] == "degraded"
+
+
+def test_a_bug_in_rendering_still_answers_politely(app, client, monkeypatch):
+    from bot import webhook
+    from bot.render import render
+
+    def buggy(reply, msg, base_url=""):
+        if base_url:  # the normal path breaks; the error reply (no base URL) still renders
+            raise RuntimeError("a bug")
+        return render(reply, msg)
+
+    monkeypatch.setattr(webhook, "render", buggy)
+    side = WeChatSide(lambda p, q, b: _status_text(client.post(p, query_string=q, data=b)),
+                      TOKEN)
+    delivery = side.text("o_bug", "热线")
+    assert delivery.status == 200
+    assert "稍后再试" in delivery.text
