@@ -119,9 +119,7 @@ class Ranker:
             first = np.zeros(len(seg), dtype=np.float32)
             scorer.add(q.groups, weights, first, np.zeros(len(seg), np.float32), skip=common)
             first *= prior
-            k = min(CANDIDATES, len(seg))
-            rows = np.argpartition(-first, k - 1)[:k]
-            rows = np.sort(rows[first[rows] > 0])
+            rows = np.sort(top_positive(first, CANDIDATES))
             scorer = Scorer(seg, self._idf_of, rarest, rows=rows)
             prior = prior[rows]
         score = np.zeros(scorer.size, dtype=np.float32)
@@ -135,10 +133,7 @@ class Ranker:
             boost[REGION_CODE[prefer]] *= 1.0 + PREFERRED_REGION_BOOST
         if (boost != 1.0).any():
             score *= boost[scorer.region()]
-        k = min(RERANK_POOL, scorer.size)
-        if k == 0:
-            return []
-        top = np.argpartition(-score, k - 1)[:k]
+        top = top_positive(score, RERANK_POOL)
         return [Ranked(seg, int(t if rows is None else rows[t]), float(score[t]),
                        float(cover[t]) / total) for t in top if score[t] > 0]
 
@@ -156,6 +151,18 @@ class Ranker:
             r.score *= COORD_FLOOR + (1.0 - COORD_FLOOR) * min(1.0, r.coverage)
         found.sort(key=lambda r: r.score, reverse=True)
         return found
+
+
+def top_positive(values: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the (at most) k largest positive values, unordered.
+
+    Most of a large corpus scores zero for a query; partitioning only the positive entries
+    is several times faster than partitioning the whole array.
+    """
+    positive = np.flatnonzero(values > 0)
+    if len(positive) <= k:
+        return positive
+    return positive[np.argpartition(-values[positive], k - 1)[:k]]
 
 
 def verdict(ranked: list[Ranked]) -> tuple[list[Ranked], bool]:
