@@ -45,6 +45,8 @@ Chat with it as a follower from another terminal:  make chat
     cmd = [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"{HOST}:{PORT}",
            "--access-logfile", "-", "wsgi:app"]
     server = subprocess.Popen(cmd)
+    # Whatever stops us (Ctrl-C, kill, a timeout) stops gunicorn and its workers too.
+    signal.signal(signal.SIGTERM, lambda signum, frame: server.send_signal(signal.SIGTERM))
     try:
         server.wait()
     except KeyboardInterrupt:
