@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from config.texts import intent_table, intent_words, reply
+from config.texts import intent_table, reply
 from handlers import lists
 from handlers.base import Handler
 from handlers.context import Context
-from handlers.matching import is_text, squash
-from handlers.phrases import core, split_suffix
+from handlers.matching import is_text
+from handlers.phrases import core, said, split_suffix
 from handlers.replies import Reply, Text
 from knowledge.geo import province_short, region_named
 from knowledge.regions import NATIONWIDE
@@ -56,8 +56,7 @@ class Latest(Handler):
     def check(self, msg: Any, ctx: Context) -> str | None:
         if not is_text(msg):
             return None
-        s = core(ctx.text)
-        return next((w for w in intent_words("latest") if squash(w) == s), None)
+        return said(ctx.text, "latest")
 
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
         return latest_news(ctx)

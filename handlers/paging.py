@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from config.texts import intent_words, reply
+from config.texts import reply
 from handlers import lists
 from handlers.base import Handler
 from handlers.context import Context
 from handlers.listing import article_card
-from handlers.matching import is_text, squash
-from handlers.phrases import core, ordinal
+from handlers.matching import is_text
+from handlers.phrases import ordinal, said
 from handlers.replies import Reply, Text
-
-
-def _said(text: str, intent: str) -> bool:
-    """True when the whole message (fillers aside) is one of the intent's words."""
-    s = core(text)
-    return any(squash(w) == s for w in intent_words(intent))
 
 
 class Paging(Handler):
@@ -28,9 +22,9 @@ class Paging(Handler):
     def check(self, msg: Any, ctx: Context) -> int | None:
         if not is_text(msg):
             return None
-        if _said(ctx.text, "more"):
+        if said(ctx.text, "more"):
             return 1
-        if _said(ctx.text, "previous"):
+        if said(ctx.text, "previous"):
             return -1
         return None
 

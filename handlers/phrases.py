@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from config.texts import intent_table
+from config.texts import intent_table, intent_words
 from handlers.matching import squash
 
 _DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -28,6 +28,12 @@ def core(text: str) -> str:
             if x and s.endswith(x) and len(s) > len(x):
                 s, changed = s[: -len(x)], True
     return s
+
+
+def said(text: str, intent: str) -> str | None:
+    """The intent's word that the whole message is, fillers aside ('请问最新的吗' -> '最新')."""
+    s = core(text)
+    return next((w for w in intent_words(intent) if squash(w) == s), None)
 
 
 def chinese_number(word: str) -> int | None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from config.texts import intent_table, intent_words, reply
+from config.texts import intent_table, reply
 from handlers.base import Handler
 from handlers.context import Context
 from handlers.matching import is_text, squash
-from handlers.phrases import core, split_suffix
+from handlers.phrases import core, said, split_suffix
 from handlers.replies import Reply, Text
 from knowledge import find_region
 from knowledge.geo import region_named
@@ -74,8 +74,7 @@ class Unsubscribe(Handler):
     def check(self, msg: Any, ctx: Context) -> str | None:
         if not is_text(msg):
             return None
-        s = core(ctx.text)
-        return next((w for w in intent_words("unsubscribe") if squash(w) == s), None)
+        return said(ctx.text, "unsubscribe")
 
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
         if ctx.followers is None:
