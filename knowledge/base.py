@@ -7,6 +7,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 import redis
@@ -165,7 +166,7 @@ class KnowledgeBase:
         kept, result.confident = verdict(ranker.rank(q, prefer=region, pool=PAGE_IDS))
         result.ranked_ids = [r.id for r in kept][:PAGE_IDS]
         articles = {a.id: a for a in self.get_many(result.ranked_ids[:limit])}
-        result.hits = [Hit(articles[r.id], round(r.score, 4), explain(r, q))
+        result.hits = [Hit(articles[r.id], round(r.score, 4), partial(explain, r, q))
                        for r in kept[:limit] if r.id in articles]
         if not result.hits:
             result.confident = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from knowledge.article import Article
@@ -9,11 +10,22 @@ from knowledge.article import Article
 
 @dataclass
 class Hit:
-    """One ranked article; `why` lists matched terms, corrections and signals, for staff."""
+    """One ranked article; `why` lists matched terms, corrections and signals, for staff.
+
+    Followers never see `why`, so it is worked out only when read (`explainer`).
+    """
 
     article: Article
     score: float
-    why: list[str] = field(default_factory=list)
+    explainer: Callable[[], list[str]] | None = field(default=None, repr=False)
+    _why: list[str] | None = field(default=None, repr=False)
+
+    @property
+    def why(self) -> list[str]:
+        """Matched terms, corrections and signals (computed on first use)."""
+        if self._why is None:
+            self._why = self.explainer() if self.explainer else []
+        return self._why
 
 
 @dataclass
