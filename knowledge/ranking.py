@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from knowledge.index import REGION_CODE, Segment
 from knowledge.query import Group, ParsedQuery
 from knowledge.regions import NATIONWIDE
-from knowledge.scoring import CANDIDATES, Scorer, common_groups
+from knowledge.scoring import CANDIDATES, Scorer, common_groups, common_terms
 
 QUERY_REGION_BOOST = 0.35  # the query names the article's province
 PREFERRED_REGION_BOOST = 0.08  # the follower's subscribed region: a mild signal
@@ -112,11 +112,14 @@ class Ranker:
         scorer = Scorer(seg, self._idf_of, rarest)
         prior = self.prior[id(seg)]
         scorable = [g for g in q.groups if g.known or g.province is not None]
-        common = common_groups(seg, scorable, self.doc_freq) if len(seg) > CANDIDATES else set()
+        large = len(seg) > CANDIDATES
+        common = common_groups(seg, scorable, self.doc_freq) if large else set()
+        common_words = common_terms(seg, scorable, self.doc_freq) if large else frozenset()
         rows = None
-        if common and len(common) < len(scorable):
+        if common_words and len(common) < len(scorable):
             # the rarer words pick the candidates; every word is then scored on them only
             first = np.zeros(len(seg), dtype=np.float32)
+            scorer.skip_terms = common_words
             scorer.add(q.groups, weights, first, np.zeros(len(seg), np.float32), skip=common)
             first *= prior
             rows = np.sort(top_positive(first, CANDIDATES))

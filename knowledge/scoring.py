@@ -32,9 +32,12 @@ class Scorer:
         self.rarest = rarest
         self.rows = rows  # None: the whole segment
         self.size = len(seg) if rows is None else len(rows)
+        self.skip_terms: frozenset[str] = frozenset()  # left out of a candidate pass
 
     def term(self, term: str, weight: float):
         """(positions in the universe, score contributions, coverage degree) of a term."""
+        if term in self.skip_terms:
+            return None
         hit = self.seg.posting(term)
         if hit is None:
             return None
@@ -115,6 +118,17 @@ class Scorer:
             place[REGION_CODE[g.province]] = 1.0
             np.maximum(g_cover, place[region], out=g_cover)
         return g_score, g_cover
+
+
+def common_terms(seg: Segment, groups: list[Group], doc_freq) -> frozenset[str]:
+    """Terms in a large share of the segment's articles (in any group, any alternative).
+
+    A concept such as 企业吸纳补贴 has a rare form and a split form whose parts (企业, 补贴)
+    are everywhere; the rare forms pick the candidates, the split form is scored on them.
+    """
+    limit = COMMON_SHARE * max(1, len(seg))
+    return frozenset(t for g in groups if g.province is None and g.known for t in g.terms
+                     if doc_freq(t) > limit)
 
 
 def common_groups(seg: Segment, groups: list[Group], doc_freq) -> set[int]:
