@@ -129,7 +129,7 @@ def _fix_phrases(text: str, tok: Tokenizer, in_vocab, corrector: Corrector,
         i = 0
         while i + size <= len(text):
             window = text[i:i + size]
-            if all(_CJK.match(c) for c in window) and weak.intersection(range(i, i + size)) \
+            if weak.intersection(range(i, i + size)) and all(_CJK.match(c) for c in window) \
                     and not in_vocab(window) and not tok.known(window):
                 fixed = corrector.correct(window)
                 changed = next((i + k for k in range(size)

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz
 
+from knowledge.candidates import CANDIDATES, candidate_rows, region_pull
 from knowledge.index import REGION_CODE, Segment
 from knowledge.query import Group, ParsedQuery
 from knowledge.regions import NATIONWIDE
-from knowledge.scoring import CANDIDATES, Scorer, common_groups, common_terms
+from knowledge.scoring import Scorer
 
 QUERY_REGION_BOOST = 0.35  # the query names the article's province
 PREFERRED_REGION_BOOST = 0.08  # the follower's subscribed region: a mild signal
@@ -53,8 +54,10 @@ class Ranker:
     """Scores queries over a base segment (minus replaced rows) plus an optional delta."""
 
     def __init__(self, base: Segment, delta: Segment | None = None,
-                 dead: set[str] | frozenset[str] = frozenset()) -> None:
+                 dead: set[str] | frozenset[str] = frozenset(),
+                 candidates: int = CANDIDATES) -> None:
         self.base = base
+        self.candidates = candidates  # segments larger than this are scored on candidates
         self.delta = delta
         self.segments = [s for s in (base, delta) if s is not None and len(s)]
         self.alive: dict[int, np.ndarray] = {}
@@ -111,29 +114,21 @@ class Ranker:
         rarest = self.idf(1.0)
         scorer = Scorer(seg, self._idf_of, rarest)
         prior = self.prior[id(seg)]
-        scorable = [g for g in q.groups if g.known or g.province is not None]
-        large = len(seg) > CANDIDATES
-        common = common_groups(seg, scorable, self.doc_freq) if large else set()
-        common_words = common_terms(seg, scorable, self.doc_freq) if large else frozenset()
+        boost = np.ones(len(REGION_CODE), dtype=np.float32)
+        if q.region and q.region != NATIONWIDE:
+            boost[REGION_CODE[q.region]] *= 1.0 + QUERY_REGION_BOOST
+        if prefer and prefer in REGION_CODE and prefer != q.region:
+            boost[REGION_CODE[prefer]] *= 1.0 + PREFERRED_REGION_BOOST
         rows = None
-        if common_words and len(common) < len(scorable):
-            # the rarer words pick the candidates; every word is then scored on them only
-            first = np.zeros(len(seg), dtype=np.float32)
-            scorer.skip_terms = common_words
-            scorer.add(q.groups, weights, first, np.zeros(len(seg), np.float32), skip=common)
-            first *= prior
-            rows = np.sort(top_positive(first, CANDIDATES))
+        if len(seg) > self.candidates:
+            rows = candidate_rows(seg, q.groups, self._idf_of, prior,
+                                  region_pull(q.region, prefer), self.candidates)
             scorer = Scorer(seg, self._idf_of, rarest, rows=rows)
             prior = prior[rows]
         score = np.zeros(scorer.size, dtype=np.float32)
         cover = np.zeros(scorer.size, dtype=np.float32)
         scorer.add(q.groups, weights, score, cover)
         score *= prior
-        boost = np.ones(len(REGION_CODE), dtype=np.float32)
-        if q.region and q.region != NATIONWIDE:
-            boost[REGION_CODE[q.region]] *= 1.0 + QUERY_REGION_BOOST
-        if prefer and prefer in REGION_CODE and prefer != q.region:
-            boost[REGION_CODE[prefer]] *= 1.0 + PREFERRED_REGION_BOOST
         if (boost != 1.0).any():
             score *= boost[scorer.region()]
         top = top_positive(score, RERANK_POOL)

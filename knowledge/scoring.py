@@ -1,9 +1,7 @@
 """Score and coverage arrays of a query over one segment, exactly or on a candidate set.
 
-Words found in a large share of the articles (就业, 工作) have long postings but a small
-idf. Scoring them over the whole corpus dominates query time, so when the query also has
-rarer words we score those first, keep the best candidates, and then score every word
-exactly on the candidates only (a binary search in each sorted posting).
+On a large segment the universe is the candidate set (see candidates.py), and each word is
+looked up on it by a binary search in its sorted posting.
 """
 
 from __future__ import annotations
@@ -18,8 +16,7 @@ NATIONWIDE_REGION_CREDIT = 0.5  # a 全国 article half-satisfies a place in the
 FOREIGN_PLACE_CREDIT = 0.5  # the place named in an article filed under another province
 RARE = 0.8  # terms with an idf this close to the rarest word's count in full on any match
 FULL_MATCH = 0.6  # a saturated term weight at which a match counts in full for coverage
-COMMON_SHARE = 0.05  # a term in more than this share of the articles is scored on candidates
-CANDIDATES = 2000
+SLOT_SHARE = 0.1  # postings shorter than this share of the segment are mapped, not searched
 
 
 class Scorer:
@@ -32,24 +29,17 @@ class Scorer:
         self.rarest = rarest
         self.rows = rows  # None: the whole segment
         self.size = len(seg) if rows is None else len(rows)
-        self.skip_terms: frozenset[str] = frozenset()  # left out of a candidate pass
+        self._slot: np.ndarray | None = None  # segment row -> position in `rows`, or -1
+        self._found: dict[str, tuple[np.ndarray, np.ndarray] | None] = {}
 
     def term(self, term: str, weight: float):
         """(positions in the universe, score contributions, coverage degree) of a term."""
-        if term in self.skip_terms:
-            return None
-        hit = self.seg.posting(term)
+        if term not in self._found:
+            self._found[term] = self._lookup(term)
+        hit = self._found[term]
         if hit is None:
             return None
         rows, tfw = hit
-        if self.rows is not None:
-            pos = np.searchsorted(rows, self.rows)
-            pos[pos >= len(rows)] = 0
-            found = np.asarray(rows[pos] == self.rows) if len(rows) else np.zeros(0, bool)
-            if len(rows) == 0 or not found.any():
-                return None
-            where = np.nonzero(found)[0]
-            rows, tfw = where, np.asarray(tfw[pos[where]])
         t_idf = self.idf_of(term)
         # A lone passing mention of a common word in a long body is weaker evidence than a
         # title, keyword or repeated match; a rare word counts in full wherever it is.
@@ -59,15 +49,36 @@ class Scorer:
             degree = np.minimum(np.float32(1.0), tfw * np.float32(1.0 / FULL_MATCH))
         return rows, (weight * t_idf) * tfw, degree
 
+    def _lookup(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """A term's (positions, weights) in the universe; None when it matches nothing."""
+        hit = self.seg.posting(term)
+        if hit is None or self.rows is None:
+            return hit
+        rows, tfw = hit
+        if len(rows) <= SLOT_SHARE * len(self.seg):
+            # a short posting: look each of its rows up in a map of the candidates
+            if self._slot is None:
+                self._slot = np.full(len(self.seg), -1, dtype=np.int32)
+                self._slot[self.rows] = np.arange(self.size, dtype=np.int32)
+            slot = self._slot[rows]
+            where = np.flatnonzero(slot >= 0)
+            pos, tfw = slot[where], tfw[where]
+        else:  # a long one: binary-search each candidate in it
+            at = np.searchsorted(rows, self.rows)
+            at[at >= len(rows)] = 0
+            pos = np.flatnonzero(rows[at] == self.rows)
+            tfw = tfw[at[pos]]
+        return (pos, np.asarray(tfw)) if len(pos) else None
+
     def region(self) -> np.ndarray:
         """Region codes of the universe."""
         return self.seg.region if self.rows is None else self.seg.region[self.rows]
 
     def add(self, groups: list[Group], weights: list[float], score: np.ndarray,
-            cover: np.ndarray, skip=frozenset()) -> None:
+            cover: np.ndarray) -> None:
         """Add the groups' score and weighted coverage into `score` and `cover`."""
         for g, g_idf in zip(groups, weights, strict=True):
-            if (not g.known and g.province is None) or id(g) in skip:
+            if not g.known and g.province is None:
                 continue
             if g.province is None and len(g.alts) == 1 and len(g.alts[0].terms) == 1:
                 alt = g.alts[0]  # the common case: one word; its rows are unique, so add
@@ -118,24 +129,3 @@ class Scorer:
             place[REGION_CODE[g.province]] = 1.0
             np.maximum(g_cover, place[region], out=g_cover)
         return g_score, g_cover
-
-
-def common_terms(seg: Segment, groups: list[Group], doc_freq) -> frozenset[str]:
-    """Terms in a large share of the segment's articles (in any group, any alternative).
-
-    A concept such as 企业吸纳补贴 has a rare form and a split form whose parts (企业, 补贴)
-    are everywhere; the rare forms pick the candidates, the split form is scored on them.
-    """
-    limit = COMMON_SHARE * max(1, len(seg))
-    return frozenset(t for g in groups if g.province is None and g.known for t in g.terms
-                     if doc_freq(t) > limit)
-
-
-def common_groups(seg: Segment, groups: list[Group], doc_freq) -> set[int]:
-    """Groups (by id) whose every term is in a large share of the segment's articles."""
-    limit = COMMON_SHARE * max(1, len(seg))
-    out = set()
-    for g in groups:
-        if g.province is None and g.known and all(doc_freq(t) > limit for t in g.terms):
-            out.add(id(g))
-    return out
