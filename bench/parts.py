@@ -155,8 +155,8 @@ class Session:
 
         count = 1000 if self.quick else 2000
         articles = kbapi.to_articles(read_articles(cached_corpus(size))[:count])
-        return profile_call(lambda: build_index(articles, data_dir=self.out / "profile-build",
-                                                processes=1), ("build_index", "tokenize_chunk"))
+        return profile_call(lambda: build_index(articles, processes=1),
+                            ("build_index", "tokenize_chunk"))
 
     def profiles(self, results: dict, dbs: dict[int, int]) -> dict:
         """A pyinstrument excerpt for each missed target that a profile can explain."""

@@ -7,7 +7,6 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 
 from knowledge.article import Article
 from knowledge.index import Segment, Stats, assemble
@@ -52,7 +51,7 @@ def _chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
         yield chunk
 
 
-def build_index(articles: Source, *, data_dir: Path | None = None, version: int = 0,
+def build_index(articles: Source, *, version: int = 0,
                 processes: int | None = None, tokenizer: Tokenizer | None = None,
                 stats: Stats | None = None, size: int | None = None,
                 progress: Callable[[int], None] | None = None) -> tuple[Segment, Tokenizer]:
@@ -69,8 +68,7 @@ def build_index(articles: Source, *, data_dir: Path | None = None, version: int 
     if tokenizer is None or stats is None:
         words_found, found_stats = _first_pass(stream(), tokenizer is None)
         if tokenizer is None:
-            cache = Path(data_dir) / "jieba" if data_dir else None
-            tokenizer = Tokenizer(words_found, cache_dir=cache)
+            tokenizer = Tokenizer(words_found)
         stats = stats or found_stats
     if processes is None:
         processes = min(2, os.cpu_count() or 1) if size >= PARALLEL_FROM else 1
@@ -114,7 +112,7 @@ def _parallel(tokenizer: Tokenizer, stats: Stats, chunks_in: Iterator[list[Artic
     """Tokenise chunks in forked workers that inherit the initialised tokenizer, merging
     each result as it arrives."""
     global _worker_tok, _worker_stats
-    tokenizer.words("")  # initialise jieba once, before forking
+    tokenizer.words("")  # load the dictionary once, before forking
     _worker_tok, _worker_stats = tokenizer, stats
     try:
         ctx = multiprocessing.get_context("fork")

@@ -118,7 +118,7 @@ class IndexHolder:
 
     def _install_base(self, base: idx.Segment) -> None:
         self._base = base
-        self._tok = Tokenizer(base.user_words, cache_dir=self.data_dir / "jieba")
+        self._tok = Tokenizer(base.user_words)
 
     def _apply_delta(self, changes: dict[str, int], version: int) -> None:
         assert self._base is not None and self._tok is not None
@@ -146,7 +146,7 @@ class IndexHolder:
     def _build(self, progress: Callable[[int], None] | None = None) -> idx.Segment:
         version = self.store.version()  # read first: later writes land in the delta
         started = time.monotonic()
-        seg, _ = build_index(self.store.iter_all, data_dir=self.data_dir, version=version,
+        seg, _ = build_index(self.store.iter_all, version=version,
                              size=self.store.count(), progress=progress)
         persist.save(seg, self.root)
         persist.prune(self.root)
