@@ -72,7 +72,8 @@ def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
     corrections: dict[str, str] = {}
     if corrector is not None:
         text = _fix_phrases(text, tok, in_vocab, corrector, corrections)
-    places = dict(mentions(text))
+    words = tok.cut(text)
+    places = dict(mentions(text, words))
     stops = stop_words()
     groups: dict[str, Group] = {}
     stretch: list[str] = []  # short words around lone characters: maybe a name
@@ -86,7 +87,7 @@ def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
                 _name_group(stretch, in_vocab, groups)
         stretch.clear()
 
-    for word in tok.cut(text):
+    for word in words:
         if word in stops or not _CJK.match(word) and len(word) < 2:
             close_stretch()
             continue
@@ -106,7 +107,7 @@ def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
                 group.weight = WEAK_WEIGHT
             groups[word] = group
     close_stretch()
-    return ParsedQuery(text=text, region=find_region(text), groups=list(groups.values()),
+    return ParsedQuery(text=text, region=find_region(text, words), groups=list(groups.values()),
                        corrections=corrections)
 
 

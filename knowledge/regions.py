@@ -151,16 +151,57 @@ def place_names() -> dict[str, str]:
     return {name: province for name, province in load_table().items() if province}
 
 
-def mentions(text: str) -> list[tuple[str, str]]:
-    """Places named in `text`, in order, longest match first: [(name, province), ...]."""
+def mentions(text: str, words: list[str] | None = None) -> list[tuple[str, str]]:
+    """Places named in `text`, in order, longest match first: [(name, province), ...].
+
+    A name counts only where a word of the text starts, so 明天长沙 names 长沙, not 天长
+    (安徽). `words` is the text's jieba segmentation when the caller has it already.
+    """
     load_table()
     assert _matcher is not None
-    return [value for _, value in _matcher.iter_long(text or "") if value[1]]
+    text = text or ""
+    starts = _word_starts(text, _segmenter().cut(text) if words is None else words)
+    spans = sorted(((end + 1 - len(value[0]), end + 1, value)
+                    for end, value in _matcher.iter(text)), key=lambda s: (s[0], s[0] - s[1]))
+    found, free = [], 0
+    for start, end, value in spans:
+        if start >= free and start in starts:
+            free = end  # an ambiguous name (province "") still hides the names inside it
+            if value[1]:
+                found.append(value)
+    return found
 
 
-def find_region(text: str) -> str | None:
+def _word_starts(text: str, words: list[str]) -> set[int]:
+    starts, at = set(), 0
+    for word in words:
+        at = text.find(word, at)
+        if at < 0:
+            break
+        starts.add(at)
+        at += len(word)
+    return starts
+
+
+_segmenter_tok = None
+_segmenter_lock = threading.Lock()
+
+
+def _segmenter():
+    """A tokenizer that knows every place name (for texts that come without their words)."""
+    global _segmenter_tok
+    from knowledge.text import Tokenizer
+
+    names = [n for n in load_table() if len(n) >= 2]
+    with _segmenter_lock:
+        if _segmenter_tok is None:
+            _segmenter_tok = Tokenizer(names)
+        return _segmenter_tok
+
+
+def find_region(text: str, words: list[str] | None = None) -> str | None:
     """The province (site short name) that `text` is about, or None; 全国 only when said."""
-    found = mentions(text)
+    found = mentions(text, words)
     if not found:
         return None
     counts: dict[str, int] = {}

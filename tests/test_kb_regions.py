@@ -28,6 +28,15 @@ def test_places_map_to_their_province(text, region):
     assert find_region(text) == region
 
 
+@pytest.mark.parametrize("text,places", [
+    ("明天长沙天气怎么样", [("长沙", "湖南")]),  # not 天长 (安徽) across 明天|长沙
+    ("今天长沙招聘会", [("长沙", "湖南")]),
+    ("湖北省荆州市沙市区", [("湖北省", "湖北"), ("荆州市", "湖北"), ("沙市区", "湖北")]),
+])
+def test_a_place_counts_only_where_a_word_starts(text, places):
+    assert mentions(text) == places
+
+
 def test_jingzhou_and_ezhou_are_told_apart():
     assert [name for name, _ in mentions("荆州和鄂州")] == ["荆州", "鄂州"]
     assert [name for name, _ in mentions("鄂州市")] == ["鄂州市"]
