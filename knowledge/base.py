@@ -163,7 +163,7 @@ class KnowledgeBase:
         result.region = q.region
         result.terms = [g.label for g in q.groups]
         result.corrections = q.corrections
-        kept, result.confident = verdict(ranker.rank(q, prefer=region, pool=PAGE_IDS))
+        kept, result.confident = verdict(ranker.rank(q, prefer=region, pool=PAGE_IDS), q)
         result.ranked_ids = [r.id for r in kept][:PAGE_IDS]
         articles = {a.id: a for a in self.get_many(result.ranked_ids[:limit])}
         result.hits = [Hit(articles[r.id], round(r.score, 4), partial(explain, r, q))

@@ -31,6 +31,7 @@ MIN_COVERAGE = 0.35  # calibrated on the bundled query set (tests/test_search_qu
 MIN_SCORE = 0.2  # a floor only; coverage decides
 CONFIDENT_COVERAGE = 0.85
 CONFIDENT_MARGIN = 1.5
+TOPIC_FLOOR = 0.01  # float noise: an article matching none of the topic words has 0
 TAIL_RATIO = 0.3  # hits scoring under this share of the best are noise, not "more results"
 
 
@@ -42,6 +43,7 @@ class Ranked:
     row: int
     score: float
     coverage: float
+    topic: float = 1.0  # the coverage of the question's words other than place names
     why: list[str] = field(default_factory=list)
 
     @property
@@ -127,13 +129,15 @@ class Ranker:
             prior = prior[rows]
         score = np.zeros(scorer.size, dtype=np.float32)
         cover = np.zeros(scorer.size, dtype=np.float32)
-        scorer.add(q.groups, weights, score, cover)
+        place = np.zeros(scorer.size, dtype=np.float32)
+        scorer.add(q.groups, weights, score, cover, place)
         score *= prior
         if (boost != 1.0).any():
             score *= boost[scorer.region()]
         top = top_positive(score, RERANK_POOL)
         return [Ranked(seg, int(t if rows is None else rows[t]), float(score[t]),
-                       float(cover[t]) / total) for t in top if score[t] > 0]
+                       float(cover[t]) / total, float(cover[t] - place[t]) / total)
+                for t in top if score[t] > 0]
 
     def _idf_of(self, term: str) -> float:
         return self.idf(self.doc_freq(term))
@@ -163,8 +167,14 @@ def top_positive(values: np.ndarray, k: int) -> np.ndarray:
     return positive[np.argpartition(-values[positive], k - 1)[:k]]
 
 
-def verdict(ranked: list[Ranked]) -> tuple[list[Ranked], bool]:
-    """Apply the no-answer threshold; say whether the first hit is a clear winner."""
+def verdict(ranked: list[Ranked], q: ParsedQuery | None = None) -> tuple[list[Ranked], bool]:
+    """Apply the no-answer threshold; say whether the first hit is a clear winner.
+
+    When the question asks about something besides a place (明天长沙天气怎么样), an article
+    that matches only the place is no answer, however rare the place name.
+    """
+    if q is not None and any(g.province is None and g.weight >= 1.0 for g in q.groups):
+        ranked = [r for r in ranked if r.topic > TOPIC_FLOOR]
     if not ranked or ranked[0].coverage < MIN_COVERAGE or ranked[0].score < MIN_SCORE:
         return [], False
     floor = ranked[0].score * TAIL_RATIO

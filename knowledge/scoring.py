@@ -75,8 +75,9 @@ class Scorer:
         return self.seg.region if self.rows is None else self.seg.region[self.rows]
 
     def add(self, groups: list[Group], weights: list[float], score: np.ndarray,
-            cover: np.ndarray) -> None:
-        """Add the groups' score and weighted coverage into `score` and `cover`."""
+            cover: np.ndarray, place: np.ndarray | None = None) -> None:
+        """Add the groups' score and weighted coverage into `score` and `cover`, and the
+        coverage of the place names alone into `place`."""
         for g, g_idf in zip(groups, weights, strict=True):
             if not g.known and g.province is None:
                 continue
@@ -90,7 +91,10 @@ class Scorer:
                 continue
             g_score, g_cover = self.group(g)
             score += g_score
-            cover += g_idf * g_cover
+            g_cover *= g_idf
+            cover += g_cover
+            if place is not None and g.province is not None:
+                place += g_cover
 
     def group(self, g: Group) -> tuple[np.ndarray, np.ndarray]:
         """Score and coverage of a concept with alternatives: the best alternative counts."""

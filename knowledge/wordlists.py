@@ -51,7 +51,7 @@ def stop_words() -> frozenset[str]:
 
 @cache
 def config_user_words() -> tuple[str, ...]:
-    """Domain words an editor keeps in config/userdict.txt (one a line)."""
+    """Domain words an editor keeps in config/userdict.txt (one a line), and the synonyms."""
     path = CONFIG_DIR / "userdict.txt"
     if not path.exists():
         return ()
@@ -60,6 +60,8 @@ def config_user_words() -> tuple[str, ...]:
         word = line.split("#", 1)[0].strip()
         if word:
             words.append(normalise(word.split()[0]))
+    # A synonym is only found when jieba keeps it whole (想学当月嫂 must not become 当月|嫂).
+    words += [w for w in synonyms() if len(w) >= 2]
     return tuple(words)
 
 

@@ -48,6 +48,17 @@ def test_no_answer_below_the_threshold(kb, query):
     assert result.hits == [] and not result.confident
 
 
+def test_a_place_alone_does_not_answer_a_question_about_something_else(kb):
+    assert kb.search("荆州").hits  # a place on its own: that place's news
+    assert not kb.search("荆州房价涨了吗").hits  # 房价: no article is about it
+    assert kb.search("荆州技能人才").hits[0].article.id == SEED_ID
+
+
+def test_a_synonym_is_kept_whole_by_the_segmentation(kb):
+    result = kb.search("想学当月嫂")  # jieba alone cuts 当月|嫂
+    assert "月嫂" in result.terms and result.hits
+
+
 def test_a_query_region_lifts_that_regions_articles(kb):
     plain = kb.search("招聘会", limit=5)
     assert plain.hits
