@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pypinyin import Style, lazy_pinyin
 from rapidfuzz.distance import Levenshtein
 
-MIN_SOUND = 0.66  # nen/neng 0.75, tie/tie 1.0, qi/jin 0.33
+MIN_SOUND = 0.7  # nen/neng 0.75, tie/tie 1.0, fen/ren 0.67, qi/jin 0.33
 MAX_LEN = 6
 LOOKALIKE_CONFIDENCE = 0.6
 
