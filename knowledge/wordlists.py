@@ -9,7 +9,7 @@ from config.texts import CONFIG_DIR
 from knowledge.normal import normalise
 
 WEAK_TAGS = frozenset({"v", "vd", "vi", "vg", "d", "dg", "a", "ad", "ag", "c", "p", "r", "m",
-                       "q", "u", "t", "tg", "f", "l", "i", "z", "y", "e", "o"})
+                       "q", "u", "t", "tg", "f", "i", "z", "y", "e", "o"})
 FUNCTION_TAGS = frozenset({"f", "p", "u", "c", "d", "r", "m", "q", "y", "e", "o", "ul", "uj"})
 
 
