@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 from rapidfuzz.distance import Levenshtein
@@ -25,11 +26,17 @@ def sound_alike(a: str, b: str) -> float:
     """How alike two characters sound, 0–1 (toneless pinyin edit similarity)."""
     if a == b:
         return 1.0
-    pa = lazy_pinyin(a, style=Style.NORMAL, errors="ignore")
-    pb = lazy_pinyin(b, style=Style.NORMAL, errors="ignore")
+    pa, pb = _pinyin(a), _pinyin(b)
     if not pa or not pb:
         return 0.0
-    return Levenshtein.normalized_similarity(pa[0], pb[0])
+    return Levenshtein.normalized_similarity(pa, pb)
+
+
+@lru_cache(maxsize=20_000)
+def _pinyin(ch: str) -> str:
+    """A character's toneless pinyin ("" when it has none); pypinyin's lookup is slow."""
+    found = lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")
+    return found[0] if found else ""
 
 
 class Corrector:
