@@ -101,6 +101,12 @@ def load_settings(
         raw = env.get(env_name)
         if raw is not None and raw.strip() != "":
             values[name] = raw.strip()
+    raw_limit = (env.get("BOT_RATE_LIMIT") or "").strip()
+    if raw_limit:
+        if not raw_limit.isdigit():
+            raise SettingsError(
+                f"BOT_RATE_LIMIT must be a whole number (0: off), got {raw_limit!r}")
+        values["rate_limit_per_minute"] = int(raw_limit)
     settings = Settings(**values)
     if overrides:
         known = {f.name for f in fields(Settings)}

@@ -11,6 +11,19 @@ def test_defaults_are_the_documented_ones(tmp_path):
     assert s.wechat_account_type == "subscription"
     assert not s.api_enabled and not s.crypto_enabled
     assert s.token_was_generated and s.wechat_token
+    assert s.rate_limit_per_minute == 30
+
+
+@pytest.mark.parametrize("raw,limit", [("0", 0), (" 120 ", 120)])
+def test_rate_limit_comes_from_the_environment(tmp_path, raw, limit):
+    s = load_settings({"BOT_DATA_DIR": str(tmp_path), "BOT_RATE_LIMIT": raw})
+    assert s.rate_limit_per_minute == limit
+
+
+@pytest.mark.parametrize("raw", ["-1", "ten", "1.5"])
+def test_a_bad_rate_limit_stops_start_up(tmp_path, raw):
+    with pytest.raises(SettingsError, match="BOT_RATE_LIMIT"):
+        load_settings({"BOT_DATA_DIR": str(tmp_path), "BOT_RATE_LIMIT": raw})
 
 
 def test_generated_token_is_stable_across_restarts(tmp_path):
