@@ -1,9 +1,10 @@
 """Articles and questions written apart from the search code, asked through the webhook.
 
 Each set was written by someone who had not read the search code or its query set: 30
-articles (set 2 partly as the site's page text) and 90 questions of every kind, 15 of them
-with no answer. Like the held-out evaluation, the articles go in with `kb import` and the
-questions come over HTTP as followers' messages; the first article of each reply is scored.
+articles (set 2 partly as the site's page text, set 3 partly as its HTML pages) and 90
+questions of every kind, 15 of them with no answer. Like the held-out evaluation, the
+articles go in with `kb import` and the questions come over HTTP as followers' messages; the
+first article of each reply is scored.
 The figures at the time of writing are in README ("Measured").
 """
 
@@ -35,10 +36,17 @@ def _first_article(reply: str, by_url: dict[str, str]) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("name", ["set1", "set2"])
+# Sets 1 and 2 were looked at after their first runs (README says what changed); set 3 was
+# measured once and not tuned on, so its floor is its honest figure (paraphrases the articles
+# share no word with get no answer).
+FLOORS = {"set1": (0.9, 0.8), "set2": (0.9, 0.8), "set3": (0.85, 0.55)}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
 def test_a_fresh_set_imported_and_asked_through_the_webhook(no_samples, runner, wechat, name):
     folder = SETS / name
-    paths = [str(p) for p in (folder / "articles.jsonl", folder / "pages") if p.exists()]
+    paths = [str(p) for p in (folder / "articles.jsonl", folder / "pages", folder / "html")
+             if p.exists()]
     result = runner.invoke(args=["kb", "import", *paths])
     assert result.exit_code == 0, result.output
     assert "新增 30 篇" in result.output
@@ -64,5 +72,6 @@ def test_a_fresh_set_imported_and_asked_through_the_webhook(no_samples, runner, 
         if not ok:
             report.misses.append((q["kind"], q["q"], q["expect"], [got]))
     assert report.answerable == 75 and report.no_answer_total == 15
-    assert report.top1_rate >= 0.9, "\n" + report.table()
-    assert report.no_answer_precision >= 0.8, "\n" + report.table()
+    top1, precision = FLOORS[name]
+    assert report.top1_rate >= top1, "\n" + report.table()
+    assert report.no_answer_precision >= precision, "\n" + report.table()
