@@ -39,7 +39,7 @@ def _first_article(reply: str, by_url: dict[str, str]) -> str | None:
 # Sets 1 and 2 were looked at after their first runs (README says what changed); set 3 was
 # measured once and not tuned on, so its floor is its honest figure (paraphrases the articles
 # share no word with get no answer).
-FLOORS = {"set1": (0.9, 0.8), "set2": (0.9, 0.8), "set3": (0.85, 0.55)}
+FLOORS = {"set1": (0.9, 0.8), "set2": (0.9, 0.8), "set3": (0.85, 0.6)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
