@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
+_CN_DATE = re.compile(r"^(\d{4})[年.](\d{1,2})[月.](\d{1,2})日?")
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d")
 MAX_TITLE = 200
 MAX_BODY = 200_000
@@ -122,6 +123,8 @@ def normalise_date(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ArticleError("published", "缺少发布日期（格式 YYYY-MM-DD 或 YYYY-MM-DD HH:MM:SS）")
     text = value.strip().replace("T", " ").replace("/", "-")
+    # Editors also write dates the Chinese way or with dots: 2024年3月5日, 2024.03.05
+    text = _CN_DATE.sub(r"\1-\2-\3", text)
     try:
         return parse_date(text).strftime("%Y-%m-%d %H:%M:%S")
     except ValueError:

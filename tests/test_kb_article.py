@@ -11,8 +11,18 @@ def test_valid_record_round_trips():
     assert Article.from_dict(a.to_dict()) == a
 
 
+@pytest.mark.parametrize("raw,published", [
+    ("2024-03-05", "2024-03-05 00:00:00"), ("2024/3/5 8:00", "2024-03-05 08:00:00"),
+    ("2024-03-05T09:30:00", "2024-03-05 09:30:00"), ("2024年3月5日", "2024-03-05 00:00:00"),
+    ("2024年03月05日 09:30", "2024-03-05 09:30:00"), ("2024.03.05", "2024-03-05 00:00:00"),
+])
+def test_dates_editors_write_are_read(raw, published):
+    assert Article.from_dict(record(1, published=raw)).published == published
+
+
 @pytest.mark.parametrize("field,value", [
     ("title", ""), ("title", 3), ("published", "19/04/2024"), ("published", None),
+    ("published", "2024年13月5日"),
     ("url", "ftp://x"), ("region", "荆州"), ("keywords", "招聘会" and 5), ("id", "a b"),
     ("body", ""), ("cover", "/img.png"), ("colour", "red"),
 ])
