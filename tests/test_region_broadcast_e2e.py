@@ -12,6 +12,8 @@ def test_chat_subscription_tags_followers_and_a_region_send_reaches_them(bc_app,
         for openid, text in [("oHubei00001", "订阅湖北"), ("oHubei00002", "订阅荆州"),
                              ("oGuangdong01", "订阅广东"), ("oHubei00002", "退订")]:
             assert side.text(openid, text).status == 200
+    # Tags are synced off the message path; a send is only exact once they have landed.
+    get_services(bc_app).followers.wait()
     tags = get_services(bc_app).extra["region_tags"]
     hubei = tags.tag_id("湖北")
     assert fake_wechat.user_tags["oHubei00001"] == {hubei}
