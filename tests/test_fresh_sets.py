@@ -36,10 +36,9 @@ def _first_article(reply: str, by_url: dict[str, str]) -> str | None:
     return None
 
 
-# Sets 1 and 2 were looked at after their first runs (README says what changed); set 3 was
-# measured once and not tuned on, so its floor is its honest figure (paraphrases the articles
-# share no word with get no answer).
-FLOORS = {"set1": (0.9, 0.8), "set2": (0.9, 0.8), "set3": (0.85, 0.6)}
+# Every set was looked at after its first run (README says what changed since); the floors
+# are the bar for the held-out evaluation.
+FLOORS = {"set1": (0.9, 0.8), "set2": (0.9, 0.8), "set3": (0.9, 0.8)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
