@@ -19,6 +19,7 @@ from knowledge.index import REGION_CODE, Segment
 from knowledge.query import Group, ParsedQuery
 from knowledge.regions import NATIONWIDE
 from knowledge.scoring import Scorer
+from knowledge.wordlists import common_word_share
 
 QUERY_REGION_BOOST = 0.35  # the query names the article's province
 PREFERRED_REGION_BOOST = 0.08  # the follower's subscribed region: a mild signal
@@ -31,6 +32,7 @@ MIN_COVERAGE = 0.35  # calibrated on the bundled query set (tests/test_search_qu
 MIN_SCORE = 0.2  # a floor only; coverage decides
 CONFIDENT_COVERAGE = 0.85
 CONFIDENT_MARGIN = 1.5
+DOC_WORDS = 300  # words in a typical article, for the expected document frequency
 TOPIC_FLOOR = 0.01  # float noise: an article matching none of the topic words has 0
 TAIL_RATIO = 0.3  # hits scoring under this share of the best are noise, not "more results"
 
@@ -107,7 +109,7 @@ class Ranker:
 
     def _group_idf(self, g: Group) -> float:
         if not g.known:
-            return self.idf(1.0)  # unseen words weigh like the rarest word
+            return self.idf(self._expected_df(g.label))
         main = g.alts[0]  # the word itself (or its parts, or its correction), not a synonym
         return sum(self.idf(self.doc_freq(t)) for t in main.terms) / len(main.terms)
 
@@ -138,6 +140,13 @@ class Ranker:
         return [Ranked(seg, int(t if rows is None else rows[t]), float(score[t]),
                        float(cover[t]) / total, float(cover[t] - place[t]) / total)
                 for t in top if score[t] > 0]
+
+    def _expected_df(self, word: str) -> float:
+        """How many articles would contain a word the index has never seen, judged by its
+        share of general Chinese text: a small corpus lacks 统一 by chance, not 公积金.
+        (At least 1: an unseen rare word weighs like the rarest word.)"""
+        share = common_word_share().get(word, 0.0)
+        return max(1.0, self.n_docs * -math.expm1(-DOC_WORDS * share))
 
     def _idf_of(self, term: str) -> float:
         return self.idf(self.doc_freq(term))

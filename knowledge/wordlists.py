@@ -10,6 +10,7 @@ from knowledge.normal import normalise
 
 WEAK_TAGS = frozenset({"v", "vd", "vi", "vg", "d", "dg", "a", "ad", "ag", "c", "p", "r", "m",
                        "q", "u", "t", "tg", "f", "i", "z", "y", "e", "o"})
+COMMON_FREQ = 1000  # jieba dictionary count from which a word is "common" in general text
 FUNCTION_TAGS = frozenset({"f", "p", "u", "c", "d", "r", "m", "q", "y", "e", "o", "ul", "uj"})
 
 
@@ -22,6 +23,23 @@ def _jieba_tags() -> dict[str, str]:
         if len(parts) == 3 and (parts[2] in WEAK_TAGS or parts[2] in FUNCTION_TAGS):
             tags[parts[0]] = parts[2]
     return tags
+
+
+@cache
+def common_word_share() -> dict[str, float]:
+    """The share of general Chinese text each common word makes up, by jieba's counts
+    (words counted fewer than COMMON_FREQ times are left out: they count as rare).
+    Read apart from the tags: only a question with an unseen word needs it."""
+    text = resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
+    total, common = 0, {}
+    for line in text.splitlines():
+        parts = line.split(" ")
+        if len(parts) >= 2 and parts[1].isdigit():
+            freq = int(parts[1])
+            total += freq
+            if freq >= COMMON_FREQ and len(parts[0]) >= 2:
+                common[parts[0]] = freq
+    return {word: freq / total for word, freq in common.items()}
 
 
 @cache
