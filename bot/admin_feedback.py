@@ -1,4 +1,5 @@
-"""Staff API for feedback: list it (paged, filtered) and answer a follower through WeChat."""
+"""Staff API for feedback: list it (paged, filtered), answer a follower through WeChat, and
+close or reopen a ticket."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ MAX_REPLY_BYTES = 2048  # WeChat's limit for a customer-service text
 OUTSIDE_WINDOW = 45015  # the follower has not written to the account in 48 hours
 OUT_OF_REPLIES = 45047  # five customer-service messages already answered the follower's last one
 KEEPS = "回复没有发送，工单状态不变。"
+SETTABLE = ("done", "new")  # "replied" is set by sending a reply, never by hand
 
 
 @bp.get("/feedback")
@@ -86,6 +88,21 @@ def reply_to_feedback(ref: str):
     updated = services.feedback.add_reply(record.id, text)
     log.info("feedback %s answered by staff", record.ticket)
     return jsonify(updated.to_dict())
+
+
+@bp.post("/feedback/<ref>/status")
+def set_feedback_status(ref: str):
+    """`{"status": "done"}` closes a ticket; `{"status": "new"}` reopens it."""
+    store = get_services().feedback
+    if store.get(ref) is None:
+        return error(404, f"没有编号为 {ref} 的留言")
+    body = request.get_json(silent=True)
+    status = body.get("status") if isinstance(body, dict) else None
+    if status not in SETTABLE:
+        return error(400, '请求体应为 JSON：{"status": "done"}（办结）或 {"status": "new"}（重新打开）')
+    record = store.set_status(ref, status)
+    log.info("feedback %s marked %s by staff", record.ticket, status)
+    return jsonify(record.to_dict())
 
 
 def _wechat_error(ticket: str, exc: WeChatClientException):

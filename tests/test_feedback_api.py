@@ -176,3 +176,29 @@ def test_bad_reply_bodies_get_400(fake_wechat, app, client, kwargs):
 def test_reply_to_an_unknown_id_is_404(client):
     resp = client.post("/admin/api/feedback/12345/reply", headers=AUTH, json={"text": "您好"})
     assert resp.status_code == 404 and "12345" in resp.get_json()["error"]
+
+
+def test_staff_close_and_reopen_a_ticket(app, client):
+    [rec] = seed(app, 1)
+    url = f"/admin/api/feedback/{rec.ticket}/status"
+    done = client.post(url, json={"status": "done"}, headers=AUTH)
+    assert done.status_code == 200 and done.get_json()["status"] == "done"
+    listed = client.get("/admin/api/feedback?status=done", headers=AUTH).get_json()
+    assert [r["id"] for r in listed["items"]] == [rec.id]
+    again = client.post(url, json={"status": "new"}, headers=AUTH)
+    assert again.get_json()["status"] == "new"
+    assert client.get("/admin/api/feedback?status=done", headers=AUTH).get_json()["total"] == 0
+
+
+@pytest.mark.parametrize("body", [{"status": "replied"}, {"status": "closed"}, {}, None])
+def test_a_bad_status_change_is_400_and_changes_nothing(app, client, body):
+    [rec] = seed(app, 1)
+    resp = client.post(f"/admin/api/feedback/{rec.id}/status", json=body, headers=AUTH)
+    assert resp.status_code == 400 and "status" in resp.get_json()["error"]
+    assert get_services(app).feedback.get(rec.id).status == "new"
+
+
+def test_status_of_an_unknown_ticket_is_404_and_needs_the_token(client):
+    url = "/admin/api/feedback/FK-20000101-0001/status"
+    assert client.post(url, json={"status": "done"}).status_code == 401
+    assert client.post(url, json={"status": "done"}, headers=AUTH).status_code == 404
