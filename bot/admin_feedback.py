@@ -99,7 +99,8 @@ def set_feedback_status(ref: str):
     body = request.get_json(silent=True)
     status = body.get("status") if isinstance(body, dict) else None
     if status not in SETTABLE:
-        return error(400, '请求体应为 JSON：{"status": "done"}（办结）或 {"status": "new"}（重新打开）')
+        return error(400, '请求体应为 JSON：{"status": "done"}（办结）'
+                          '或 {"status": "new"}（重新打开）')
     record = store.set_status(ref, status)
     log.info("feedback %s marked %s by staff", record.ticket, status)
     return jsonify(record.to_dict())
