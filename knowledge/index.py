@@ -46,6 +46,8 @@ class Segment:
     version: int = 0
     term_id: dict[str, int] = field(default_factory=dict)
     row_of: dict[str, int] = field(default_factory=dict)
+    # the best-weighted postings of very common terms, filled by the candidate pass
+    champions: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.term_id:

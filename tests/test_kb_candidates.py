@@ -66,3 +66,17 @@ def test_region_pull_and_dead_rows_shape_the_candidates(bundled):
     dead[plain] = 0.0
     assert not set(plain.tolist()) & set(
         candidate_rows(seg, q.groups, ranker._idf_of, dead, region_pull(None, None), k=3).tolist())
+
+
+def test_a_very_common_word_picks_by_its_best_weighted_postings(bundled, monkeypatch):
+    import knowledge.candidates as cand
+
+    seg, _ = bundled
+    seg.champions.clear()
+    monkeypatch.setattr(cand, "CHAMPIONS", 3)
+    term = max(seg.vocab, key=seg.doc_freq)  # in most of the articles
+    rows, tfw = cand._champions(seg, term)
+    all_rows, all_tfw = seg.posting(term)
+    assert len(rows) == 3 and sorted(tfw.tolist()) == sorted(all_tfw.tolist())[-3:]
+    assert set(rows.tolist()) <= set(all_rows.tolist())
+    assert seg.champions[term][0] is rows  # kept for the next question
