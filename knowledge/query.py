@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from knowledge.fuzzy import Corrector
 from knowledge.normal import normalise
-from knowledge.regions import find_region, mentions
+from knowledge.regions import mentions, region_of
 from knowledge.text import Tokenizer
 from knowledge.wordlists import function_words, stop_words, synonyms, weak_words
 
@@ -73,7 +73,8 @@ def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
     if corrector is not None:
         text = _fix_phrases(text, tok, in_vocab, corrector, corrections)
     words = tok.cut(text)
-    places = dict(mentions(text, words))
+    named = mentions(text, words)
+    places = dict(named)
     stops = stop_words()
     groups: dict[str, Group] = {}
     stretch: list[str] = []  # short words around lone characters: maybe a name
@@ -107,7 +108,7 @@ def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
                 group.weight = WEAK_WEIGHT
             groups[word] = group
     close_stretch()
-    return ParsedQuery(text=text, region=find_region(text, words), groups=list(groups.values()),
+    return ParsedQuery(text=text, region=region_of(named), groups=list(groups.values()),
                        corrections=corrections)
 
 

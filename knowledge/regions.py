@@ -19,6 +19,9 @@ from pathlib import Path
 
 import ahocorasick
 
+from knowledge.text import Tokenizer
+from knowledge.wordlists import jieba_entries
+
 log = logging.getLogger(__name__)
 
 # Province-level names exactly as the site's navigation lists them (see the seed page).
@@ -47,13 +50,7 @@ def _nations() -> list[str]:
 
 def _jieba_pos() -> dict[str, str]:
     """Part-of-speech tags of jieba's main dictionary, to tell place names from common words."""
-    tags: dict[str, str] = {}
-    text = resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
-    for line in text.splitlines():
-        parts = line.split(" ")
-        if len(parts) == 3 and 2 <= len(parts[0]) <= 4:
-            tags[parts[0]] = parts[2]
-    return tags
+    return {word: tag for word, _, tag in jieba_entries() if 2 <= len(word) <= 4}
 
 
 def _short_forms(name: str, rank: int, nations: list[str]) -> list[str]:
@@ -183,25 +180,28 @@ def _word_starts(text: str, words: list[str]) -> set[int]:
     return starts
 
 
-_segmenter_tok = None
+_segmenter_tok: Tokenizer | None = None
 _segmenter_lock = threading.Lock()
 
 
-def _segmenter():
+def _segmenter() -> Tokenizer:
     """A tokenizer that knows every place name (for texts that come without their words)."""
     global _segmenter_tok
-    from knowledge.text import Tokenizer
-
-    names = [n for n in load_table() if len(n) >= 2]
-    with _segmenter_lock:
-        if _segmenter_tok is None:
-            _segmenter_tok = Tokenizer(names)
-        return _segmenter_tok
+    if _segmenter_tok is None:
+        names = [n for n in load_table() if len(n) >= 2]
+        with _segmenter_lock:
+            if _segmenter_tok is None:
+                _segmenter_tok = Tokenizer(names)
+    return _segmenter_tok
 
 
 def find_region(text: str, words: list[str] | None = None) -> str | None:
     """The province (site short name) that `text` is about, or None; 全国 only when said."""
-    found = mentions(text, words)
+    return region_of(mentions(text, words))
+
+
+def region_of(found: list[tuple[str, str]]) -> str | None:
+    """The province that the places `mentions` found point to, or None."""
     if not found:
         return None
     counts: dict[str, int] = {}

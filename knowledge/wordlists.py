@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
@@ -14,15 +15,19 @@ COMMON_FREQ = 1000  # jieba dictionary count from which a word is "common" in ge
 FUNCTION_TAGS = frozenset({"f", "p", "u", "c", "d", "r", "m", "q", "y", "e", "o", "ul", "uj"})
 
 
-@cache
-def _jieba_tags() -> dict[str, str]:
+def jieba_entries() -> Iterator[tuple[str, int, str]]:
+    """(word, count, part-of-speech tag) of every line of jieba's main dictionary."""
     text = resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
-    tags = {}
     for line in text.splitlines():
         parts = line.split(" ")
-        if len(parts) == 3 and (parts[2] in WEAK_TAGS or parts[2] in FUNCTION_TAGS):
-            tags[parts[0]] = parts[2]
-    return tags
+        if len(parts) == 3 and parts[1].isdigit():
+            yield parts[0], int(parts[1]), parts[2]
+
+
+@cache
+def _jieba_tags() -> dict[str, str]:
+    return {word: tag for word, _, tag in jieba_entries()
+            if tag in WEAK_TAGS or tag in FUNCTION_TAGS}
 
 
 @cache
@@ -30,15 +35,11 @@ def common_word_share() -> dict[str, float]:
     """The share of general Chinese text each common word makes up, by jieba's counts
     (words counted fewer than COMMON_FREQ times are left out: they count as rare).
     Read apart from the tags: only a question with an unseen word needs it."""
-    text = resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
     total, common = 0, {}
-    for line in text.splitlines():
-        parts = line.split(" ")
-        if len(parts) >= 2 and parts[1].isdigit():
-            freq = int(parts[1])
-            total += freq
-            if freq >= COMMON_FREQ and len(parts[0]) >= 2:
-                common[parts[0]] = freq
+    for word, freq, _ in jieba_entries():
+        total += freq
+        if freq >= COMMON_FREQ and len(word) >= 2:
+            common[word] = freq
     return {word: freq / total for word, freq in common.items()}
 
 
@@ -71,10 +72,8 @@ def stop_words() -> frozenset[str]:
 def config_user_words() -> tuple[str, ...]:
     """Domain words an editor keeps in config/userdict.txt (one a line), and the synonyms."""
     path = CONFIG_DIR / "userdict.txt"
-    if not path.exists():
-        return ()
     words = []
-    for line in path.read_text("utf-8").splitlines():
+    for line in path.read_text("utf-8").splitlines() if path.exists() else ():
         word = line.split("#", 1)[0].strip()
         if word:
             words.append(normalise(word.split()[0]))
