@@ -72,22 +72,42 @@ def reply_to_feedback(ref: str):
     text = body.get("text") if isinstance(body, dict) else None
     if not isinstance(text, str) or not text.strip():
         return error(400, '请求体应为 JSON：{"text": "回复内容"}，且回复内容不能为空')
-    text = text.strip()
+    try:
+        updated = deliver_reply(services, record, text)
+    except ReplyRefused as refused:
+        return error(refused.status, refused.message, **refused.extra)
+    return jsonify(updated.to_dict())
+
+
+class ReplyRefused(Exception):
+    """A reply that was not sent; `message` says why in Chinese, the ticket is unchanged."""
+
+    def __init__(self, status: int, message: str, **extra) -> None:
+        super().__init__(message)
+        self.status, self.message, self.extra = status, message, extra
+
+
+def deliver_reply(services, record, text: str, by: str = "staff"):
+    """Send `text` to the record's follower through WeChat, then record it (staff API and
+    console alike); ReplyRefused when it is empty, too long, or WeChat refuses it."""
+    text = (text or "").strip()
+    if not text:
+        raise ReplyRefused(400, "回复内容不能为空")
     if len(text.encode("utf-8")) > MAX_REPLY_BYTES:
-        return error(400, f"回复内容过长：微信客服消息最多 {MAX_REPLY_BYTES} 字节，请精简")
+        raise ReplyRefused(400, f"回复内容过长：微信客服消息最多 {MAX_REPLY_BYTES} 字节，请精简")
     if services.api is None:
-        return error(503, "微信接口未启用（没有设置 WECHAT_APP_ID / WECHAT_APP_SECRET），" + KEEPS,
-                     reason="api_disabled")
+        raise ReplyRefused(503, "微信接口未启用（没有设置 WECHAT_APP_ID / WECHAT_APP_SECRET），"
+                           + KEEPS, reason="api_disabled")
     try:
         services.api.message.send_text(record.openid, text)
     except WeChatClientException as exc:
-        return _wechat_error(record.ticket, exc)
+        raise _wechat_error(record.ticket, exc) from None
     except requests.RequestException as exc:
         log.warning("feedback %s: WeChat API unreachable: %s", record.ticket, exc)
-        return error(502, "无法连接微信接口，" + KEEPS, reason="api_unreachable")
-    updated = services.feedback.add_reply(record.id, text)
-    log.info("feedback %s answered by staff", record.ticket)
-    return jsonify(updated.to_dict())
+        raise ReplyRefused(502, "无法连接微信接口，" + KEEPS, reason="api_unreachable") from None
+    updated = services.feedback.add_reply(record.id, text, by=by)
+    log.info("feedback %s answered by %s", record.ticket, by)
+    return updated
 
 
 @bp.post("/feedback/<ref>/status")
@@ -106,23 +126,24 @@ def set_feedback_status(ref: str):
     return jsonify(record.to_dict())
 
 
-def _wechat_error(ticket: str, exc: WeChatClientException):
+def _wechat_error(ticket: str, exc: WeChatClientException) -> ReplyRefused:
     """A clear error for a refused customer-service message; the ticket is left as it was."""
     log.warning("feedback %s: WeChat refused the reply: %s %s", ticket, exc.errcode, exc.errmsg)
     if exc.errcode == OUTSIDE_WINDOW:
-        return error(
+        return ReplyRefused(
             409, "粉丝已超过 48 小时没有与公众号互动，微信不允许再向其发送客服消息"
             "（errcode 45015）。" + KEEPS, reason="outside_48h_window", errcode=exc.errcode)
     if exc.errcode == OUT_OF_REPLIES:
-        return error(
+        return ReplyRefused(
             409, "该粉丝上次发消息后已收到 5 条客服消息，微信不允许再发（errcode 45047）；"
             "等粉丝再发消息后可以继续回复。" + KEEPS, reason="reply_quota_used",
             errcode=exc.errcode)
     # bot.wechat_api raises WeChatAPIError, whose `message` already explains the code in Chinese.
     reason = getattr(exc, "message", "") or f"微信接口错误 {exc.errcode}：{exc.errmsg}"
     if exc.errcode is None:
-        return error(502, f"无法连接微信接口（{reason}），" + KEEPS, reason="api_unreachable")
-    return error(502, f"{reason}。" + KEEPS, reason="api_error", errcode=exc.errcode)
+        return ReplyRefused(502, f"无法连接微信接口（{reason}），" + KEEPS,
+                            reason="api_unreachable")
+    return ReplyRefused(502, f"{reason}。" + KEEPS, reason="api_error", errcode=exc.errcode)
 
 
 def _int_arg(name: str, default: int, low: int, high: int) -> int:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import redis
 from flask import Flask
 
+from bot import console
 from bot.broadcast_service import Broadcasts
 from bot.feedback import build_store
 from bot.followers import Followers
@@ -37,6 +38,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     _wire_services(services)
     _wire_message_path(services)
     _register_routes_and_commands(app)
+    console.init_app(app, services)
     return app
 
 
