@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test chat lint bench bench-quick clean
+.PHONY: run test chat lint bench bench-quick clean browser screenshots
 
 $(STAMP): requirements.txt tests/requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -17,11 +17,24 @@ $(STAMP): requirements.txt tests/requirements.txt
 run: $(STAMP)  ## the bot on 127.0.0.1:8000 with the embedded store and sample articles
 	$(PY) -m bot.devserver
 
-test: $(STAMP)  ## the whole test suite against a real redis-server
+# The console's browser tests and screenshots drive Debian's Chromium (no browser download);
+# a CJK font makes the screenshots readable. Installed with apt-get when missing (CI is root).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@if ! command -v chromium >/dev/null || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	  echo "installing Debian's chromium and a Chinese font for the console's browser tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium fonts-wqy-microhei >/dev/null; fi
+	@command -v chromium >/dev/null || { echo "chromium is still missing"; exit 1; }
+
+test: $(STAMP) browser  ## the whole test suite against a real redis-server
 	$(PY) -m pytest -c tests/pytest.ini --rootdir . -q
 
 chat: $(STAMP)  ## talk to the running bot as a follower would
 	$(VENV)/bin/flask --app wsgi chat
+
+screenshots: $(STAMP) browser  ## every console page at phone and desktop width into docs/screenshots/
+	$(PY) -m tests.console_screenshots docs/screenshots
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
