@@ -91,6 +91,7 @@ def _wire_message_path(services: Services) -> None:
     from bot.dedup import Deduplicator
     from bot.dispatcher import Dispatcher
     from bot.ratelimit import RateLimiter
+    from bot.replay import ReplayGuard
     from bot.sessions import SessionStore
     from handlers.registry import build_registry
 
@@ -98,6 +99,7 @@ def _wire_message_path(services: Services) -> None:
     if s.crypto_enabled:
         services.crypto = MessageCrypto(s.wechat_token, s.wechat_encoding_aes_key, s.wechat_app_id)
     services.dedup = Deduplicator(services.redis, s.key_prefix)
+    services.replay = ReplayGuard(services.redis, s.key_prefix, s.wechat_max_skew)
     services.dispatcher = Dispatcher(
         services,
         build_registry(),
