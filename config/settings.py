@@ -36,6 +36,7 @@ class Settings:
     admin_token: str = ""
     bot_hotline: str = DEFAULT_HOTLINE
     bot_public_url: str = ""  # https://host where followers open article pages; default: Host
+    bot_fetch_allow: str = ""  # host:port,... that covers may come from though private
     wechat_message_mode: str = ""  # plain | compat | safe; empty: safe with a key, else plain
     wechat_max_skew: int = 300  # seconds a message's timestamp may be off our clock
     # Not in the environment table: knobs tests and operators may still want.
@@ -58,6 +59,11 @@ class Settings:
     def message_mode(self) -> str:
         """The message mode in force: the setting, else safe with a key and plain without."""
         return self.wechat_message_mode or ("safe" if self.crypto_enabled else "plain")
+
+    @property
+    def fetch_allow(self) -> frozenset[str]:
+        """BOT_FETCH_ALLOW as a set of host:port pairs."""
+        return frozenset(p.strip().lower() for p in self.bot_fetch_allow.split(",") if p.strip())
 
     @property
     def data_dir(self) -> Path:
