@@ -12,6 +12,7 @@ from bot import console
 from bot.broadcast_service import Broadcasts
 from bot.feedback import build_store
 from bot.followers import Followers
+from bot.scrub import install_log_scrubber, register_secrets
 from bot.services import EXTENSION, Services
 from bot.store import connect
 from bot.wechat_api import build_api_client
@@ -32,6 +33,8 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     app.config.update({k: v for k, v in test_config.items() if k.isupper()})
     app.json.ensure_ascii = False
     _configure_logging()
+    register_secrets((settings.wechat_app_secret, settings.admin_token,
+                      settings.wechat_encoding_aes_key, settings.wechat_token))
 
     services = Services(settings=settings, redis=connect(settings))
     app.extensions[EXTENSION] = services
@@ -93,6 +96,7 @@ def _wire_message_path(services: Services) -> None:
     from bot.dedup import Deduplicator
     from bot.dispatcher import Dispatcher
     from bot.ratelimit import RateLimiter
+    from bot.replay import ReplayGuard
     from bot.sessions import SessionStore
     from handlers.registry import build_registry
 
@@ -100,6 +104,7 @@ def _wire_message_path(services: Services) -> None:
     if s.crypto_enabled:
         services.crypto = MessageCrypto(s.wechat_token, s.wechat_encoding_aes_key, s.wechat_app_id)
     services.dedup = Deduplicator(services.redis, s.key_prefix)
+    services.replay = ReplayGuard(services.redis, s.key_prefix, s.wechat_max_skew)
     services.dispatcher = Dispatcher(
         services,
         build_registry(),
@@ -127,7 +132,9 @@ def _too_large(exc):
 
 
 def _configure_logging() -> None:
-    """One line per event on stderr, unless the host (gunicorn, pytest) configured logging."""
+    """One line per event on stderr, unless the host (gunicorn, pytest) configured logging;
+    every record scrubbed of URL query strings and secrets either way."""
+    install_log_scrubber()
     if not logging.getLogger().handlers:
         logging.basicConfig(
             level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"

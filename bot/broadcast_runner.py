@@ -16,6 +16,7 @@ from typing import Any
 from bot import article_draft
 from bot.broadcasts import BroadcastStore, Job
 from bot.quotas import Quota
+from bot.safe_fetch import SafeFetcher
 from bot.tags import RegionTags
 from bot.wechat_errors import RETRY_AFTER_A_MINUTE, WeChatAPIError
 
@@ -31,8 +32,10 @@ class JobRunner:
 
     def __init__(self, store: BroadcastStore, quota: Quota, api: Any, kb: Any,
                  tags: RegionTags | None, retry_delays: tuple[float, ...] = DEFAULT_RETRY_DELAYS,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep,
+                 fetcher: SafeFetcher | None = None) -> None:
         self.store = store
+        self.fetcher = fetcher or SafeFetcher()
         self.quota = quota
         self.api = api
         self.kb = kb
@@ -116,7 +119,7 @@ class JobRunner:
     def _cover(self, job: Job, article: Any) -> None:
         if job.cover_media_id:
             return
-        cover = article_draft.fetch_cover(getattr(article, "cover", "") or "")
+        cover = article_draft.fetch_cover(getattr(article, "cover", "") or "", self.fetcher)
         source = "article" if cover else "default"
         name, data, mime = cover or article_draft.default_cover()
         res = self.call("cover upload", lambda: self.api.post(

@@ -11,6 +11,7 @@ from typing import Any
 from bot.broadcast_runner import DEFAULT_RETRY_DELAYS, JobRunner
 from bot.broadcasts import BroadcastStore, Job, new_job_id
 from bot.quotas import Quota
+from bot.safe_fetch import SafeFetcher
 from bot.tags import RegionTags, check_region
 from bot.timeutil import fmt_ts, parse_local
 
@@ -35,6 +36,7 @@ class Broadcasts:
         self.services = services
         self.store = BroadcastStore(services.redis, settings.key_prefix)
         self.quota = Quota(services.redis, settings.key_prefix, settings.wechat_account_type)
+        self.fetcher = SafeFetcher(allow=settings.fetch_allow)
         self.lease = float(settings.extra.get("broadcast_lease", DEFAULT_LEASE))
         self.retry_delays = tuple(settings.extra.get("broadcast_retry_delays",
                                                      DEFAULT_RETRY_DELAYS))
@@ -108,7 +110,7 @@ class Broadcasts:
     def runner(self) -> JobRunner:
         """A runner bound to the app's API client and knowledge base."""
         return JobRunner(self.store, self.quota, self.services.api, self.services.kb,
-                         self.tags, retry_delays=self.retry_delays)
+                         self.tags, retry_delays=self.retry_delays, fetcher=self.fetcher)
 
     def run(self, job_id: str, now: float | None = None) -> Job | None:
         """Claim and run one job; None when someone else holds it (or it is not due)."""

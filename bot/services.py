@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +28,8 @@ class Services:
     crypto: Any = None  # bot.crypto.MessageCrypto, None in plaintext-only mode
     dispatcher: Any = None
     dedup: Any = None
+    replay: Any = None  # bot.replay.ReplayGuard
+    clock: Callable[[], float] = time.time  # injectable: tests move time to probe windows
     extra: dict = field(default_factory=dict)
 
     def key(self, *parts: str) -> str:
