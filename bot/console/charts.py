@@ -37,7 +37,7 @@ def _nice(n: int) -> int:
         step *= 10
 
 
-def columns(points: list[tuple[str, int]], width: int = 620, height: int = 180,
+def columns(points: list[tuple[str, int]], width: int = 400, height: int = 170,
             pad_left: int = 34, pad_bottom: int = 22) -> Chart:
     """Vertical bars, one per point, left to right (e.g. messages per day)."""
     top = _nice(max((v for _, v in points), default=0))
@@ -51,11 +51,11 @@ def columns(points: list[tuple[str, int]], width: int = 620, height: int = 180,
     return Chart(width, height, bars, top)
 
 
-def rows(points: list[tuple[str, int]], width: int = 620, label_w: int = 150,
+def rows(points: list[tuple[str, int]], width: int = 400, label_w: int = 110,
          row_h: int = 24) -> Chart:
     """Horizontal bars, one row per point, top to bottom (e.g. followers per region)."""
     top = _nice(max((v for _, v in points), default=0))
-    inner_w = width - label_w - 50
+    inner_w = width - label_w - 40
     bars = [Bar(label_w, i * row_h + 4, round(inner_w * value / top, 1), row_h - 8, label, value)
             for i, (label, value) in enumerate(points)]
     return Chart(width, max(row_h, row_h * len(points) + 4), bars, top)

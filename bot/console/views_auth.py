@@ -9,16 +9,9 @@ from flask import flash, g, redirect, render_template, request, session, url_for
 from bot.console.accounts import AccountError
 from bot.console.lockout import locked_text
 from bot.console.state import console_state
-from bot.console.web import audit, bp
+from bot.console.web import audit, bp, safe_path
 
 log = logging.getLogger("bot.console")
-
-
-def _safe_next(target: str | None) -> str:
-    """Only a path inside the console: never an open redirect to another site."""
-    if target and target.startswith("/admin") and not target.startswith("//"):
-        return target
-    return url_for("console.dashboard")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -45,7 +38,7 @@ def login():
     session.clear()  # a fresh session id and CSRF secret after login (no session fixation)
     session["sid"] = state.sessions.start(account.username)
     state.audit.record(account.username, "登录", request.remote_addr or "")
-    return redirect(_safe_next(request.args.get("next")))
+    return redirect(safe_path(request.args.get("next")))
 
 
 def _login_error(username: str, message: str, status: int):

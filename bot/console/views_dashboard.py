@@ -24,14 +24,13 @@ def dashboard():
     store = services.feedback
     feedback = [(STATUS_NAMES[s], q.count(store, q.Filter(status=s))) for s in STATUS_NAMES]
     regions = [(name or "未订阅地区", n) for name, n in region_counts(services).items()][:12]
-    answered = insights.answered(services, DAYS)
-    top = insights.top_questions(services, DAYS, TOP)
+    answered, top = insights.summary(services, DAYS, TOP) or (None, [])
     return render_template(
         "console/dashboard.html",
         per_day=charts.columns([(d[5:], n) for d, n in per_day]),
         total=sum(n for _, n in per_day), today=per_day[-1][1],
         answered=answered, ring=charts.ring(answered.share) if answered else None,
-        top=charts.rows(top, label_w=230) if top else None,
+        top=charts.rows(top, label_w=170) if top else None,
         feedback=charts.rows(feedback, label_w=80), open_count=feedback[0][1] + feedback[1][1],
         new_count=feedback[0][1],
         regions=charts.rows(regions, label_w=90) if regions else None,

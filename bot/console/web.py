@@ -112,6 +112,13 @@ for _code in ERRORS:
     bp.app_errorhandler(_code)(_console_error)
 
 
+def safe_path(target: str | None) -> str:
+    """`target` when it is a path inside the console, else the dashboard (no open redirect)."""
+    if target and target.startswith("/admin") and not target.startswith("//"):
+        return target
+    return url_for("console.dashboard")
+
+
 def page_number() -> int:
     """The `page` query argument (1 when absent or bad)."""
     raw = request.args.get("page", "1")
