@@ -23,7 +23,7 @@ class Services:
     feedback: Any = None  # handlers.context.FeedbackSink
     followers: Any = None  # handlers.context.Followers
     api: Any = None  # WeChat API client, None when AppID/AppSecret are unset
-    crypto: Any = None  # bot.crypto.MessageCrypto, None in plaintext-only mode
+    crypto: Any = None  # bot.wechat.crypto.MessageCrypto, None in plaintext-only mode
     dispatcher: Any = None
     dedup: Any = None
     extra: dict = field(default_factory=dict)

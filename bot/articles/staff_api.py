@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import jsonify, request
 
+from bot.platform.staff import error, staff_blueprint
 from bot.services import get_services
-from bot.staff import error, staff_blueprint
 from knowledge.importers import read_json_text
 from knowledge.regions import REGIONS
 

@@ -2,7 +2,7 @@
 
 Tag ids are cached in Redis (with a TTL: WeChat is the source of truth, and a tag deleted in
 the console is found again or recreated). `retag(openid, old, new)` is the hook the
-followers service calls when a follower changes region (bot.followers.RegionTagger).
+followers service calls when a follower changes region (bot.audience.followers.RegionTagger).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 import redis
 
-from bot.wechat_errors import WeChatAPIError
+from bot.wechat.errors import WeChatAPIError
 from knowledge.regions import NATIONWIDE, REGIONS
 
 log = logging.getLogger("bot.tags")

@@ -9,8 +9,8 @@ import threading
 import click
 from flask.cli import AppGroup, with_appcontext
 
-from bot.broadcast_service import BroadcastError, Broadcasts
-from bot.broadcasts import Job
+from bot.broadcasts.jobs import Job
+from bot.broadcasts.service import BroadcastError, Broadcasts
 from bot.services import get_services
 
 log = logging.getLogger("bot.worker")

@@ -20,7 +20,7 @@ from datetime import datetime
 
 import redis
 
-from bot.timeutil import CHINA, fmt_ts
+from bot.platform.china_time import CHINA, fmt_ts
 
 OPEN = ("scheduled", "pending", "running")
 DONE = ("previewed", "submitted", "finished", "failed", "refused")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import redis
 
-from bot.timeutil import china_day, china_month
+from bot.platform.china_time import china_day, china_month
 
 LIMITS = {"subscription": 1, "service": 4}
 PERIOD_TTL = {"subscription": 3 * 86400, "service": 40 * 86400}  # counters are ephemeral

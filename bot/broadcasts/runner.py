@@ -13,11 +13,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from bot import article_draft
-from bot.broadcasts import BroadcastStore, Job
-from bot.quotas import Quota
-from bot.tags import RegionTags
-from bot.wechat_errors import RETRY_AFTER_A_MINUTE, WeChatAPIError
+from bot.audience.region_tags import RegionTags
+from bot.broadcasts import draft as article_draft
+from bot.broadcasts.jobs import BroadcastStore, Job
+from bot.broadcasts.quotas import Quota
+from bot.wechat.errors import RETRY_AFTER_A_MINUTE, WeChatAPIError
 
 log = logging.getLogger("bot.broadcasts")
 

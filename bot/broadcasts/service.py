@@ -8,11 +8,11 @@ import socket
 import time
 from typing import Any
 
-from bot.broadcast_runner import DEFAULT_RETRY_DELAYS, JobRunner
-from bot.broadcasts import BroadcastStore, Job, new_job_id
-from bot.quotas import Quota
-from bot.tags import RegionTags, check_region
-from bot.timeutil import fmt_ts, parse_local
+from bot.audience.region_tags import RegionTags, check_region
+from bot.broadcasts.jobs import BroadcastStore, Job, new_job_id
+from bot.broadcasts.quotas import Quota
+from bot.broadcasts.runner import DEFAULT_RETRY_DELAYS, JobRunner
+from bot.platform.china_time import fmt_ts, parse_local
 
 log = logging.getLogger("bot.broadcasts")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import redis
 from flask import jsonify, request
 
-from bot.broadcast_service import BroadcastError, QuotaRefused
+from bot.broadcasts.service import BroadcastError, QuotaRefused
+from bot.platform.staff import error, staff_blueprint
 from bot.services import get_services
-from bot.staff import error, staff_blueprint
 
 bp = staff_blueprint("admin_broadcasts", __name__)
 

@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.ratelimit import RateLimiter, Verdict
-from bot.sessions import SessionStore
+from bot.conversation.ratelimit import RateLimiter, Verdict
+from bot.conversation.sessions import SessionStore
 from config.texts import reply as reply_text
 from handlers.base import Handler
 from handlers.context import Context

@@ -6,8 +6,8 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from bot.devtools.wechat_side import WeChatSide, http_transport
 from bot.services import get_services
-from bot.wechat_side import WeChatSide, http_transport
 
 HELP = """输入文字即发送给机器人。特殊命令：
   /subscribe [场景]    关注（可带二维码场景，如 region_湖北）
@@ -45,7 +45,7 @@ def _send(side: WeChatSide, openid: str, line: str):
 
 
 def _next_id() -> int:
-    from bot.wechat_side import _ids
+    from bot.devtools.wechat_side import _ids
 
     return next(_ids)
 

@@ -18,8 +18,8 @@ HOST, PORT = "127.0.0.1", 8000
 def main() -> None:
     """Check settings, start the store, print the webhook details, run gunicorn."""
     load_dotenv()
-    from bot.embedded import shutdown_embedded
-    from bot.store import connect
+    from bot.platform.embedded import shutdown_embedded
+    from bot.platform.redis_store import connect
     from config.settings import SettingsError, load_settings
 
     try:

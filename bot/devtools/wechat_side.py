@@ -19,8 +19,8 @@ from typing import Any
 import requests
 import xmltodict
 
-from bot.crypto import MessageCrypto
-from bot.signature import sign, verify
+from bot.wechat.crypto import MessageCrypto
+from bot.wechat.signature import sign, verify
 
 _ids = itertools.count(random.randrange(10**17, 9 * 10**17))
 

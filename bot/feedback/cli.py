@@ -10,8 +10,8 @@ from datetime import datetime
 import click
 from flask.cli import with_appcontext
 
-from bot import feedback_query as q
-from bot.feedback_record import STATUSES, FeedbackRecord, parse_day
+from bot.feedback import query as q
+from bot.feedback.record import STATUSES, FeedbackRecord, parse_day
 from bot.services import get_services
 
 CSV_COLUMNS = ["id", "ticket", "created_at", "status", "openid", "text", "media_type",

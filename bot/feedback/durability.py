@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import redis
 
-from bot.feedback_record import as_str
+from bot.feedback.record import as_str
 
 
 def durability_risk(client: redis.Redis) -> str | None:

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.feedback import FeedbackStore
-from bot.feedback_record import STATUSES, FeedbackRecord
+from bot.feedback.record import STATUSES, FeedbackRecord
+from bot.feedback.store import FeedbackStore
 
 
 @dataclass(frozen=True)

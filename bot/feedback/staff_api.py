@@ -9,10 +9,10 @@ import requests
 from flask import jsonify, request
 from wechatpy.exceptions import WeChatClientException
 
-from bot import feedback_query as q
-from bot.feedback_record import parse_day
+from bot.feedback import query as q
+from bot.feedback.record import parse_day
+from bot.platform.staff import error, staff_blueprint
 from bot.services import get_services
-from bot.staff import error, staff_blueprint
 
 log = logging.getLogger("bot.feedback")
 
@@ -118,7 +118,7 @@ def _wechat_error(ticket: str, exc: WeChatClientException):
             409, "该粉丝上次发消息后已收到 5 条客服消息，微信不允许再发（errcode 45047）；"
             "等粉丝再发消息后可以继续回复。" + KEEPS, reason="reply_quota_used",
             errcode=exc.errcode)
-    # bot.wechat_api raises WeChatAPIError, whose `message` already explains the code in Chinese.
+    # bot.wechat.api raises WeChatAPIError, whose `message` already explains the code in Chinese.
     reason = getattr(exc, "message", "") or f"微信接口错误 {exc.errcode}：{exc.errmsg}"
     if exc.errcode is None:
         return error(502, f"无法连接微信接口（{reason}），" + KEEPS, reason="api_unreachable")

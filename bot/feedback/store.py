@@ -13,8 +13,8 @@ from datetime import datetime
 
 import redis
 
-from bot.feedback_durability import durability_risk
-from bot.feedback_record import CST, STATUSES, FeedbackRecord, Refused, as_str, china_time
+from bot.feedback.durability import durability_risk
+from bot.feedback.record import CST, STATUSES, FeedbackRecord, Refused, as_str, china_time
 from config.texts import intent_table
 
 log = logging.getLogger("bot.feedback")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
+from bot.platform.redis_store import describe
 from bot.services import get_services
-from bot.store import describe
 
 bp = Blueprint("health", __name__)
 

@@ -39,7 +39,7 @@ def quick_retry() -> Retry:
 
 def _embedded(settings: Settings) -> redis.Redis:
     """The data dir's embedded server (started on first use, shared by every process)."""
-    from bot.embedded import open_embedded
+    from bot.platform.embedded import open_embedded
 
     try:
         return open_embedded(settings.data_dir)

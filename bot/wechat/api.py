@@ -23,7 +23,7 @@ from wechatpy.exceptions import WeChatClientException
 from wechatpy.session.redisstorage import RedisStorage
 from wechatpy.utils import json as wechat_json
 
-from bot.wechat_errors import WeChatAPIError, as_api_error
+from bot.wechat.errors import WeChatAPIError, as_api_error
 
 log = logging.getLogger("bot.wechat_api")
 

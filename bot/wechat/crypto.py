@@ -15,7 +15,7 @@ import time
 from wechatpy.crypto import PrpCrypto
 from wechatpy.crypto.cryptography import WeChatCipher
 
-from bot.signature import sign
+from bot.wechat.signature import sign
 
 ENVELOPE = (
     "<xml>\n<Encrypt><![CDATA[{encrypt}]]></Encrypt>\n"

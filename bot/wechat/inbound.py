@@ -12,8 +12,8 @@ import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 from wechatpy import parse_message
 
-from bot.crypto import DecryptError, MessageCrypto
-from bot.signature import verify
+from bot.wechat.crypto import DecryptError, MessageCrypto
+from bot.wechat.signature import verify
 from config.settings import Settings
 
 

@@ -1,4 +1,4 @@
-"""Reply values → WeChat reply XML (plaintext; `bot/webhook.py` encrypts when needed)."""
+"""Reply values → WeChat reply XML (plaintext; `bot/wechat/webhook.py` encrypts when needed)."""
 
 from __future__ import annotations
 

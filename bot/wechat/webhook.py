@@ -7,10 +7,10 @@ import logging
 import redis
 from flask import Blueprint, Response, request
 
-from bot.dedup import dedup_key
-from bot.inbound import Refusal, check_url_signature, read_message
-from bot.render import SUCCESS, render
 from bot.services import get_services
+from bot.wechat.dedup import dedup_key
+from bot.wechat.inbound import Refusal, check_url_signature, read_message
+from bot.wechat.render import SUCCESS, render
 from config.texts import reply as reply_text
 from handlers.replies import Text
 
