@@ -15,7 +15,7 @@ $(STAMP): requirements.txt tests/requirements.txt
 	touch $(STAMP)
 
 run: $(STAMP)  ## the bot on 127.0.0.1:8000 with the embedded store and sample articles
-	$(PY) -m bot.devserver
+	$(PY) -m bot.devtools.server
 
 # The console's browser tests and screenshots drive Debian's Chromium (no browser download);
 # a CJK font makes the screenshots readable. Installed with apt-get when missing (CI is root).

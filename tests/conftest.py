@@ -8,8 +8,8 @@ import pytest
 import redis
 
 from bot import create_app
+from bot.devtools.wechat_side import WeChatSide, http_transport
 from bot.services import get_services
-from bot.wechat_side import WeChatSide, http_transport
 from tests.fakes.fixtures import *  # noqa: F401,F403  (fake WeChat API fixtures)
 from tests.support.browser import browser  # noqa: F401  (one Chromium per test session)
 from tests.support.live import LiveServer

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.devtools.wechat_side import WeChatSide, http_transport
 from bot.services import get_services
-from bot.wechat_side import WeChatSide, http_transport
 
 BOSS, BOSS_PW = "boss", "boss-password-1"
 EDITOR, EDITOR_PW = "ed", "editor-password-1"

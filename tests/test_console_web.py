@@ -125,7 +125,7 @@ def test_a_bad_date_filter_is_explained(app):
 
 
 def test_messages_are_counted_per_day_for_the_dashboard(app, client):
-    from bot.wechat_side import WeChatSide
+    from bot.devtools.wechat_side import WeChatSide
 
     s = get_services(app).settings
 

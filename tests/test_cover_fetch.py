@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from bot import create_app
-from bot.safe_fetch import FetchRefused, SafeFetcher, is_public
+from bot.platform.safe_fetch import FetchRefused, SafeFetcher, is_public
 from bot.services import get_services
 from tests.fakes.fixtures import FOLLOWERS
 from tests.support.articles import FIXTURES, load_articles

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from bot import create_app
-from bot.feedback_record import CST
+from bot.feedback.record import CST
 from bot.services import get_services
 
 AUTH = {"Authorization": "Bearer staff-secret-for-the-tests-0123"}

@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
-from bot.wechat_side import WeChatSide, http_transport
+from bot.devtools.wechat_side import WeChatSide, http_transport
 from tests.support.gunicorn import Gunicorn
 from tests.support.redis_server import RedisServer
 

@@ -10,9 +10,9 @@ import time
 import pytest
 
 from bot import create_app
+from bot.devtools.wechat_side import WeChatSide
 from bot.services import get_services
-from bot.signature import sign
-from bot.wechat_side import WeChatSide
+from bot.wechat.signature import sign
 from tests.conftest import AES_KEY, APP_ID, fixture_text
 
 TOKEN = "testtoken"

@@ -14,7 +14,7 @@ import pytest
 import redis
 
 from bot import create_app
-from bot.scrub import scrub
+from bot.platform.scrub import scrub
 from bot.services import get_services
 from tests.support.articles import load_articles
 

@@ -2,7 +2,7 @@ import pytest
 from flask import jsonify
 
 from bot import create_app
-from bot.staff import staff_blueprint
+from bot.platform.staff import staff_blueprint
 
 
 def _app_with_probe(config):

@@ -7,9 +7,9 @@ import time
 import pytest
 import requests
 
+from bot.devtools.wechat_side import WeChatSide, http_transport
 from bot.services import get_services
-from bot.signature import sign
-from bot.wechat_side import WeChatSide, http_transport
+from bot.wechat.signature import sign
 from tests.conftest import AES_KEY, APP_ID, FIXTURES, fixture_text
 
 TOKEN = "testtoken"
@@ -218,8 +218,8 @@ def test_store_outage_gets_a_polite_reply_not_a_500(app_config, redis_server, tm
 
 
 def test_a_bug_in_rendering_still_answers_politely(app, client, monkeypatch):
-    from bot import webhook
-    from bot.render import render
+    from bot.wechat import webhook
+    from bot.wechat.render import render
 
     def buggy(reply, msg, base_url=""):
         if base_url:  # the normal path breaks; the error reply (no base URL) still renders

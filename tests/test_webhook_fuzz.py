@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot import create_app
-from bot.signature import sign
-from bot.wechat_side import WeChatSide
+from bot.devtools.wechat_side import WeChatSide
+from bot.wechat.signature import sign
 from tests.conftest import AES_KEY, APP_ID, FIXTURES
 
 TOKEN = "testtoken"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import redis
 
-from bot.timeutil import fmt_ts
+from bot.platform.china_time import fmt_ts
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from flask.cli import AppGroup
 
 from bot.console.accounts import ROLES, AccountError
 from bot.console.state import console_state
-from bot.timeutil import fmt_ts
+from bot.platform.china_time import fmt_ts
 
 staff_cli = AppGroup("staff", help="员工控制台账号：添加、列出、改密码、删除。")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.timeutil import CHINA
+from bot.platform.china_time import CHINA
 
 CACHE_TTL = 60
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import redis
 
-from bot.timeutil import CHINA
+from bot.platform.china_time import CHINA
 
 log = logging.getLogger("bot.console")
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
-from bot.cli_kb import error_lines, summary_line
+from bot.articles.cli import error_lines, summary_line
 from bot.console.upload import UploadError, import_uploads
 from bot.console.web import audit, bp, page_number
-from bot.render import absolute
 from bot.services import get_services
+from bot.wechat.render import absolute
 from handlers.listing import article_card, article_list
 from knowledge.regions import REGIONS
 

@@ -8,8 +8,8 @@ import time
 import redis
 from flask import flash, g, redirect, render_template, request, url_for
 
-from bot.broadcast_service import BroadcastError
-from bot.broadcasts import OPEN
+from bot.broadcasts.jobs import OPEN
+from bot.broadcasts.service import BroadcastError
 from bot.console.audience import region_counts
 from bot.console.web import audit, bp
 from bot.services import get_services

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from flask import render_template
 
-from bot import feedback_query as q
 from bot.console import charts, insights
 from bot.console.audience import region_counts
 from bot.console.views_feedback import STATUS_NAMES
 from bot.console.web import bp
+from bot.feedback import query as q
 from bot.services import get_services
 
 DAYS = 30

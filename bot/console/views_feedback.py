@@ -7,11 +7,11 @@ from datetime import datetime
 
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
 
-from bot import feedback_query as q
-from bot.admin_feedback import SETTABLE, ReplyRefused, deliver_reply
-from bot.cli_feedback import write_records
 from bot.console.web import audit, bp, page_number
-from bot.feedback_record import STATUSES, parse_day
+from bot.feedback import query as q
+from bot.feedback.cli import write_records
+from bot.feedback.record import STATUSES, parse_day
+from bot.feedback.staff_api import SETTABLE, ReplyRefused, deliver_reply
 from bot.services import get_services
 
 PER_PAGE = 20
