@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,3 +50,32 @@ def login(page, username: str, password: str, goto: bool = True) -> None:
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
+
+
+PASSWORD = "console-password"  # of the accounts log_in makes
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def csrf(client, path: str = "/admin/login") -> str:
+    """The CSRF token of a console page's forms."""
+    return TOKEN.search(client.get(path).text).group(1)
+
+
+def post(client, path: str, data: dict, page: str = "/admin/me", **kwargs):
+    """POST a console form with a valid token (read from `page`)."""
+    return client.post(path, data={**data, "csrf_token": csrf(client, page)}, **kwargs)
+
+
+def log_in(app, username: str = "alice", role: str = "admin", base_url: str = "http://localhost"):
+    """A test client logged in as `username` (created with `role` when missing)."""
+    state = get_services(app).extra["console"]
+    if state.accounts.get(username) is None:
+        state.accounts.add(username, role, PASSWORD)
+    client = app.test_client()
+    resp = client.post("/admin/login", base_url=base_url, data={
+        "username": username, "password": PASSWORD,
+        "csrf_token": TOKEN.search(client.get("/admin/login", base_url=base_url).text)[1]})
+    assert resp.status_code == 302, resp.text
+    return client, resp
+
+

@@ -5,30 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
 import pytest
 
 from bot.services import get_services
-
-PASSWORD = "console-password"
-TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-def csrf(client, path: str = "/admin/login") -> str:
-    return TOKEN.search(client.get(path).text).group(1)
-
-
-def log_in(app, username: str = "alice", role: str = "admin", base_url: str = "http://localhost"):
-    state = get_services(app).extra["console"]
-    if state.accounts.get(username) is None:
-        state.accounts.add(username, role, PASSWORD)
-    client = app.test_client()
-    resp = client.post("/admin/login", base_url=base_url, data={
-        "username": username, "password": PASSWORD,
-        "csrf_token": TOKEN.search(client.get("/admin/login", base_url=base_url).text)[1]})
-    assert resp.status_code == 302, resp.text
-    return client, resp
+from tests.console_support import csrf, log_in
 
 
 def session_keys(app) -> list[bytes]:
@@ -41,6 +22,14 @@ def test_the_cookie_is_httponly_lax_and_secure_only_over_https(app):
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
     _, secure = log_in(app, base_url="https://localhost")
     assert "Secure" in secure.headers["Set-Cookie"]
+
+
+def test_behind_a_tls_proxy_the_public_https_url_makes_the_cookie_secure(app_config):
+    from bot import create_app
+
+    app_config["bot_public_url"] = "https://bot.example.cn"
+    _, resp = log_in(create_app(app_config))
+    assert "Secure" in resp.headers["Set-Cookie"]
 
 
 def test_idle_sessions_end_and_each_request_restarts_the_clock(app_config):
@@ -83,10 +72,10 @@ def test_a_post_without_a_token_is_400_and_changes_nothing(app):
 @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/admin", "/wechat"])
 def test_login_never_redirects_outside_the_console(app, target):
     state = get_services(app).extra["console"]
-    state.accounts.add("alice", "editor", PASSWORD)
+    state.accounts.add("alice", "editor", "console-password")
     client = app.test_client()
     resp = client.post("/admin/login?next=" + target, data={
-        "username": "alice", "password": PASSWORD, "csrf_token": csrf(client)})
+        "username": "alice", "password": "console-password", "csrf_token": csrf(client)})
     assert resp.headers["Location"] == "/admin/"
 
 

@@ -3,7 +3,7 @@
 The cookie holds only a random session id (and Flask-WTF's CSRF secret), signed; the session
 itself lives in Redis (bot.console.sessions), so logout and idle expiry are enforced by the
 server. The cookie is HttpOnly and SameSite=Lax, and Secure whenever the request came over
-HTTPS (behind a proxy, X-Forwarded-Proto must reach Flask: see docs/console.md).
+HTTPS or BOT_PUBLIC_URL is an https address (a TLS-terminating proxy in front).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from wtforms.validators import ValidationError
 
 from bot.console.state import console_state
 from bot.console.upload import MAX_UPLOAD
+from bot.services import get_services
 
 log = logging.getLogger("bot.console")
 
@@ -36,7 +37,10 @@ class ConsoleSessionInterface(SecureCookieSessionInterface):
     """Flask's signed-cookie session, Secure exactly when the request was HTTPS."""
 
     def get_cookie_secure(self, app: Flask) -> bool:
-        return bool(request and request.is_secure) or super().get_cookie_secure(app)
+        # Behind a TLS-terminating proxy the request looks like http: BOT_PUBLIC_URL says https.
+        public = get_services(app).settings.bot_public_url
+        return (bool(request and request.is_secure) or public.startswith("https://")
+                or super().get_cookie_secure(app))
 
 
 def configure(app: Flask, services) -> None:
