@@ -19,6 +19,7 @@ from bot import (
     platform,
     wechat,
 )
+from bot.platform.body_limit import BodyLimit
 from bot.platform.redis_store import connect
 from bot.platform.scrub import install_log_scrubber, register_secrets
 from bot.services import EXTENSION, Services
@@ -55,6 +56,8 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     conversation.init_app(app, services)
     devtools.init_app(app, services)
     console.init_app(app, services)  # last: it wraps the dispatcher to count messages
+    # chunked bodies too; a package may allow one path more (the console's article upload)
+    app.wsgi_app = BodyLimit(app.wsgi_app, MAX_BODY, per_path=app.config.get("BODY_LIMITS"))
     app.register_error_handler(413, _too_large)
     app.register_error_handler(redis.RedisError, _store_down)
     return app

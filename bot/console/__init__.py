@@ -23,6 +23,7 @@ def init_app(app: Flask, services: Services) -> None:
     from bot.console.cli import staff_cli
     from bot.console.state import KEY, build_state
     from bot.console.traffic import CountingDispatcher, Traffic
+    from bot.console.upload import MAX_UPLOAD
     from bot.console.web import bp, configure
 
     services.extra[KEY] = build_state(services)
@@ -32,4 +33,5 @@ def init_app(app: Flask, services: Services) -> None:
         services.dispatcher = CountingDispatcher(services.dispatcher, traffic)
     configure(app, services)
     app.register_blueprint(bp)
+    app.config.setdefault("BODY_LIMITS", {})["/admin/articles/upload"] = MAX_UPLOAD
     app.cli.add_command(staff_cli)
