@@ -54,16 +54,21 @@ def _fill(console: Console) -> None:
     state = console.state
     state.accounts.add("editor1", "editor", "editor-password-1")
     state.accounts.set_preview_openid(BOSS, "oDemoPreview")
+    first = services.kb.latest(limit=1)[0].id
+    services.extra["broadcasts"].request(first, preview_openid="oDemoPreview")
+    state.audit.record(BOSS, "预览群发", f"预览 {first} → oDemoPreview：已预览")
 
 
 def _pages(console: Console) -> dict[str, str]:
-    feedback = get_services(console.app).feedback.get(1)
+    services = get_services(console.app)
+    ticket = services.feedback.get(1).ticket
+    newest = services.kb.latest(limit=1)[0].id
     return {
         "dashboard": "/admin/", "feedback": "/admin/feedback",
-        "feedback-ticket": f"/admin/feedback/{feedback.ticket}",
-        "articles": "/admin/articles?q=湖北培训补贴",
-        "article": "/admin/articles/" + get_services(console.app).kb.latest(limit=1)[0].id,
-        "broadcasts": "/admin/broadcasts?q=招聘会", "gaps": "/admin/gaps", "faq": "/admin/faq",
+        "feedback-ticket": f"/admin/feedback/{ticket}",
+        "articles": "/admin/articles?q=湖北培训补贴", "article": f"/admin/articles/{newest}",
+        "broadcasts": f"/admin/broadcasts?q=招聘会&article_id={newest}",
+        "gaps": "/admin/gaps", "faq": "/admin/faq",
         "staff": "/admin/staff", "audit": "/admin/audit", "me": "/admin/me",
     }
 

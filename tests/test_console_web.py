@@ -88,6 +88,19 @@ def test_outside_text_is_escaped_on_every_page_that_shows_it(app):
         assert "<script>alert" not in page and "&lt;script&gt;alert" in page
 
 
+def test_a_ticket_shows_the_followers_other_messages_and_image(app):
+    store = get_services(app).feedback
+    image = {"type": "image", "media_id": "MEDIA_1", "pic_url": "http://mmbiz.qpic.cn/x/0"}
+    first = store.submit("oFollower001", "k1", "", image)
+    second = store.submit("oFollower001", "k2", "补充一下刚才的图片", None)
+    store.submit("oSomeoneElse", "k3", "别人的留言", None)
+    client, _ = log_in(app)
+    page = client.get(f"/admin/feedback/{second.ticket}").text
+    assert first.ticket in page and "别人的留言" not in page
+    page = client.get(f"/admin/feedback/{first.ticket}").text
+    assert 'src="http://mmbiz.qpic.cn/x/0"' in page and 'referrerpolicy="no-referrer"' in page
+
+
 def test_csv_export_follows_the_filter_and_defuses_formulas(app):
     store = get_services(app).feedback
     store.submit("oFollower001", "k1", "=HYPERLINK(\"http://evil\")", None)

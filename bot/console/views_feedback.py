@@ -88,11 +88,18 @@ def feedback_export():
 @bp.get("/feedback/<ticket>")
 def feedback_ticket(ticket: str):
     """One ticket: the follower's message and image, the replies, the reply form."""
-    record = get_services().feedback.get(ticket)
+    store = get_services().feedback
+    record = store.get(ticket)
     if record is None or record.ticket != ticket.upper():
         abort(404)
     return render_template("console/feedback_ticket.html", r=record, statuses=STATUS_NAMES,
-                           draft=request.args.get("draft", ""))
+                           draft="", others=_others(store, record))
+
+
+def _others(store, record, scan: int = 500) -> list:
+    """The same follower's other messages among the newest `scan` (no per-follower index)."""
+    recent = q.page(store, q.Filter(), 0, scan)
+    return [r for r in recent if r.openid == record.openid and r.id != record.id][:10]
 
 
 @bp.post("/feedback/<ticket>/reply")
@@ -109,7 +116,8 @@ def feedback_reply(ticket: str):
         audit("回复留言失败", f"{record.ticket}：{refused.message}")
         flash(refused.message, "error")
         return render_template("console/feedback_ticket.html", r=services.feedback.get(ticket),
-                               statuses=STATUS_NAMES, draft=text), refused.status
+                               statuses=STATUS_NAMES, draft=text,
+                               others=_others(services.feedback, record)), refused.status
     audit("回复留言", f"{record.ticket}：{text.strip()[:100]}")
     flash("回复已通过微信客服消息发送。")
     return redirect(url_for("console.feedback_ticket", ticket=record.ticket))
