@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from tests.conftest import fixture_text
 from tests.console_support import (
     BOSS,
     BOSS_PW,
@@ -168,3 +169,20 @@ def test_broadcast_preview_reaches_the_staff_members_own_wechat(page, console):
     assert "已预览" in page.locator("#jobs").inner_text()
     audit = console.state.audit.page(0, 5)
     assert audit[0].who == BOSS and audit[0].action == "预览群发"
+
+
+def test_the_job_list_refreshes_itself_until_wechat_reports_the_figures(page, console):
+    login(page, EDITOR, EDITOR_PW)
+    page.goto("/admin/broadcasts?article_id=jz-skills-2024")
+    page.check("input[name=audience][value=all]")
+    page.check("input[name=confirm]")
+    page.click("button[value=send]")
+    jobs = page.locator("#jobs")
+    assert "已提交微信" in jobs.inner_text()
+    assert page.locator("#quota-left").inner_text() == "0"
+    delivery = console.wechat().post_xml(fixture_text("event_masssendjobfinish.xml"))
+    assert delivery.status == 200
+    # No reload: the page's script swaps the table in while a job is open.
+    page.wait_for_selector("#jobs[data-live='0']", timeout=15000)
+    row = page.locator("#jobs tbody tr").first
+    assert "已完成" in row.inner_text() and "2 / 3" in row.inner_text()
