@@ -13,6 +13,18 @@ from bot.services import get_services
 BOSS, BOSS_PW = "boss", "boss-password-1"
 EDITOR, EDITOR_PW = "ed", "editor-password-1"
 FIXTURES = Path(__file__).parent / "fixtures" / "console"
+# argon2 with its production cost takes ~0.25 s a hash here; the console tests hash and verify
+# dozens of times, so they use a light cost (test_console_accounts checks the real one).
+LIGHT_HASH = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+
+
+def light_config(app_config: dict, articles: bool = True) -> dict:
+    """`app_config` with cheap password hashing (and, unless asked, no bundled articles)."""
+    extra = app_config.setdefault("extra", {})
+    extra["staff_password_hasher"] = LIGHT_HASH
+    if not articles:
+        extra["kb_bundled"] = False
+    return app_config
 
 
 @dataclass

@@ -15,12 +15,17 @@ from tests.console_support import (
     FIXTURES,
     Console,
     add_staff,
+    light_config,
     login,
 )
 from tests.support.live import LiveServer
 
 FOLLOWER = "oHubei00001"  # known to the fake, messaged within 48 hours
 SILENT_FOLLOWER = "oQuiet000001"  # known to the fake, silent for longer than 48 hours
+
+@pytest.fixture
+def app_config(app_config):
+    return light_config(app_config)
 
 
 @pytest.fixture

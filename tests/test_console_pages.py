@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bot.services import get_services
-from tests.console_support import FIXTURES, log_in, post
+from tests.console_support import FIXTURES, light_config, log_in, post
+
+
+@pytest.fixture
+def app_config(app_config):
+    return light_config(app_config, articles=False)
 
 
 def state(app):

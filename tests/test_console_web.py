@@ -9,7 +9,12 @@ import io
 import pytest
 
 from bot.services import get_services
-from tests.console_support import csrf, log_in
+from tests.console_support import csrf, light_config, log_in
+
+
+@pytest.fixture
+def app_config(app_config):
+    return light_config(app_config, articles=False)
 
 
 def session_keys(app) -> list[bytes]:

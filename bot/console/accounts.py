@@ -20,10 +20,6 @@ USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,32}$")
 MIN_PASSWORD = 8
 MAX_PASSWORD = 128
 
-_hasher = PasswordHasher()
-# Verifying against this when the user does not exist costs as much as a real check, so the
-# response time does not tell which usernames exist.
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
 
 
 class AccountError(ValueError):
@@ -60,10 +56,15 @@ def check_password(password: str) -> str:
 class StaffAccounts:
     """Create, read, change and remove staff accounts."""
 
-    def __init__(self, client: redis.Redis, prefix: str) -> None:
+    def __init__(self, client: redis.Redis, prefix: str,
+                 hasher: PasswordHasher | None = None) -> None:
         self.r = client
         self.prefix = prefix
         self.names_key = f"{prefix}staff:users"
+        self.hasher = hasher or PasswordHasher()
+        # Verifying against this when the user does not exist costs as much as a real check,
+        # so the response time does not tell which usernames exist.
+        self._dummy = self.hasher.hash("not-a-real-password")
 
     def key(self, username: str) -> str:
         """The account's hash key."""
@@ -75,7 +76,7 @@ class StaffAccounts:
             raise AccountError("用户名应为 2 到 32 个字母、数字或 _ . -")
         if role not in ROLES:
             raise AccountError(f"角色只能是 {'、'.join(ROLES)} 之一")
-        digest = _hasher.hash(check_password(password))
+        digest = self.hasher.hash(check_password(password))
         created = self.r.hsetnx(self.key(username), "hash", digest)
         if not created:
             raise AccountError(f"用户 {username} 已存在")
@@ -104,19 +105,19 @@ class StaffAccounts:
         account = self.get(username)
         stored = self.r.hget(self.key(username), "hash") if account else None
         try:
-            _hasher.verify(stored.decode() if stored else _DUMMY_HASH, password or "")
+            self.hasher.verify(stored.decode() if stored else self._dummy, password or "")
         except (VerificationError, InvalidHashError):
             return None
         if account is None:
             return None
-        if _hasher.check_needs_rehash(stored.decode()):
-            self.r.hset(self.key(username), "hash", _hasher.hash(password))
+        if self.hasher.check_needs_rehash(stored.decode()):
+            self.r.hset(self.key(username), "hash", self.hasher.hash(password))
         return account
 
     def set_password(self, username: str, password: str) -> None:
         """Replace the password; AccountError when there is no such account."""
         self._require(username)
-        self.r.hset(self.key(username), "hash", _hasher.hash(check_password(password)))
+        self.r.hset(self.key(username), "hash", self.hasher.hash(check_password(password)))
 
     def set_role(self, username: str, role: str) -> None:
         """Change the role."""
