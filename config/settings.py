@@ -34,6 +34,10 @@ class Settings:
     admin_token: str = ""
     bot_hotline: str = DEFAULT_HOTLINE
     bot_public_url: str = ""  # https://host where followers open article pages; default: Host
+    # Broadcasts: send on when WeChat judges an article a reprint it may carry (1), or stop (0);
+    # and whether the account has API 群发保护 on (a send to everyone waits for an admin).
+    wechat_send_ignore_reprint: bool = False
+    wechat_mass_protection: bool = False
     # Not in the environment table: knobs tests and operators may still want.
     key_prefix: str = "jyq:"
     rate_limit_per_minute: int = 30
@@ -57,6 +61,17 @@ class Settings:
 
 
 ENV_NAMES = {f.name: f.name.upper() for f in fields(Settings) if f.type == "str"}
+FLAG_NAMES = {f.name: f.name.upper() for f in fields(Settings)
+              if f.type == "bool" and f.name.startswith("wechat_")}
+TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+def _flag(env_name: str, raw: str) -> bool:
+    """A yes/no setting: 1/true/yes/on or 0/false/no/off."""
+    value = raw.strip().lower()
+    if value in TRUE or value in FALSE:
+        return value in TRUE
+    raise SettingsError(f"{env_name} must be 1 or 0 (true/false), got {raw!r}")
 
 
 def _dev_token(data_dir: Path) -> str:
@@ -101,6 +116,10 @@ def load_settings(
         raw = env.get(env_name)
         if raw is not None and raw.strip() != "":
             values[name] = raw.strip()
+    for name, env_name in FLAG_NAMES.items():
+        raw = env.get(env_name)
+        if raw is not None and raw.strip() != "":
+            values[name] = _flag(env_name, raw)
     raw_limit = (env.get("BOT_RATE_LIMIT") or "").strip()
     if raw_limit:
         if not raw_limit.isdigit():

@@ -54,11 +54,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, body: dict) -> None:
         data = json.dumps(body, ensure_ascii=False).encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; encoding=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; encoding=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            log.debug("caller went away before the answer (%s)", self.path)
 
     def _serve(self, method: str) -> None:
         parts = urlsplit(self.path)
@@ -97,6 +100,8 @@ class _Handler(BaseHTTPRequestHandler):
             except ApiError as exc:
                 call.errcode = exc.errcode
                 body = answer(exc.errcode, **exc.extra)
+        if state.holds.get(path):  # done, but the caller hears of it only later (or never)
+            time.sleep(state.holds[path])
         self._send(200, body)
 
     def _control(self, what: str, body: dict) -> None:

@@ -154,6 +154,7 @@ class FakeState:
         self.calls: list[Call] = []
         self.failures: dict[str, list[int]] = {}
         self.delays: dict[str, float] = {}  # path -> seconds to wait before answering
+        self.holds: dict[str, float] = {}  # path -> seconds to hold an answer already acted on
         self.disabled: set[str] = set()  # paths answered 404, like a gateway lacking them
 
     # ----- test controls ---------------------------------------------------------------
@@ -230,6 +231,12 @@ class FakeState:
         """Answer `path` only after `seconds` (to make concurrent callers overlap)."""
         with self.lock:
             self.delays[path.strip("/").removeprefix("cgi-bin/")] = seconds
+
+    def hold(self, path: str, seconds: float) -> None:
+        """Act on `path` at once but answer only after `seconds` (a caller killed meanwhile
+        never learns that its call went through)."""
+        with self.lock:
+            self.holds[path.strip("/").removeprefix("cgi-bin/")] = seconds
 
     def expire_tokens(self) -> None:
         """Every token issued so far expires now (the next use answers 42001)."""
