@@ -59,7 +59,8 @@ def test_a_stopped_reprint_reaches_the_job_the_cli_and_the_staff_api(bc_app, fak
 
     done = _bc(bc_app).get(job.id)
     assert done.status == "failed" and done.copyright_state == 3
-    assert "群发被微信原创校验拦截" in done.error and "http://mp.weixin.qq.com/s/original" in done.error
+    assert "群发被微信原创校验拦截" in done.error
+    assert "http://mp.weixin.qq.com/s/original" in done.error
     assert "WECHAT_SEND_IGNORE_REPRINT=1" in done.error  # the original allows reprinting
     assert _bc(bc_app).quota_usage()["used"] == {"all": 0}  # nobody got it: slot given back
     assert fake_wechat.deliveries("oHubei00001") == 0
