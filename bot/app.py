@@ -9,6 +9,7 @@ import redis
 from flask import Flask
 
 from bot.broadcast_service import Broadcasts
+from bot.cs_window import CustomWindows
 from bot.feedback import build_store
 from bot.followers import Followers
 from bot.services import EXTENSION, Services
@@ -57,6 +58,7 @@ def _wire_services(services: Services) -> None:
     services.extra["region_tags"] = broadcasts.tags  # None while the WeChat API is off
     tagger = broadcasts.tags.retag if broadcasts.tags else None
     services.followers = Followers(services.redis, settings.key_prefix, tagger=tagger)
+    services.extra["cs_windows"] = CustomWindows(services.redis, settings.key_prefix)
 
 
 def _register_routes_and_commands(app: Flask) -> None:
