@@ -92,6 +92,7 @@ def _wire_message_path(services: Services) -> None:
     from bot.crypto import MessageCrypto
     from bot.dedup import Deduplicator
     from bot.dispatcher import Dispatcher
+    from bot.privacy import FollowerPrivacy
     from bot.ratelimit import RateLimiter
     from bot.sessions import SessionStore
     from handlers.registry import build_registry
@@ -106,6 +107,7 @@ def _wire_message_path(services: Services) -> None:
         SessionStore(services.redis, s.key_prefix),
         RateLimiter(services.redis, s.key_prefix, s.rate_limit_per_minute),
     )
+    services.extra["privacy"] = FollowerPrivacy(services)
 
 
 def _store_down(exc):

@@ -79,6 +79,13 @@ class Followers(Protocol):
         """The region of the follower's last shared location, if any."""
 
 
+class Privacy(Protocol):
+    """Forgetting followers (implemented in bot/privacy.py), as ctx.services["privacy"]."""
+
+    def forget(self, openid: str) -> Any:
+        """Delete, or pseudonymise where staff need the record, all that is kept about them."""
+
+
 class MassJobs(Protocol):
     """Broadcast jobs (implemented in bot/broadcast_service.py), as ctx.services["broadcasts"]."""
 
