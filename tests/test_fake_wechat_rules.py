@@ -192,3 +192,19 @@ def test_customer_service_windows(fake):
     assert _custom(api, "oD") == 45015
     fake.unsubscribe("oD")
     assert _custom(api, "oD") == 40003
+
+
+def test_terminal_controls_drive_the_same_rules(fake):
+    fake.mass_protection = True
+    api = Api(fake)
+    sent = api.sendall(api.draft()["media_id"], cid="t1")
+    control = fake.url + "_fake/"
+    assert requests.post(control + "event", json={"msg_id": sent["msg_id"]},
+                         timeout=5).status_code == 400  # still awaiting the administrator
+    requests.post(control + "confirm", json={"msg_id": sent["msg_id"]}, timeout=5)
+    xml = requests.post(control + "event", json={"msg_id": sent["msg_id"]}, timeout=5).json()
+    assert parse_message(xml["xml"]).status == "send success"
+    requests.post(control + "advance", json={"seconds": 48 * 3600 + 1}, timeout=5)
+    assert _custom(api, "oA") == 45015
+    requests.post(control + "interact", json={"openid": "oA", "kind": "scan"}, timeout=5)
+    assert _custom(api, "oA") == 0
