@@ -6,8 +6,8 @@ import sys
 import time
 from pathlib import Path
 
+from bot.devtools.wechat_side import WeChatSide, http_transport
 from bot.services import get_services
-from bot.wechat_side import WeChatSide, http_transport
 from tests.support.live import LiveServer
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,18 +11,18 @@ import pytest
 from wechatpy import parse_message
 
 from bot import create_app
-from bot.article_draft import TITLE_LIMIT, fit_title
-from bot.broadcast_service import QuotaRefused
+from bot.broadcasts.draft import TITLE_LIMIT, fit_title
+from bot.broadcasts.service import QuotaRefused
+from bot.devtools.wechat_side import WeChatSide, http_transport
+from bot.platform.china_time import CHINA
 from bot.services import get_services
-from bot.timeutil import CHINA
-from bot.wechat_side import WeChatSide, http_transport
 from handlers.mass_job import check_result
 from tests.conftest import fixture_text
 from tests.support.live import LiveServer
 
 ART = "jz-skills-2024"
 ART_URL = "https://www.example.com/news/413c7548385390b6.html"
-STAFF = {"Authorization": "Bearer staff-secret"}
+STAFF = {"Authorization": "Bearer staff-secret-for-the-tests-0123"}
 
 
 def _bc(app):

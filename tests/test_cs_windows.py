@@ -9,7 +9,7 @@ import re
 
 from bot.services import get_services
 
-AUTH = {"Authorization": "Bearer staff-secret"}
+AUTH = {"Authorization": "Bearer staff-secret-for-the-tests-0123"}
 OPENID = "oWindow00001"
 TICKET = re.compile(r"FK-\d{8}-\d{4}")
 

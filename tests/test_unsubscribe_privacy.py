@@ -9,13 +9,13 @@ import re
 
 import redis
 
+from bot.devtools.wechat_side import WeChatSide, http_transport
 from bot.services import get_services
-from bot.wechat_side import WeChatSide, http_transport
 from tests.support.live import LiveServer
 
 LEAVING = "oLeaving00001"
 STAYING = "oStaying00001"
-AUTH = {"Authorization": "Bearer staff-secret"}
+AUTH = {"Authorization": "Bearer staff-secret-for-the-tests-0123"}
 TICKET = re.compile(r"FK-\d{8}-\d{4}")
 
 
