@@ -18,6 +18,7 @@ from bot import (
     platform,
     wechat,
 )
+from bot.platform.body_limit import BodyLimit
 from bot.platform.redis_store import connect
 from bot.platform.scrub import install_log_scrubber, register_secrets
 from bot.services import EXTENSION, Services
@@ -53,6 +54,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     audience.init_app(app, services)
     conversation.init_app(app, services)
     devtools.init_app(app, services)
+    app.wsgi_app = BodyLimit(app.wsgi_app, MAX_BODY)  # chunked bodies too
     app.register_error_handler(413, _too_large)
     app.register_error_handler(redis.RedisError, _store_down)
     return app
