@@ -47,7 +47,8 @@ class FollowerPrivacy:
             s.followers.forget(openid)
         tickets = pseudonymise(s.feedback, openid) if s.feedback is not None else 0
         questions = 0
-        qlog = s.extra.get("question_log")
+        # The question log (#14) keeps a keyed hash per entry; it offers forget(openid).
+        qlog = getattr(s, "questions", None) or s.extra.get("question_log")
         if qlog is not None and hasattr(qlog, "forget"):
             questions = qlog.forget(openid)
         log.info("a follower unsubscribed: %d key(s) deleted, %d ticket(s) pseudonymised, "
