@@ -22,6 +22,7 @@ from bot import (
 from bot.platform.body_limit import BodyLimit
 from bot.platform.redis_store import connect
 from bot.platform.scrub import install_log_scrubber, register_secrets
+from bot.platform.strict_json import StrictJSONProvider
 from bot.services import EXTENSION, Services
 from config.settings import load_settings
 
@@ -36,6 +37,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     environ = test_config.pop("ENVIRON", None)
     settings = load_settings(environ, overrides=test_config)
     app = Flask(__name__)
+    app.json = StrictJSONProvider(app)
     app.config.update(MAX_CONTENT_LENGTH=MAX_BODY, JSON_AS_ASCII=False)
     app.config.update({k: v for k, v in test_config.items() if k.isupper()})
     app.json.ensure_ascii = False
