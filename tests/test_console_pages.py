@@ -32,7 +32,10 @@ def test_admins_manage_accounts_and_every_change_is_audited(app):
     refused = post(client, "/admin/staff", {"action": "remove", "username": "alice"},
                    follow_redirects=True)
     assert "不能删除自己的账号" in refused.text and state(app).accounts.get("alice")
-    post(client, "/admin/staff", {"action": "remove", "username": "bob"})
+    unconfirmed = post(client, "/admin/staff", {"action": "remove", "username": "bob"},
+                       follow_redirects=True)
+    assert "请勾选“确认删除”" in unconfirmed.text and state(app).accounts.get("bob")
+    post(client, "/admin/staff", {"action": "remove", "username": "bob", "confirm": "1"})
     assert state(app).accounts.get("bob") is None
     actions = [(e.who, e.action) for e in state(app).audit.page()]
     assert ("alice", "删除员工") in actions and ("alice", "修改角色") in actions

@@ -37,6 +37,15 @@ def test_behind_a_tls_proxy_the_public_https_url_makes_the_cookie_secure(app_con
     assert "Secure" in resp.headers["Set-Cookie"]
 
 
+def test_console_pages_forbid_framing_foreign_scripts_and_caching(app):
+    client, _ = log_in(app)
+    for path in ("/admin/login", "/admin/"):
+        headers = client.get(path).headers
+        assert "script-src 'self'" in headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+        assert headers["X-Frame-Options"] == "DENY" and headers["Cache-Control"] == "no-store"
+
+
 def test_idle_sessions_end_and_each_request_restarts_the_clock(app_config):
     from bot import create_app
 

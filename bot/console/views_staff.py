@@ -39,6 +39,8 @@ def staff():
             elif what == "remove":
                 if name == g.staff.username:
                     raise AccountError("不能删除自己的账号")
+                if form.get("confirm") != "1":
+                    raise AccountError("删除前请勾选“确认删除”")
                 state.accounts.remove(name)
                 state.sessions.end_all(name)
                 audit("删除员工", name)
