@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import redis
 from flask import Flask
 
+from bot import faq
 from bot.broadcast_service import Broadcasts
 from bot.feedback import build_store
 from bot.followers import Followers
@@ -37,6 +38,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     _wire_services(services)
     _wire_message_path(services)
     _register_routes_and_commands(app)
+    faq.init_app(app, services)
     return app
 
 
@@ -57,6 +59,7 @@ def _wire_services(services: Services) -> None:
     services.extra["region_tags"] = broadcasts.tags  # None while the WeChat API is off
     tagger = broadcasts.tags.retag if broadcasts.tags else None
     services.followers = Followers(services.redis, settings.key_prefix, tagger=tagger)
+    faq.wire(services)
 
 
 def _register_routes_and_commands(app: Flask) -> None:

@@ -29,6 +29,12 @@ def main() -> None:
         store = connect(settings)
     except SettingsError as exc:
         sys.exit(f"cannot start: {exc}")
+    from bot.faq import load_starter
+    from knowledge.faq_store import FaqStore
+
+    # The starter service answers, like the sample articles, are for development only:
+    # wsgi:app never fills a store by itself.
+    added = load_starter(FaqStore(store, settings.key_prefix))
     os.environ.setdefault("WECHAT_TOKEN", settings.wechat_token)
     generated = "  (generated for development)" if settings.token_was_generated else ""
     mode = "safe/compat (EncodingAESKey set)" if settings.crypto_enabled else "plaintext only"
@@ -40,6 +46,7 @@ def main() -> None:
   AES mode    : {mode}
   Store       : {where}
   Health      : http://{HOST}:{PORT}/healthz
+  Service answers loaded from config/faq.toml: {added}
 Chat with it as a follower from another terminal:  make chat
 """, flush=True)
     cmd = [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"{HOST}:{PORT}",
