@@ -22,19 +22,20 @@ class Complaint(Handler):
 
     name = "complaint"
 
-    def check(self, msg: Any, ctx: Context) -> str | None:
+    def check(self, msg: Any, ctx: Context) -> tuple[str, str] | None:
         if not is_text(msg):
             return None
         u = understand(ctx)
-        found = u.intent("complaint")
+        found = u.intent("complaint", "suggestion")
         if found is None:
             return None
         topic = u.best_faq()
         if topic is not None and topic.score > found.score:
             return None  # a question about wages or benefits that merely sounds cross
-        return full_text(msg, ctx)
+        return found.name, full_text(msg, ctx)
 
-    def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
+    def handle(self, msg: Any, ctx: Context, match: tuple[str, str]) -> Reply:
+        kind, text = match
         ctx.route = "complaint"
-        ctx.session.offer({"kind": "feedback", "text": match[:1000]})
-        return Text(reply(reply_key("complaint"), hotline=ctx.settings.bot_hotline))
+        ctx.session.offer({"kind": "feedback", "text": text[:1000]})
+        return Text(reply(reply_key(kind), hotline=ctx.settings.bot_hotline))

@@ -19,9 +19,9 @@ from handlers.replies import Reply, Text
 from handlers.understand import reply_key, understand
 
 SOCIAL = ("abuse", "greeting", "festive", "thanks", "ok", "goodbye", "identity", "impatience",
-          "about", "hours", "contact", "offtopic")
+          "about", "hours", "hotline_busy", "contact", "offtopic")
 # These stand even beside a topic: a person asked for, or an insult, is answered as such.
-FIRM = ("abuse", "contact", "hours")
+FIRM = ("abuse", "contact", "hours", "hotline_busy")
 _MARKS = re.compile(r"^[?？.。…!！~～,，、]+$")
 _ANGRY = frozenset("😡😠🤬💢👎😤")
 _REPEAT = re.compile(r"^(.{2,4})\1+$")
@@ -41,7 +41,7 @@ class Social(Handler):
         found = next((f for f in u.intents if f.name in SOCIAL), None)
         if found is None:
             return None
-        complaint = u.intent("complaint")
+        complaint = u.intent("complaint", "suggestion")
         if complaint and complaint.score > found.score:
             return None  # "热线态度很差" is a complaint, not a contact question
         topic = u.best_faq()

@@ -28,7 +28,7 @@ ROUTES = {
                "social:goodbye", "greeting", "help"),
     "identity": ("social:identity",),
     "about": ("social:about", "help"),
-    "contact": ("hotline", "social:contact", "social:hours"),
+    "contact": ("hotline", "social:contact", "social:hours", "social:hotline_busy"),
     "impatience": ("social:impatience",),
     "abuse": ("social:abuse",),
     "job_seeking": ("faq:job-seeking", "followup:faq_place"),

@@ -36,8 +36,11 @@ def follower(app):
     return Follower(prepare(app), "o_words")
 
 
-@pytest.mark.parametrize("text", ["谢谢你们 帮了大忙了🙏", "好滴 晓得了", "拜拜", "👍", "新年快乐🧧",
-                                  "你是机器人吗", "人呢", "？？？", "在吗在吗在吗"])
+SOCIAL = ["谢谢你们 帮了大忙了🙏", "好滴 晓得了", "拜拜", "👍", "新年快乐🧧", "你是机器人吗",
+          "人呢", "？？？", "在吗在吗在吗"]
+
+
+@pytest.mark.parametrize("text", SOCIAL)
 def test_social_messages_get_a_short_line_and_no_search(follower, text):
     answer = follower.say(text)
     assert len(answer) <= 120 and "没有找到" not in answer and "为您找到" not in answer

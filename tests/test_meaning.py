@@ -68,7 +68,8 @@ def test_intents_of_config(text, intent):
     assert names and (names[0] == intent or (intent == "abuse" and intent in names)), names
 
 
-@pytest.mark.parametrize("text", ["有没有适合宝妈的工作", "公司破产了你们能帮我吗", "垃圾分类的工作"])
+@pytest.mark.parametrize("text", ["有没有适合宝妈的工作", "公司破产了你们能帮我吗",
+                                  "垃圾分类的工作"])
 def test_everyday_words_are_not_abuse(text):
     assert "abuse" not in [f.name for f in intent_matcher().find(text)]
 
