@@ -47,7 +47,7 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
     ids: list[str] = []
     if entry.asks_place:
         if name:
-            found = _job_fairs(ctx, province)
+            found = _job_fairs(ctx, province) or _local(ctx, province, 2)
             ids = [a.id for a in found]
             parts.append(reply("faq_place_jobs", region=province) if found
                          else reply("faq_place_jobs_none", place=name))
@@ -55,7 +55,8 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
         else:
             parts.append(reply("faq_ask_place"))
     else:
-        found = _articles(ctx, entry.articles, province)
+        found = (_local(ctx, province, 1) if province else []) or _articles(
+            ctx, entry.articles, province)
         ids = [a.id for a in found]
         if name:
             parts.append(reply("faq_place_differs", place=name))
@@ -84,6 +85,14 @@ def _articles(ctx: Context, keywords: tuple[str, ...], region: str) -> list[Any]
             if key in hit.article.title and (not region or hit.article.region in (region, "全国")):
                 return [hit.article]
     return []
+
+
+def _local(ctx: Context, region: str, limit: int) -> list[Any]:
+    """The best articles of the follower's own words that are about their province."""
+    if ctx.kb is None or not region:
+        return []
+    hits = ctx.kb.search(ctx.text, region=region, limit=5).hits
+    return [h.article for h in hits if h.article.region == region][:limit]
 
 
 def _job_fairs(ctx: Context, region: str) -> list[Any]:
