@@ -20,7 +20,9 @@ from handlers.search import Search
 from handlers.understand import understand
 
 OWN_QUESTION = 92.0  # a service answer this strong means the message is a new question
-_ITEM = re.compile(r"^第?([0-9]{1,2}|[一二两三四五六七八九十]{1,3})[条篇个项]")
+# 第一条讲的啥, 第2个, 3条: with 第 any measure word; without it only 条 / 篇 (一个月 is no item)
+_ITEM = re.compile(r"^(?:第([0-9]{1,2}|[一二两三四五六七八九十]{1,3})[条篇个项]"
+                   r"|([0-9]{1,2}|[一二两三四五六七八九十]{1,3})[条篇])")
 
 
 class FollowUp(Handler):
@@ -38,7 +40,8 @@ class FollowUp(Handler):
             return None
         item = _ITEM.match(s)
         if item and last.get("ids"):
-            n = int(item.group(1)) if item.group(1).isdigit() else chinese_number(item.group(1))
+            word = item.group(1) or item.group(2)
+            n = int(word) if word.isdigit() else chinese_number(word)
             return ("pick", n) if n else None
         place = _place_only(u)
         own = u.best_faq(OWN_QUESTION)

@@ -18,7 +18,8 @@ from handlers.notfound import not_found
 from handlers.replies import Reply, Text
 from handlers.understand import reply_key, understand
 
-SOCIAL = ("abuse", "greeting", "festive", "thanks", "ok", "goodbye", "identity", "impatience",
+SOCIAL = ("abuse", "greeting", "festive", "thanks", "ok", "goodbye", "identity", "official",
+          "impatience",
           "about", "hours", "hotline_busy", "contact", "offtopic")
 # These stand even beside a topic: a person asked for, or an insult, is answered as such.
 FIRM = ("abuse", "contact", "hours", "hotline_busy")

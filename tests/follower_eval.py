@@ -26,7 +26,7 @@ SETS = Path(__file__).resolve().parent / "fixtures" / "followers"
 ROUTES = {
     "social": ("social:greeting", "social:festive", "social:thanks", "social:ok",
                "social:goodbye", "greeting", "help"),
-    "identity": ("social:identity",),
+    "identity": ("social:identity", "social:official"),
     "about": ("social:about", "help"),
     "contact": ("hotline", "social:contact", "social:hours", "social:hotline_busy"),
     "impatience": ("social:impatience",),

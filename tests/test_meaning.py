@@ -56,7 +56,7 @@ def test_ties_go_to_the_sense_listed_first():
 
 @pytest.mark.parametrize(("text", "intent"), [
     ("谢谢你们 帮了大忙了🙏", "thanks"), ("好滴 晓得了", "ok"), ("拜拜", "goodbye"),
-    ("你是机器人吗", "identity"), ("这个号是官方的吗", "identity"), ("怎么不回我", "impatience"),
+    ("你是机器人吗", "identity"), ("这个号是官方的吗", "official"), ("怎么不回我", "impatience"),
     ("傻逼", "abuse"), ("你们都是骗子 滚", "abuse"), ("这个公众号能干啥", "about"),
     ("热线几点到几点有人接", "hours"), ("怎么联系你们", "contact"), ("我想找个真人说话", "contact"),
     ("链接打不开", "complaint"), ("希望多发点河北的消息", "suggestion"), ("讲个笑话", "offtopic"),
