@@ -56,7 +56,7 @@ class Session:
 
 
 class FeedbackSink(Protocol):
-    """Durable feedback storage (implemented in bot/feedback.py)."""
+    """Durable feedback storage (implemented in bot/feedback/store.py)."""
 
     def submit(
         self, openid: str, dedup_key: str, text: str, media: dict | None,
@@ -112,7 +112,7 @@ class FaqService(Protocol):
 
 
 class MassJobs(Protocol):
-    """Broadcast jobs (implemented in bot/broadcast_service.py), as ctx.services["broadcasts"]."""
+    """Broadcast jobs (implemented in bot/broadcasts/service.py), as ctx.services["broadcasts"]."""
 
     def record_finish(
         self, msg_id: str, status: str, total: int, filtered: int, sent: int, errors: int

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from config.texts import reply
+from config.texts import Safe, reply
 from handlers.base import Handler
 from handlers.context import Context
 from handlers.listing import article_link
@@ -43,7 +43,7 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
     ctx.route = f"faq:{entry.id}"
     name, province = place if place else ("", "")
     body = entry.more if detail and entry.more else entry.answer
-    parts = [body]
+    parts = [escape(body, quote=False)]  # staff wrote it, but it reaches WeChat as markup
     ids: list[str] = []
     if entry.asks_place:
         if name:
@@ -60,7 +60,7 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
         ids = [a.id for a in found]
         if name:
             parts.append(reply("faq_place_differs", place=name))
-        parts.extend(reply("faq_article", link=_link(a)) for a in found)
+        parts.extend(reply("faq_article", link=Safe(_link(a))) for a in found)
     if entry.confirm and not name and not entry.asks_place:
         parts.append(reply("faq_confirm", confirm=entry.confirm))
     if entry.more and not detail:
@@ -68,7 +68,7 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
     ctx.session.set("last", {"kind": "faq", "faq": entry.id, "query": ctx.text[:100],
                              "ids": ids, "page": -1, "page_size": 5,
                              "place": name, "region": province})
-    return Text("\n".join(p for p in parts if p))
+    return Text("\n".join(p for p in parts if p))  # every part is escaped or Safe
 
 
 def _articles(ctx: Context, keywords: tuple[str, ...], region: str) -> list[Any]:

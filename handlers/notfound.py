@@ -7,6 +7,7 @@ quoted back only when it is short and plain; long, abusive or odd text never is.
 from __future__ import annotations
 
 import re
+from html import escape
 
 from config.texts import meaning_table, reply
 from handlers.context import Context
@@ -44,7 +45,7 @@ def not_found(ctx: Context, kind: str | None = None) -> Text:
     lines = [head]
     if options:
         lines.append(reply("not_found_pick"))
-        lines.extend(f"{n}. {text}" for n, text in enumerate(options, 1))
+        lines.extend(f"{n}. {escape(text, quote=False)}" for n, text in enumerate(options, 1))
         ctx.session.offer({"kind": "suggest", "options": options})
     tail = reply("not_found_tail", hotline=ctx.settings.bot_hotline)
     if tail:

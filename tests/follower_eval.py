@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 
+from bot.devtools.wechat_side import Transport, WeChatSide
 from bot.faq import load_starter
 from bot.services import get_services
-from bot.wechat_side import Transport, WeChatSide
 
 SETS = Path(__file__).resolve().parent / "fixtures" / "followers"
 # The routes (handler, or handler:intent as the dispatcher logs them) that serve each

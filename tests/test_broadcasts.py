@@ -183,7 +183,7 @@ def test_scheduling_onto_a_full_day_is_refused_and_stores_nothing(bc_app, fake_w
 
 
 def test_a_very_long_article_is_cut_to_fit_wechat(bc_app, fake_wechat):
-    from bot.article_draft import content_html
+    from bot.broadcasts.draft import content_html
 
     class Long:
         title, source, published, url = "长文", "来源", "2024-01-01", "https://example.com/a"

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bot.feedback_query import Filter, iterate
+from bot.feedback.query import Filter, iterate
 from bot.services import get_services
 from tests.follower_eval import prepare, visible
 

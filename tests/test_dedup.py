@@ -4,7 +4,7 @@ import pytest
 import redis
 from wechatpy import parse_message
 
-from bot.dedup import Deduplicator, dedup_key
+from bot.wechat.dedup import Deduplicator, dedup_key
 from tests.conftest import fixture_text
 
 

@@ -21,9 +21,10 @@ def wire(services: Services) -> None:
 
 
 def init_app(app: Flask, services: Services) -> None:
-    """Register the `faq` CLI group."""
+    """Build the store (services.faq) and register the `faq` CLI group."""
     from bot.faq.cli import faq_cli
 
+    wire(services)
     app.cli.add_command(faq_cli)
 
 

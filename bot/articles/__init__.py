@@ -1,0 +1,21 @@
+"""Articles: the knowledge base's service, its public article pages, staff API and `kb` CLI."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from bot.services import Services
+
+
+def init_app(app: Flask, services: Services) -> None:
+    """Open the knowledge base; register article pages, the articles staff API and `kb`."""
+    from bot.articles import cli, page, staff_api
+    from knowledge import KnowledgeBase
+
+    settings = services.settings
+    services.kb = KnowledgeBase(services.redis, settings.key_prefix, settings.data_dir)
+    if settings.extra.get("kb_bundled", True):
+        services.kb.load_bundled()  # an empty store starts with the sample articles
+    app.register_blueprint(page.bp)
+    app.register_blueprint(staff_api.bp)
+    app.cli.add_command(cli.kb_cli)

@@ -1,0 +1,175 @@
+"""Running a broadcast job: quota, cover, draft, then preview or sendall, resumable at each step.
+
+Each step's result is written to the job before the next step starts, so a run that dies is
+resumed by the next claimer from where it stopped. The sendall carries the job's clientmsgid:
+if the previous run's sendall did reach WeChat, the repeat answers 45065 with the earlier
+msg_id and nothing is delivered twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from bot.audience.region_tags import RegionTags
+from bot.broadcasts import draft as article_draft
+from bot.broadcasts.jobs import BroadcastStore, Job
+from bot.broadcasts.quotas import Quota
+from bot.platform.safe_fetch import SafeFetcher
+from bot.wechat.errors import RETRY_AFTER_A_MINUTE, WeChatAPIError
+
+log = logging.getLogger("bot.broadcasts")
+
+DEFAULT_RETRY_DELAYS = (1.0, 4.0, 15.0)  # seconds between attempts on -1 / 45009 / network
+MAX_RUNS = 5  # a job claimed this often without finishing is given up
+REQUEUE_DELAY = 61.0  # WeChat asks for a minute between tries of one clientmsgid (45066)
+
+
+class JobRunner:
+    """Executes claimed jobs against the WeChat API."""
+
+    def __init__(self, store: BroadcastStore, quota: Quota, api: Any, kb: Any,
+                 tags: RegionTags | None, retry_delays: tuple[float, ...] = DEFAULT_RETRY_DELAYS,
+                 sleep: Callable[[float], None] = time.sleep,
+                 fetcher: SafeFetcher | None = None) -> None:
+        self.store = store
+        self.fetcher = fetcher or SafeFetcher()
+        self.quota = quota
+        self.api = api
+        self.kb = kb
+        self.tags = tags
+        self.retry_delays = tuple(retry_delays)
+        self.sleep = sleep
+
+    def call(self, what: str, fn: Callable[[], Any]) -> Any:
+        """Call WeChat, retrying transient errors with backoff (bounded)."""
+        for attempt, delay in enumerate((*self.retry_delays, None), start=1):
+            try:
+                return fn()
+            except WeChatAPIError as exc:
+                if not exc.transient or delay is None:
+                    raise
+                log.warning("%s: %s (attempt %d); retrying in %.2fs", what, exc, attempt, delay)
+                self.sleep(delay)
+        raise AssertionError("unreachable")
+
+    def execute(self, job: Job, now: float) -> Job:
+        """Run a job this process has claimed; returns it in its new state."""
+        if job.runs > MAX_RUNS:
+            self._fail(job, f"任务已尝试 {job.runs - 1} 次仍未完成，已停止；请检查日志后重新提交")
+            return self.store.get(job.id)
+        if self.api is None:
+            self._fail(job, "未配置 WECHAT_APP_ID / WECHAT_APP_SECRET，无法调用微信接口群发")
+            return self.store.get(job.id)
+        article = self._article(job)
+        if article is None:
+            return self.store.get(job.id)
+        if job.kind == "send" and not job.quota_period:
+            check = self.quota.reserve(job.target, now)
+            if not check.ok:
+                self.store.update(job.id, status="refused", error=check.message)
+                log.info("job %s refused: %s", job.id, check.message)
+                return self.store.get(job.id)
+            job.quota_period = check.period
+            self.store.update(job.id, quota_period=check.period)
+        sending = False
+        try:
+            self._cover(job, article)
+            self._draft(job, article)
+            if job.kind == "preview":
+                self._preview(job)
+            else:
+                sending = True
+                self._sendall(job)
+        except WeChatAPIError as exc:
+            if exc.errcode == RETRY_AFTER_A_MINUTE:
+                # WeChat saw this clientmsgid moments ago; the job is safe to resume later.
+                self.store.requeue(job.id, now + REQUEUE_DELAY, exc.message)
+                log.info("job %s: %s; requeued", job.id, exc.message)
+                return self.store.get(job.id)
+            # A transient error at sendall may still have been accepted: keep the slot.
+            keep_slot = sending and exc.transient
+            self._fail(job, exc.message, release=not keep_slot)
+        except (KeyError, TypeError, ValueError) as exc:  # an answer without media_id etc.
+            log.exception("job %s: unexpected answer from WeChat", job.id)
+            self._fail(job, f"微信返回了无法识别的应答（{type(exc).__name__}: {exc}）",
+                       release=not sending)
+        return self.store.get(job.id)
+
+    def _article(self, job: Job) -> Any:
+        article = None
+        if self.kb is not None:
+            try:
+                article = self.kb.get(job.article_id)
+            except KeyError:
+                article = None
+        if article is None:
+            self._fail(job, f"知识库里没有文章 {job.article_id}")
+        return article
+
+    def _fail(self, job: Job, message: str, release: bool = True) -> None:
+        if release and job.kind == "send" and job.quota_period:
+            self.quota.release(job.target, job.quota_period)
+            job.quota_period = ""
+        self.store.update(job.id, status="failed", error=message, quota_period=job.quota_period)
+        log.warning("job %s failed: %s", job.id, message)
+
+    def _cover(self, job: Job, article: Any) -> None:
+        if job.cover_media_id:
+            return
+        cover = article_draft.fetch_cover(getattr(article, "cover", "") or "", self.fetcher)
+        source = "article" if cover else "default"
+        name, data, mime = cover or article_draft.default_cover()
+        res = self.call("cover upload", lambda: self.api.post(
+            "material/add_material", params={"type": "image"},
+            files={"media": (name, data, mime)}))
+        job.cover_media_id = res["media_id"]
+        self.store.update(job.id, cover_media_id=job.cover_media_id, cover_source=source)
+
+    def _draft(self, job: Job, article: Any) -> None:
+        if job.draft_media_id:
+            return
+        body = {"articles": [article_draft.draft_article(article, job.cover_media_id)]}
+        res = self.call("draft/add", lambda: self.api.post("draft/add", data=body))
+        job.draft_media_id = res["media_id"]
+        self.store.update(job.id, draft_media_id=job.draft_media_id)
+
+    def _preview(self, job: Job) -> None:
+        body = {"touser": job.preview_openid, "mpnews": {"media_id": job.draft_media_id},
+                "msgtype": "mpnews"}
+        res = self.call("mass/preview", lambda: self.api.post("message/mass/preview", data=body))
+        self.store.update(job.id, status="previewed", msg_id=str(res.get("msg_id", "")),
+                          finished_at=time.time())
+
+    def _sendall(self, job: Job) -> None:
+        if job.target == "all":
+            flt: dict = {"is_to_all": True}
+        else:
+            if not job.tag_id:
+                job.tag_id = str(self.call("region tag", lambda: self.tags.tag_id(job.target)))
+                self.store.update(job.id, tag_id=job.tag_id)
+            flt = {"is_to_all": False, "tag_id": int(job.tag_id)}
+        body = {"filter": flt, "mpnews": {"media_id": job.draft_media_id}, "msgtype": "mpnews",
+                "send_ignore_reprint": 0, "clientmsgid": job.clientmsgid}
+        try:
+            res = self.call("mass/sendall",
+                            lambda: self.api.post("message/mass/sendall", data=body))
+        except WeChatAPIError as exc:
+            if exc.errcode != 45065:
+                raise
+            # Our own earlier attempt got through (the run died before recording it).
+            res = _json(exc)
+            log.info("job %s: sendall already accepted earlier (msg_id %s)", job.id,
+                     res.get("msg_id"))
+        self.store.update(job.id, status="submitted", msg_id=str(res.get("msg_id", "")),
+                          msg_data_id=str(res.get("msg_data_id", "")), error="")
+
+
+def _json(exc: WeChatAPIError) -> dict:
+    """The JSON body of the response behind an error (45065 carries the earlier msg_id)."""
+    try:
+        return exc.response.json() if exc.response is not None else {}
+    except ValueError:
+        return {}
