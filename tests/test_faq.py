@@ -114,6 +114,16 @@ def test_the_starter_set_loads_into_an_empty_store_only(store):
     assert load_starter(store) == 0  # staff's edits are never overwritten
 
 
+def test_make_run_loads_the_starter_set_once(redis_url):
+    from bot.devtools.server import load_dev_answers
+
+    client = redis.Redis.from_url(redis_url)
+    assert load_dev_answers(client, "dev:") == len(read_entries(STARTER).entries)
+    assert load_dev_answers(client, "dev:") == 0
+    assert FaqStore(client, "dev:").get("wage-arrears") is not None
+    client.close()
+
+
 def test_wsgi_app_starts_without_service_answers(app):
     assert get_services(app).faq.count() == 0  # only `make run` loads the starter set
 

@@ -15,6 +15,17 @@ from dotenv import load_dotenv
 HOST, PORT = "127.0.0.1", 8000
 
 
+def load_dev_answers(store, prefix: str) -> int:
+    """The starter service answers (config/faq.toml) into an empty store; how many were added.
+
+    Like the sample articles they are for development: wsgi:app never fills a store itself.
+    """
+    from bot.faq import load_starter
+    from knowledge.faq_store import FaqStore
+
+    return load_starter(FaqStore(store, prefix))
+
+
 def main() -> None:
     """Check settings, start the store, print the webhook details, run gunicorn."""
     load_dotenv()
@@ -29,12 +40,7 @@ def main() -> None:
         store = connect(settings)
     except SettingsError as exc:
         sys.exit(f"cannot start: {exc}")
-    from bot.faq import load_starter
-    from knowledge.faq_store import FaqStore
-
-    # The starter service answers, like the sample articles, are for development only:
-    # wsgi:app never fills a store by itself.
-    added = load_starter(FaqStore(store, settings.key_prefix))
+    added = load_dev_answers(store, settings.key_prefix)
     os.environ.setdefault("WECHAT_TOKEN", settings.wechat_token)
     generated = "  (generated for development)" if settings.token_was_generated else ""
     mode = "safe/compat (EncodingAESKey set)" if settings.crypto_enabled else "plaintext only"
