@@ -22,6 +22,7 @@ class Session:
         self.data: dict = dict(data or {})
         self.changed = False
         self.cleared = False
+        self._offered = False  # an offer was made during this turn (see offer / end_turn)
 
     def get(self, key: str, default: Any = None) -> Any:
         """Read one value."""
@@ -44,7 +45,7 @@ class Session:
 
     def end_turn(self) -> None:
         """Forget an offer made before this turn: a picked number refers to the last reply."""
-        if not getattr(self, "_offered", False) and OFFER_KEY in self.data:
+        if not self._offered and OFFER_KEY in self.data:
             self.pop(OFFER_KEY)
         self._offered = False
 

@@ -137,3 +137,13 @@ def test_not_found_never_echoes_long_or_odd_text(follower, text):
 def test_a_number_without_an_offer_still_picks_from_the_last_list(follower):
     follower.say("最新")
     assert follower.say("2").startswith("[图文]")
+
+
+def test_a_service_answer_written_by_staff_is_escaped(follower, app):
+    from knowledge.faq import FaqEntry
+
+    get_services(app).faq.add(FaqEntry.from_dict({
+        "id": "night-shift", "question": "夜班有补贴吗", "words": ["夜班+补贴"],
+        "answer": "看合同<b>和</b>单位制度 & 当地规定。", "confirm": "12333"}))
+    answer = follower.wechat.text(follower.openid, "上夜班有没有补贴").reply["Content"]
+    assert "&lt;b&gt;和&lt;/b&gt;" in answer and "&amp; 当地规定" in answer and "<b>" not in answer
