@@ -112,13 +112,25 @@ class FaqService(Protocol):
         """Entries matching the follower's words (knowledge.faq_store.FaqMatch), best first."""
 
 
+class Privacy(Protocol):
+    """Forgetting followers (implemented in bot/privacy.py), as ctx.services["privacy"]."""
+
+    def forget(self, openid: str) -> Any:
+        """Delete, or pseudonymise where staff need the record, all that is kept about them."""
+
+
 class MassJobs(Protocol):
     """Broadcast jobs (implemented in bot/broadcasts/service.py), as ctx.services["broadcasts"]."""
 
     def record_finish(
-        self, msg_id: str, status: str, total: int, filtered: int, sent: int, errors: int
+        self, msg_id: str, status: str, total: int, filtered: int, sent: int, errors: int,
+        check: dict | None = None,
     ) -> Any:
-        """Close the job WeChat's msg_id belongs to; None when it is not one of ours."""
+        """Close the job WeChat's msg_id belongs to; None when it is not one of ours.
+
+        `check`: the reprint check and article addresses of the event
+        ({"check_state": int, "items": [dict], "article_urls": [str]}).
+        """
 
 
 @dataclass

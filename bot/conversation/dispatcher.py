@@ -49,6 +49,9 @@ class Dispatcher:
         """The reply value for `msg`; never raises for a handler's failure."""
         settings = self.services.settings
         openid = getattr(msg, "source", "") or ""
+        windows = self.services.extra.get("cs_windows")
+        if windows is not None:  # what WeChat now lets staff send this follower (客服消息)
+            windows.note(openid, msg)
         if getattr(msg, "type", "") != "event":  # events are WeChat's, not the follower's pace
             verdict = self.limiter.check(openid)
             if verdict is Verdict.WARN:

@@ -9,6 +9,9 @@ from datetime import date, datetime, time, timedelta, timezone
 # Tickets and dates follow Beijing time; China keeps no daylight saving, so a fixed offset is exact.
 CST = timezone(timedelta(hours=8), "CST")
 STATUSES = ("new", "replied", "done")
+# A follower who unsubscribed is named on their tickets by this prefix and random hex: the
+# same pseudonym on all of that follower's tickets, with no way back to the openid.
+PSEUDONYM_PREFIX = "已退订-"
 
 
 def china_time(now: datetime | None = None) -> datetime:
@@ -85,6 +88,11 @@ class Refused:
     ticket: None = None
     limited: bool = True
     duplicate: bool = False
+
+
+def is_pseudonym(openid: str) -> bool:
+    """True when a ticket's follower has unsubscribed and their openid was replaced."""
+    return openid.startswith(PSEUDONYM_PREFIX)
 
 
 def as_str(value: bytes | str) -> str:
