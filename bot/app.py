@@ -15,6 +15,7 @@ from bot import (
     console,
     conversation,
     devtools,
+    faq,
     feedback,
     platform,
     wechat,
@@ -55,6 +56,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     wechat.init_app(app, services)
     broadcasts.init_app(app, services)
     audience.init_app(app, services)
+    faq.init_app(app, services)
     conversation.init_app(app, services)
     devtools.init_app(app, services)
     console.init_app(app, services)  # last: it wraps the dispatcher to count messages

@@ -24,6 +24,7 @@ class Services:
     kb: Any = None  # knowledge base (knowledge/)
     feedback: Any = None  # handlers.context.FeedbackSink
     followers: Any = None  # handlers.context.Followers
+    faq: Any = None  # knowledge.faq_store.FaqStore: service answers (handlers.context.FaqService)
     api: Any = None  # WeChat API client, None when AppID/AppSecret are unset
     crypto: Any = None  # bot.wechat.crypto.MessageCrypto, None in plaintext-only mode
     dispatcher: Any = None

@@ -40,3 +40,13 @@ def intent_words(intent: str) -> tuple[str, ...]:
 def intent_table(intent: str) -> dict:
     """The whole table of one intent from intents.toml (words plus any options)."""
     return dict(_load("intents.toml")[intent])
+
+
+def meaning_table(name: str) -> dict:
+    """One table of meaning.toml: the example sentences and words of an intent, or [plain]."""
+    return dict(_load("meaning.toml").get(name, {}))
+
+
+def meaning_intents() -> dict[str, dict]:
+    """Every intent of meaning.toml ([intent.NAME] tables), in the file's order."""
+    return dict(_load("meaning.toml").get("intent", {}))
