@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from bot import create_app
+from bot.faq import load_starter
 from bot.services import get_services
 from knowledge.base import BUNDLED_DIR
 from tests.console_support import BOSS, BOSS_PW, FIXTURES, Console, add_staff, login
@@ -35,6 +36,7 @@ def _fill(console: Console) -> None:
     services = get_services(console.app)
     services.kb.import_paths([BUNDLED_DIR])
     services.kb.rebuild()
+    load_starter(services.faq)  # the bundled starter service answers
     for openid, region in FOLLOWERS.items():
         console.fake.add_follower(openid)
         if region:
@@ -68,7 +70,7 @@ def _pages(console: Console) -> dict[str, str]:
         "feedback-ticket": f"/admin/feedback/{ticket}",
         "articles": "/admin/articles?q=湖北培训补贴", "article": f"/admin/articles/{newest}",
         "broadcasts": f"/admin/broadcasts?q=招聘会&article_id={newest}",
-        "gaps": "/admin/gaps", "faq": "/admin/faq",
+        "gaps": "/admin/gaps", "faq": "/admin/faq?try=老板拖欠工资不给怎么办",
         "staff": "/admin/staff", "audit": "/admin/audit", "me": "/admin/me",
     }
 
