@@ -1,4 +1,4 @@
-// Refreshes the broadcast job table every 5 s while a job is still running (our own script).
+// Refreshes the broadcast job table every 3 s while a job is still running (our own script).
 (function () {
   function tick() {
     var box = document.getElementById("jobs");
@@ -11,8 +11,8 @@
         holder.innerHTML = html;  // our own server-rendered, escaped fragment
         var fresh = holder.querySelector("#jobs");
         if (fresh) box.replaceWith(fresh);
-        setTimeout(tick, 5000);
+        setTimeout(tick, 3000);
       });
   }
-  setTimeout(tick, 5000);
+  setTimeout(tick, 3000);
 })();
