@@ -1,0 +1,1 @@
+"""Platform pieces shared by every feature: the Redis connection and its addresses."""
