@@ -47,7 +47,10 @@ def _wire_services(services: Services) -> None:
     settings = services.settings
     services.kb = KnowledgeBase(services.redis, settings.key_prefix, settings.data_dir)
     if settings.extra.get("kb_bundled", True):
-        services.kb.load_bundled()  # an empty store starts with the sample articles
+        try:
+            services.kb.load_bundled()  # an empty store starts with the sample articles
+        except redis.RedisError as exc:  # the store failed over while this worker booted
+            log.warning("bundled articles not loaded by this worker: %s", type(exc).__name__)
     services.feedback = build_store(services.redis, settings.key_prefix, settings.extra)
     services.api = build_api_client(services)
     if not settings.api_enabled:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 import redis
 from redis.cluster import RedisCluster
 
 from bot import create_app
 from bot.platform.redis_url import describe_kind, kind_of, open_client, parse
+from bot.services import get_services
 from config.settings import SettingsError
 
 
@@ -47,6 +50,13 @@ def test_a_bad_url_stops_start_up_with_the_reason(tmp_path):
                     "wechat_token": "t", "ENVIRON": {}})
 
 
+@pytest.mark.parametrize("url", ["redis+cluster://127.0.0.1:1", "redis+sentinel://127.0.0.1:1/m"])
+def test_an_unreachable_store_stops_start_up_with_a_reason(url, tmp_path):
+    with pytest.raises(SettingsError, match="REDIS_URL is unreachable"):
+        create_app({"redis_url": url, "bot_data_dir": str(tmp_path), "wechat_token": "t",
+                    "ENVIRON": {}, "extra": {"store_boot_wait": 0}})
+
+
 def test_each_form_opens_the_right_client(redis_url):
     single = open_client(redis_url)
     assert isinstance(single, redis.Redis) and describe_kind(single) == "redis"
@@ -70,3 +80,19 @@ def test_a_cluster_url_reaches_every_slot(tmp_path):
         assert len({client.get_node_from_key(f"k{n}").name for n in range(30)}) == 3
     finally:
         cluster.stop()
+
+
+def test_a_worker_booting_while_the_store_is_away_waits_for_it(tmp_path):
+    from tests.support.redis_server import RedisServer
+
+    server = RedisServer(tmp_path / "redis")
+    # Nothing listens on its port yet: the app waits, and the server comes up a moment later.
+    timer = threading.Timer(1.0, server.start, kwargs={"attempts": 1})
+    timer.start()
+    try:
+        app = create_app({"redis_url": server.url, "bot_data_dir": str(tmp_path / "var"),
+                          "wechat_token": "t", "ENVIRON": {}, "extra": {"kb_bundled": False}})
+        assert get_services(app).redis.ping()
+    finally:
+        timer.join()
+        server.stop()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote
 
 import redis
-from redis.backoff import ExponentialBackoff
+from redis.backoff import ExponentialBackoff, NoBackoff
 from redis.cluster import ClusterNode, RedisCluster
 from redis.retry import Retry
 from redis.sentinel import Sentinel
@@ -121,9 +121,12 @@ def open_client(url: str, **kwargs) -> redis.Redis | RedisCluster:
     if address.kind == "cluster":
         nodes = [ClusterNode(host, port) for host, port in address.nodes]
         return RedisCluster(startup_nodes=nodes, ssl=address.tls, **auth, **common)
+    # No retries per sentinel: the next sentinel in the list is the retry (redis-py's default
+    # would back off for seconds on a dead one before trying the others).
     sentinel_kwargs = {"socket_connect_timeout": SENTINEL_TIMEOUT,
                        "socket_timeout": SENTINEL_TIMEOUT, "ssl": address.tls,
-                       "password": address.options.get("sentinel_password") or None}
+                       "password": address.options.get("sentinel_password") or None,
+                       "retry": Retry(NoBackoff(), 0)}
     sentinel = Sentinel(list(address.nodes), sentinel_kwargs=sentinel_kwargs)
     return sentinel.master_for(address.service, db=address.db, ssl=address.tls,
                                health_check_interval=30, **auth, **common)
