@@ -32,6 +32,8 @@ ADMIN = "two-hosts-staff-token-0001"
 APPID, SECRET = "wxfake0000000002", "fakesecret2"
 ARTICLE = Path(__file__).parent / "fixtures" / "two_hosts" / "article.jsonl"
 TITLE = "工友下班后免费学电工焊工"
+ARTICLE_CLI = ARTICLE.with_name("article_cli.jsonl")
+CLI_TITLE = "货车司机驿站再添五十家"
 _msg_ids = itertools.count(880000000000001)
 
 
@@ -101,6 +103,14 @@ def test_an_article_imported_on_one_host_is_found_on_the_other(hosts):
     print(f"host B served it {time.monotonic() - imported:.2f} s after host A stored it")
     # Every worker of host B serves it now, not just the one that answered first.
     assert all(TITLE in ask() for _ in range(6))
+
+    # The same through the staff CLI on host A (which also rebuilds host A's own index).
+    cli = a.flask("kb", "import", str(ARTICLE_CLI))
+    out, err = cli.communicate(timeout=120)
+    assert cli.returncode == 0, out + err
+    wait_until(lambda: CLI_TITLE in courier.deliver([b.url], courier.side(b.url).text_fields(
+        "oTwoHostsReader00000002", "货车司机驿站", msg_id=next(_msg_ids))).text, 5,
+        "host B serving the article host A's CLI imported")
 
 
 def test_session_paging_and_feedback_mode_follow_the_follower_across_hosts(hosts):
