@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.followers import Followers
+from bot.audience.followers import Followers
 from bot.platform.redis_url import open_client
 from handlers.context import Session
 from handlers.registry import build_registry

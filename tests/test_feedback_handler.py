@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from bot.feedback import FeedbackStore
-from bot.feedback_query import Filter, iterate
+from bot.feedback.query import Filter, iterate
+from bot.feedback.store import FeedbackStore
 from bot.platform.redis_url import open_client
 from tests.feedback_chat import Chat
 

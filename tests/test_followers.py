@@ -1,11 +1,11 @@
-"""bot.followers: region subscriptions, scenes and places in Redis, with WeChat tagging."""
+"""bot.audience.followers: region subscriptions, scenes and places in Redis, with WeChat tagging."""
 
 from __future__ import annotations
 
 import pytest
 from wechatpy.exceptions import WeChatClientException
 
-from bot.followers import Followers
+from bot.audience.followers import Followers
 from bot.platform.redis_url import open_client
 from bot.services import get_services
 

@@ -9,10 +9,10 @@ import pytest
 import redis
 
 from bot import create_app
-from bot.feedback import FeedbackStore
-from bot.feedback_replication import NotReplicated, ReplicaAck
+from bot.devtools.wechat_side import WeChatSide, http_transport
+from bot.feedback.replication import NotReplicated, ReplicaAck
+from bot.feedback.store import FeedbackStore
 from bot.services import get_services
-from bot.wechat_side import WeChatSide, http_transport
 from tests.support.live import LiveServer
 from tests.support.redis_server import RedisServer
 from tests.support.redis_topologies import wait_until

@@ -4,8 +4,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from bot.devtools.wechat_side import WeChatSide, http_transport
 from bot.platform.redis_url import open_client
-from bot.wechat_side import WeChatSide, http_transport
 from tests.conftest import AES_KEY, APP_ID
 from tests.support.gunicorn import Gunicorn
 

@@ -9,7 +9,7 @@ import sys
 import time
 
 from bot.platform.redis_url import open_client
-from bot.wechat_api import BotWeChatClient
+from bot.wechat.api import BotWeChatClient
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from collections import Counter
 
 import requests
 
-from bot.wechat_side import Delivery, WeChatSide, http_transport
+from bot.devtools.wechat_side import Delivery, WeChatSide, http_transport
 from config.texts import reply as reply_text
 
 TICKET = re.compile(r"FK-\d{8}-\d{4}")

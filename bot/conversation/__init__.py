@@ -1,0 +1,23 @@
+"""The conversation: the dispatcher over the handler registry, sessions and the rate limit."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from bot.services import Services
+
+
+def init_app(app: Flask, services: Services) -> None:
+    """Build the dispatcher with its session store and rate limiter."""
+    from bot.conversation.dispatcher import Dispatcher
+    from bot.conversation.ratelimit import RateLimiter
+    from bot.conversation.sessions import SessionStore
+    from handlers.registry import build_registry
+
+    s = services.settings
+    services.dispatcher = Dispatcher(
+        services,
+        build_registry(),
+        SessionStore(services.redis, s.key_prefix),
+        RateLimiter(services.redis, s.key_prefix, s.rate_limit_per_minute),
+    )

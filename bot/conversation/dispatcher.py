@@ -1,0 +1,94 @@
+"""Ask each handler in order; the first match answers. Sessions and rate limits live here."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import redis
+
+from bot.conversation.ratelimit import RateLimiter, Verdict
+from bot.conversation.sessions import SessionStore
+from config.texts import reply as reply_text
+from handlers.base import Handler
+from handlers.context import Context
+from handlers.replies import SILENT, Reply, Text
+
+log = logging.getLogger("bot.dispatch")
+
+CHINA = ZoneInfo("Asia/Shanghai")
+MAX_TEXT = 5000  # longer messages are cut before matching; nothing reads that far anyway
+
+
+def message_text(msg: Any) -> str:
+    """What the follower said: text content, or WeChat's voice recognition."""
+    kind = getattr(msg, "type", "")
+    if kind == "text":
+        return (getattr(msg, "content", "") or "").strip()[:MAX_TEXT]
+    if kind == "voice":
+        return (getattr(msg, "recognition", "") or "").strip()[:MAX_TEXT]
+    return ""
+
+
+class Dispatcher:
+    """Routes one parsed message to the first matching handler of the registry."""
+
+    def __init__(
+        self,
+        services: Any,
+        handlers: list[Handler],
+        sessions: SessionStore,
+        limiter: RateLimiter,
+    ) -> None:
+        self.services = services
+        self.handlers = handlers
+        self.sessions = sessions
+        self.limiter = limiter
+
+    def dispatch(self, msg: Any, dedup_key: str = "") -> Reply:
+        """The reply value for `msg`; never raises for a handler's failure."""
+        settings = self.services.settings
+        openid = getattr(msg, "source", "") or ""
+        windows = self.services.extra.get("cs_windows")
+        if windows is not None:  # what WeChat now lets staff send this follower (客服消息)
+            windows.note(openid, msg)
+        if getattr(msg, "type", "") != "event":  # events are WeChat's, not the follower's pace
+            verdict = self.limiter.check(openid)
+            if verdict is Verdict.WARN:
+                log.info("rate limit reached by %s", openid)
+                return Text(reply_text("rate_limited", hotline=settings.bot_hotline))
+            if verdict is Verdict.DROP:
+                return SILENT
+        session = self.sessions.load(openid)
+        ctx = Context(
+            openid=openid,
+            text=message_text(msg),
+            session=session,
+            settings=settings,
+            dedup_key=dedup_key,
+            now=datetime.now(CHINA),
+            kb=self.services.kb,
+            feedback=self.services.feedback,
+            followers=self.services.followers,
+            services=self.services.extra,
+        )
+        for handler in self.handlers:
+            try:
+                match = handler.check(msg, ctx)
+                if match is None or match is False:
+                    continue
+                result = handler.handle(msg, ctx, match)
+            except redis.RedisError:
+                # The store failed (down, failing over, a write not yet on a replica): let the
+                # webhook answer politely without caching, so WeChat's retry is handled afresh.
+                raise
+            except Exception:  # one broken handler must not take the worker down
+                log.exception("handler %s failed on %s", handler.name, dedup_key or openid)
+                return Text(reply_text("error", hotline=settings.bot_hotline))
+            ctx.session.end_turn()
+            self.sessions.save(openid, ctx.session)
+            log.info("%s answered %s", ctx.route or handler.name, dedup_key or openid)
+            return result
+        return SILENT
