@@ -9,6 +9,7 @@ import redis
 from redis.cluster import RedisCluster
 
 from bot import create_app
+from bot.feedback.replication import ReplicaAck
 from bot.platform.redis_url import describe_kind, kind_of, open_client, parse
 from bot.services import get_services
 from config.settings import SettingsError
@@ -78,6 +79,11 @@ def test_a_cluster_url_reaches_every_slot(tmp_path):
             client.set(f"k{n}", n)
         assert [int(client.get(f"k{n}")) for n in range(30)] == list(range(30))
         assert len({client.get_node_from_key(f"k{n}").name for n in range(30)}) == 3
+        # The ticket wait talks to the one node that owns {feedback}, not to the cluster.
+        node = ReplicaAck(client).node_for("jyq:{feedback}:dedup:x")
+        owner = client.get_node_from_key("jyq:{feedback}:rec:1")
+        assert node.connection_pool.connection_kwargs["port"] == owner.port
+        assert ReplicaAck(client).state(node).replicas == 0  # so no wait on this cluster
     finally:
         cluster.stop()
 
