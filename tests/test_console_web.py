@@ -18,7 +18,7 @@ def app_config(app_config):
 
 
 def session_keys(app) -> list[bytes]:
-    return list(get_services(app).redis.scan_iter("jyq:console:session:*"))
+    return list(get_services(app).redis.scan_iter("jyq:{console}:session:*"))
 
 
 def test_the_cookie_is_httponly_lax_and_secure_only_over_https(app):

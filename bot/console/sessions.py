@@ -19,11 +19,13 @@ class StaffSessions:
         self.prefix = prefix
         self.idle = max(60, int(idle_seconds))
 
+    # One hash tag for every session key: start and end_all touch several at once, which a
+    # Redis Cluster allows only within one slot (sessions are few and small).
     def _key(self, sid: str) -> str:
-        return f"{self.prefix}console:session:{sid}"
+        return f"{self.prefix}{{console}}:session:{sid}"
 
     def _user_key(self, username: str) -> str:
-        return f"{self.prefix}console:sessions_of:{username}"
+        return f"{self.prefix}{{console}}:sessions_of:{username}"
 
     def start(self, username: str) -> str:
         """A new session for `username`; returns its id."""
