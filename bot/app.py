@@ -45,9 +45,8 @@ def _wire_services(services: Services) -> None:
     from knowledge import KnowledgeBase
 
     settings = services.settings
+    # Never fills the store: only the development server loads the bundled samples.
     services.kb = KnowledgeBase(services.redis, settings.key_prefix, settings.data_dir)
-    if settings.extra.get("kb_bundled", True):
-        services.kb.load_bundled()  # an empty store starts with the sample articles
     services.feedback = build_store(services.redis, settings.key_prefix, settings.extra)
     services.api = build_api_client(services)
     if not settings.api_enabled:

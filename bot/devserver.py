@@ -30,6 +30,7 @@ def main() -> None:
     except SettingsError as exc:
         sys.exit(f"cannot start: {exc}")
     os.environ.setdefault("WECHAT_TOKEN", settings.wechat_token)
+    _load_samples(store, settings)
     generated = "  (generated for development)" if settings.token_was_generated else ""
     mode = "safe/compat (EncodingAESKey set)" if settings.crypto_enabled else "plaintext only"
     where = settings.redis_url or f"embedded redis under {settings.data_dir.resolve()}"
@@ -57,6 +58,15 @@ Chat with it as a follower from another terminal:  make chat
         if not settings.redis_url:
             shutdown_embedded(settings.data_dir)  # saved to disk; the next run loads it
     sys.exit(server.returncode)
+
+
+def _load_samples(store, settings) -> None:
+    """The bundled sample articles, into an empty store only (the demo; wsgi:app never does)."""
+    from knowledge import KnowledgeBase
+
+    summary = KnowledgeBase(store, settings.key_prefix, settings.data_dir).load_bundled()
+    if summary is not None:
+        print(f"Loaded {summary.stored} sample articles into the empty store", flush=True)
 
 
 if __name__ == "__main__":
