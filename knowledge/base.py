@@ -7,14 +7,17 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable
+from datetime import date
 from functools import partial
 from pathlib import Path
 
 import redis
 
 from knowledge import importers
+from knowledge.arrange import arrange, clear_winner, weigh_time
 from knowledge.article import Article
 from knowledge.explain import explain
+from knowledge.extract import best_sentence
 from knowledge.freshness import IndexHolder
 from knowledge.query import parse
 from knowledge.ranking import verdict
@@ -22,6 +25,7 @@ from knowledge.regions import REGIONS, load_table
 from knowledge.results import Hit, ImportSummary, SearchResult
 from knowledge.store import ArticleStore
 from knowledge.summary import summarise
+from knowledge.when import find_when
 
 log = logging.getLogger(__name__)
 
@@ -152,24 +156,39 @@ class KnowledgeBase:
         """Build the full index from the store now and persist it; returns its version."""
         return self.index.rebuild(progress=progress)
 
-    def search(self, query: str, *, region: str | None = None, limit: int = 5) -> SearchResult:
-        """Rank articles for a follower's words; `region` is a mild preference."""
+    def search(self, query: str, *, region: str | None = None, limit: int = 5,
+               today: date | None = None) -> SearchResult:
+        """Rank articles for a follower's words: `region` (the follower's) is a soft
+        preference, a place in the question a constraint, a time in it selects by date
+        relative to `today` (default: the machine's date)."""
         self.ensure_fresh()
         ranker, tok, corrector = self.index.current()
         result = SearchResult(query=query)
         if ranker is None or not query or not query.strip():
             return result
-        q = parse(query[:200], tok, ranker.in_vocab, corrector)
+        when = find_when(query[:200], today or date.today())
+        q = parse(when.text, tok, ranker.in_vocab, corrector)
         result.region = q.region
         result.terms = [g.label for g in q.groups]
         result.corrections = q.corrections
-        kept, result.confident = verdict(ranker.rank(q, prefer=region, pool=PAGE_IDS), q)
+        result.years = sorted(when.years)
+        ranked = ranker.rank(q, prefer=region, pool=PAGE_IDS)
+        weigh_time(ranked, when)
+        kept, _ = verdict(ranked, q)
+        arranged = arrange(kept, q, when, prefer=region)
+        kept = arranged.ranked
+        result.missing_place = arranged.missing_place
+        result.confident = clear_winner(kept)
         result.ranked_ids = [r.id for r in kept][:PAGE_IDS]
+        result.coverage = round(kept[0].coverage, 3) if kept else 0.0
         articles = {a.id: a for a in self.get_many(result.ranked_ids[:limit])}
         result.hits = [Hit(articles[r.id], round(r.score, 4), partial(explain, r, q))
                        for r in kept[:limit] if r.id in articles]
         if not result.hits:
             result.confident = False
+        else:
+            concepts = [(g.terms, ranker.group_idf(g) * g.weight) for g in q.groups if g.known]
+            result.answer = best_sentence(result.hits[0].article.body, concepts)
         return result
 
     def summary_of(self, article: Article) -> str:

@@ -63,6 +63,7 @@ class ParsedQuery:
     region: str | None
     groups: list[Group]
     corrections: dict[str, str]
+    places: list[tuple[str, str]] = field(default_factory=list)  # (name, province) named
 
 
 def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
@@ -109,7 +110,7 @@ def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
             groups[word] = group
     close_stretch()
     return ParsedQuery(text=text, region=region_of(named), groups=list(groups.values()),
-                       corrections=corrections)
+                       corrections=corrections, places=named)
 
 
 def _fix_phrases(text: str, tok: Tokenizer, in_vocab, corrector: Corrector,

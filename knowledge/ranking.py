@@ -99,7 +99,7 @@ class Ranker:
         """Candidates best first (at most `pool`), each with score and coverage."""
         if not q.groups or not self.segments:
             return []
-        weights = [self._group_idf(g) * g.weight for g in q.groups]
+        weights = [self.group_idf(g) * g.weight for g in q.groups]
         total = sum(weights) or 1.0
         found: list[Ranked] = []
         for seg in self.segments:
@@ -107,7 +107,8 @@ class Ranker:
         found.sort(key=lambda r: r.score, reverse=True)
         return self._rerank(found[:RERANK_POOL], q)[:pool]
 
-    def _group_idf(self, g: Group) -> float:
+    def group_idf(self, g: Group) -> float:
+        """How much a concept of the question weighs: the idf of the word itself."""
         if not g.known:
             return self.idf(self._expected_df(g.label))
         main = g.alts[0]  # the word itself (or its parts, or its correction), not a synonym

@@ -39,6 +39,10 @@ class SearchResult:
     terms: list[str] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     ranked_ids: list[str] = field(default_factory=list)  # up to 20, for paging
+    coverage: float = 0.0  # the share of the question the first hit answers
+    answer: str = ""  # the first hit's sentence that answers the question (≤ 80 characters)
+    missing_place: str | None = None  # the question's province had nothing: hits are 全国
+    years: list[int] = field(default_factory=list)  # the years the question asked about
 
 
 @dataclass

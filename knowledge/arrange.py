@@ -1,0 +1,145 @@
+"""Ordering ranked articles by time and place once relevance is known.
+
+Employment news repeats: each year's programme, each city's job fair. Among articles that
+answer about equally (near-twins) the newest leads, or the one of the year the question
+names. A place the question names is a constraint: the list keeps to that province, and
+when it has nothing the caller says so and offers national articles instead. A follower's
+subscribed region is softer: its articles come first, the others stay.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from rapidfuzz import fuzz
+
+from knowledge.explain import contains
+from knowledge.index import REGION_CODE
+from knowledge.query import ParsedQuery
+from knowledge.ranking import CONFIDENT_COVERAGE, CONFIDENT_MARGIN, Ranked
+from knowledge.regions import NATIONWIDE
+from knowledge.when import When, years_of
+
+YEAR_MATCH = 1.6  # an article of the year the question names
+TWIN_TITLES = 55  # rapidfuzz ratio of two titles without their figures: the same story
+TWIN_BAND = 0.55  # a twin this far below the leader still takes its place when newer
+EQUAL_BAND = 0.9  # two articles this close answer "about equally", twins or not
+TWIN_COVERAGE = 0.12  # twins answer the same share of the question
+TIME_SHARE = 0.15  # the weight of "when" in a question that names a year, beside its words
+PREFERRED_BAND = 0.6  # a subscribed region's article this close to the best comes first
+_FIGURES = re.compile(r"[\d〇零一二三四五六七八九十百千万]+|[^\w]")
+_NAMES = {code: name for name, code in REGION_CODE.items()}
+
+
+@dataclass
+class Arranged:
+    """The ordered hits; `missing_place` names the question's province when it had none."""
+
+    ranked: list[Ranked] = field(default_factory=list)
+    missing_place: str | None = None
+
+
+def region_name(r: Ranked) -> str:
+    """The article's region (全国 or a province)."""
+    return _NAMES[int(r.segment.region[r.row])]
+
+
+def arrange(ranked: list[Ranked], q: ParsedQuery, when: When,
+            prefer: str | None = None) -> Arranged:
+    """Place constraint, then year selection, then the newest of each group of twins."""
+    out = Arranged()
+    if q.region and q.region != NATIONWIDE:
+        # Of the place: its province's articles, and any naming the place itself (台湾青年
+        # 创业 in an article of 福建 is about 台湾 youth).
+        local = [r for r in ranked if region_name(r) == q.region or _places(r, q, q.region)]
+        if local:
+            ranked = local
+        else:
+            out.missing_place = q.region
+            ranked = [r for r in ranked if region_name(r) == NATIONWIDE]
+    if when.years:
+        for r in ranked:
+            if _years(r) & when.years:
+                r.score *= YEAR_MATCH
+        ranked.sort(key=lambda r: r.score, reverse=True)
+    ranked = _twins_newest_first(ranked, q, when)
+    if prefer and prefer != NATIONWIDE and not q.region and ranked:
+        floor = ranked[0].score * PREFERRED_BAND
+        first = [r for r in ranked if region_name(r) == prefer and r.score >= floor]
+        ranked = first + [r for r in ranked if r not in first]
+    out.ranked = ranked
+    return out
+
+
+def _twins_newest_first(ranked: list[Ranked], q: ParsedQuery, when: When) -> list[Ranked]:
+    """At each position, the preferred one of the leader's near-equals takes its place."""
+    ranked = list(ranked)
+    places = {id(r): _places(r, q) for r in ranked}
+    for i in range(len(ranked)):
+        head = ranked[i]
+        best = i
+        for j in range(i + 1, len(ranked)):
+            r = ranked[j]
+            if r.score >= TWIN_BAND * head.score and places[id(r)] == places[id(head)] \
+                    and (_equal(head, r) or twins(head, r)) \
+                    and _key(r, when) > _key(ranked[best], when):
+                best = j
+        if best != i:
+            ranked.insert(i, ranked.pop(best))
+    return ranked
+
+
+def _equal(a: Ranked, b: Ranked) -> bool:
+    """Two articles that answer the question about equally, twins or not."""
+    low, high = sorted((a.score, b.score))
+    return low >= EQUAL_BAND * high and abs(a.coverage - b.coverage) <= TWIN_COVERAGE
+
+
+def twins(a: Ranked, b: Ranked) -> bool:
+    """The same story in another year or city: similar titles, the same share answered."""
+    if abs(a.coverage - b.coverage) > TWIN_COVERAGE:
+        return False
+    ta = _FIGURES.sub("", a.segment.titles[a.row])
+    tb = _FIGURES.sub("", b.segment.titles[b.row])
+    return fuzz.ratio(ta, tb) >= TWIN_TITLES
+
+
+def _key(r: Ranked, when: When) -> tuple:
+    """What decides among twins: the year asked for, then the newest."""
+    asked = bool(when.years and _years(r) & when.years)
+    return asked, float(r.segment.ts[r.row])
+
+
+def _years(r: Ranked) -> set[int]:
+    published = datetime.fromtimestamp(float(r.segment.ts[r.row])).year
+    return years_of(published, r.segment.titles[r.row])
+
+
+def _places(r: Ranked, q: ParsedQuery, province: str | None = None) -> frozenset[str]:
+    """The question's place names (of `province`, or any) this article contains."""
+    return frozenset(name for name, where in q.places
+                     if (province is None or where == province)
+                     and contains(r.segment, name, r.row))
+
+
+def weigh_time(ranked: list[Ranked], when: When) -> None:
+    """A question naming a year is answered in part by the date: an article of another
+    year covers less of it (so 今年养老金涨多少 is not answered by an old article alone)."""
+    if not when.years:
+        return
+    for r in ranked:
+        asked = 1.0 if _years(r) & when.years else 0.0
+        r.coverage = (r.coverage + TIME_SHARE * asked) / (1.0 + TIME_SHARE)
+        r.topic = (r.topic + TIME_SHARE * asked) / (1.0 + TIME_SHARE)
+
+
+def clear_winner(ranked: list[Ranked]) -> bool:
+    """The first article clearly answers: it covers the question and stands well above
+    every other article that is not one of its twins (older twins do not make it unsure)."""
+    if not ranked or ranked[0].coverage < CONFIDENT_COVERAGE:
+        return False
+    first = ranked[0]
+    others = [r.score for r in ranked[1:] if not twins(first, r)]
+    return first.score >= CONFIDENT_MARGIN * max(others, default=0.0)
