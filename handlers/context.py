@@ -102,3 +102,6 @@ class Context:
     feedback: FeedbackSink | None = None
     followers: Followers | None = None
     services: dict = field(default_factory=dict)
+    # What the answer was, for the question log: `kind` (answer, list, none, faq, …),
+    # `articles` (ids offered), `answers` (service answers given), `coverage`.
+    outcome: dict = field(default_factory=dict)

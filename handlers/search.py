@@ -1,4 +1,5 @@
-"""Search: any question nobody else claimed gets the best articles, or an honest "none"."""
+"""Search: any question nobody else claimed gets the answer first, a short list, or an
+honest "none"."""
 
 from __future__ import annotations
 
@@ -8,18 +9,18 @@ from typing import Any
 from config.texts import reply
 from handlers.base import Handler
 from handlers.context import Context
-from handlers.listing import article_card, article_list
+from handlers.listing import answer_first, article_list
 from handlers.matching import is_text
 from handlers.replies import Reply, Text
 
 log = logging.getLogger(__name__)
 
-LIST_SIZE = 5
-PAGE_SIZE = 5
+PAGE_SIZE = 3  # a phone screen: at most three items, 更多 gives the rest
 
 
 class Search(Handler):
-    """Text or recognised voice → one card when there is a clear winner, else a list."""
+    """Text or recognised voice → the answering sentence and its article when one article
+    clearly answers, else at most three articles; the question's place and time hold."""
 
     name = "search"
 
@@ -33,21 +34,32 @@ class Search(Handler):
         preferred = None
         if ctx.followers is not None:
             preferred = ctx.followers.region_of(ctx.openid)
-        result = ctx.kb.search(match, region=preferred, limit=LIST_SIZE)
+        result = ctx.kb.search(match, region=preferred, limit=PAGE_SIZE, today=ctx.now.date())
         shown = match[:30]
+        ctx.outcome.update(kind="none", articles=[], coverage=result.coverage)
         if not result.hits:
+            if result.missing_place:
+                return Text(reply("no_results_place", query=shown, region=result.missing_place,
+                                  hotline=ctx.settings.bot_hotline))
             return Text(reply("no_results", query=shown, hotline=ctx.settings.bot_hotline))
-        # After a single card, 更多 should show the list from its first page (page -1 + 1).
+        # After a single answer, 更多 should show the list from its first page (page -1 + 1).
         page = -1 if result.confident else 0
         ctx.session.set("last", {"kind": "search", "query": match, "ids": result.ranked_ids,
                                  "page": page, "page_size": PAGE_SIZE})
-        if result.confident:
-            top = result.hits[0].article
-            return article_card(top, ctx.kb.summary_of(top))
         articles = [h.article for h in result.hits]
+        place = reply("search_place_missing", region=result.missing_place) \
+            if result.missing_place else ""
+        if result.confident and result.answer:
+            ctx.outcome.update(kind="answer", articles=[articles[0].id])
+            more = reply("search_answer_more") if len(result.ranked_ids) > 1 else ""
+            return answer_first(articles[0], result.answer, lead=place, footer=more)
+        ctx.outcome.update(kind="list", articles=[a.id for a in articles])
+        summaries = [ctx.kb.summary_of(a) for a in articles]
+        if result.answer:
+            summaries[0] = result.answer  # the first item shows why it answers
         return article_list(
             articles,
-            header=reply("search_header", query=shown),
+            header="\n".join(x for x in (place, reply("search_header", query=shown)) if x),
             footer=reply("search_footer") if len(result.ranked_ids) > len(articles) else "",
-            summaries=[ctx.kb.summary_of(a) for a in articles],
+            summaries=summaries,
         )

@@ -187,7 +187,7 @@ class KnowledgeBase:
         if not result.hits:
             result.confident = False
         else:
-            concepts = [(g.terms, ranker.group_idf(g) * g.weight) for g in q.groups if g.known]
+            concepts = [(g, ranker.group_idf(g) * g.weight) for g in q.groups if g.known]
             result.answer = best_sentence(result.hits[0].article.body, concepts)
         return result
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from knowledge.normal import normalise
+from knowledge.query import Group
 from knowledge.summary import sentences
 
 MAX_CHARS = 80
@@ -19,15 +20,18 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|%|％|元|天|个月|年|日|�
 _QUOTED = "“「\""
 
 
-def best_sentence(body: str, concepts: Sequence[tuple[Sequence[str], float]],
+def best_sentence(body: str, concepts: Sequence[tuple[Group, float]],
                   limit: int = MAX_CHARS) -> str:
     """The passage of `body` (≤ `limit` characters) holding most of the question's
-    `concepts` ((alternative terms, weight) pairs); "" when none holds any."""
+    `concepts` ((group, weight) pairs); "" when none holds any."""
     best, best_score = "", 0.0
     for position, sentence in enumerate(sentences(body)):
+        sentence = _tidy(sentence)
+        if len(sentence) < 8:
+            continue
         for passage in _passages(sentence, limit):
             text = normalise(passage)
-            score = sum(w for terms, w in concepts if any(t in text for t in terms))
+            score = sum(w * _held(g, text) for g, w in concepts)
             if score <= 0:
                 continue
             score += 0.15 * min(len(_FIGURE.findall(passage)), 2) - 0.01 * position
@@ -35,6 +39,22 @@ def best_sentence(body: str, concepts: Sequence[tuple[Sequence[str], float]],
                 score -= 0.2  # a speaker's words rarely state the rule
             if score > best_score:
                 best, best_score = passage, score
+    return best
+
+
+def _tidy(sentence: str) -> str:
+    """Without the closing quote a split left at its start; a clause cut at ；/： ends in …"""
+    sentence = re.sub(r"^[”」\"’)）,，、\s]+", "", sentence)
+    stripped = re.sub(r"[；;：:，,]+$", "", sentence)
+    return stripped + "…" if stripped != sentence else sentence
+
+
+def _held(group: Group, text: str) -> float:
+    """How much of a concept `text` holds: its best alternative, parts counted in share."""
+    best = 0.0
+    for alt in group.alts:
+        share = sum(t in text for t in alt.terms) / len(alt.terms)
+        best = max(best, alt.weight * share)
     return best
 
 
