@@ -9,7 +9,7 @@ from typing import Any
 from config.texts import reply
 from handlers.base import Handler
 from handlers.context import Context
-from handlers.listing import answer_first, article_list
+from handlers.listing import answer_first, article_card, article_list
 from handlers.matching import is_text
 from handlers.replies import Reply, Text
 
@@ -49,8 +49,10 @@ class Search(Handler):
         articles = [h.article for h in result.hits]
         place = reply("search_place_missing", region=result.missing_place) \
             if result.missing_place else ""
-        if result.confident and result.answer:
+        if result.confident:
             ctx.outcome.update(kind="answer", articles=[articles[0].id])
+            if not result.answer:  # no sentence holds the question's words: the card says it
+                return article_card(articles[0], ctx.kb.summary_of(articles[0]))
             more = reply("search_answer_more") if len(result.ranked_ids) > 1 else ""
             return answer_first(articles[0], result.answer, lead=place, footer=more)
         ctx.outcome.update(kind="list", articles=[a.id for a in articles])

@@ -16,6 +16,7 @@ import redis
 from knowledge import importers
 from knowledge.arrange import arrange, clear_winner, weigh_time
 from knowledge.article import Article
+from knowledge.editorial import Editorial
 from knowledge.explain import explain
 from knowledge.extract import best_sentence
 from knowledge.freshness import IndexHolder
@@ -45,6 +46,7 @@ class KnowledgeBase:
         load_table(self.data_dir)
         self.index = IndexHolder(self.store, self.data_dir / "index", self.data_dir,
                                  refresh_interval=refresh_interval)
+        self.editorial = Editorial(redis_client, prefix, interval=refresh_interval)
         self._summaries: dict[str, str] = {}
         self._summary_lock = threading.Lock()
 
@@ -167,7 +169,7 @@ class KnowledgeBase:
         if ranker is None or not query or not query.strip():
             return result
         when = find_when(query[:200], today or date.today())
-        q = parse(when.text, tok, ranker.in_vocab, corrector)
+        q = parse(when.text, tok, ranker.in_vocab, corrector, self.editorial.synonyms())
         result.region = q.region
         result.terms = [g.label for g in q.groups]
         result.corrections = q.corrections
@@ -184,12 +186,25 @@ class KnowledgeBase:
         articles = {a.id: a for a in self.get_many(result.ranked_ids[:limit])}
         result.hits = [Hit(articles[r.id], round(r.score, 4), partial(explain, r, q))
                        for r in kept[:limit] if r.id in articles]
+        self._apply_pin(result, limit)
         if not result.hits:
             result.confident = False
         else:
             concepts = [(g, ranker.group_idf(g) * g.weight) for g in q.groups if g.known]
             result.answer = best_sentence(result.hits[0].article.body, concepts)
         return result
+
+    def _apply_pin(self, result: SearchResult, limit: int) -> None:
+        """An editor pinned this question (kb pin): its article answers, first and sure."""
+        pinned = self.editorial.pinned(result.query)
+        article = self.get(pinned) if pinned else None
+        if article is None:
+            return
+        result.hits = [Hit(article, 1.0, lambda: ["编辑指定（kb pin）"])] + [
+            h for h in result.hits if h.article.id != article.id][:limit - 1]
+        result.ranked_ids = [article.id] + [i for i in result.ranked_ids if i != article.id]
+        result.confident, result.coverage, result.missing_place = True, 1.0, None
+        result.pinned = True
 
     def summary_of(self, article: Article) -> str:
         """At most 120 characters: the article's own summary, else extracted from its body."""

@@ -43,6 +43,7 @@ class SearchResult:
     answer: str = ""  # the first hit's sentence that answers the question (≤ 80 characters)
     missing_place: str | None = None  # the question's province had nothing: hits are 全国
     years: list[int] = field(default_factory=list)  # the years the question asked about
+    pinned: bool = False  # an editor pinned the first article to this question
 
 
 @dataclass
