@@ -73,7 +73,9 @@ def _register_routes_and_commands(app: Flask) -> None:
         health,
         webhook,
     )
+    from bot.articles import kb_editorial
 
+    kb_editorial.register(cli_kb.kb_cli)
     for module in (health, webhook, article_page, admin_articles, admin_broadcasts,
                    admin_feedback):
         app.register_blueprint(module.bp)
@@ -86,6 +88,7 @@ def _register_routes_and_commands(app: Flask) -> None:
 
 def _wire_message_path(services: Services) -> None:
     """Crypto, sessions, rate limit, dedup and the dispatcher over the handler registry."""
+    from bot.conversation.questions import QuestionLog
     from bot.crypto import MessageCrypto
     from bot.dedup import Deduplicator
     from bot.dispatcher import Dispatcher
@@ -97,6 +100,8 @@ def _wire_message_path(services: Services) -> None:
     if s.crypto_enabled:
         services.crypto = MessageCrypto(s.wechat_token, s.wechat_encoding_aes_key, s.wechat_app_id)
     services.dedup = Deduplicator(services.redis, s.key_prefix)
+    services.questions = QuestionLog(services.redis, s.key_prefix, s.question_log_days,
+                                     s.wechat_token)
     services.dispatcher = Dispatcher(
         services,
         build_registry(),

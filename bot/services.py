@@ -26,6 +26,7 @@ class Services:
     crypto: Any = None  # bot.crypto.MessageCrypto, None in plaintext-only mode
     dispatcher: Any = None
     dedup: Any = None
+    questions: Any = None  # bot.conversation.questions.QuestionLog: the log and its gaps
     extra: dict = field(default_factory=dict)
 
     def key(self, *parts: str) -> str:

@@ -8,6 +8,7 @@ import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from datetime import datetime
 from pathlib import Path
 
 DEFAULT_HOTLINE = "400-633-0111"
@@ -34,9 +35,11 @@ class Settings:
     admin_token: str = ""
     bot_hotline: str = DEFAULT_HOTLINE
     bot_public_url: str = ""  # https://host where followers open article pages; default: Host
+    bot_today: str = ""  # YYYY-MM-DD: the date 今年/去年 refer to (evaluation runs); default: today
     # Not in the environment table: knobs tests and operators may still want.
     key_prefix: str = "jyq:"
     rate_limit_per_minute: int = 30
+    question_log_days: int = 90  # BOT_QUESTION_LOG_DAYS: how long follower questions are kept
     token_was_generated: bool = False
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -107,6 +110,12 @@ def load_settings(
             raise SettingsError(
                 f"BOT_RATE_LIMIT must be a whole number (0: off), got {raw_limit!r}")
         values["rate_limit_per_minute"] = int(raw_limit)
+    raw_days = (env.get("BOT_QUESTION_LOG_DAYS") or "").strip()
+    if raw_days:
+        if not raw_days.isdigit() or int(raw_days) < 1:
+            raise SettingsError("BOT_QUESTION_LOG_DAYS must be a whole number of days "
+                                f"(1 or more), got {raw_days!r}")
+        values["question_log_days"] = int(raw_days)
     settings = Settings(**values)
     if overrides:
         known = {f.name for f in fields(Settings)}
@@ -132,6 +141,12 @@ def check_settings(settings: Settings) -> None:
         raise SettingsError("BOT_PUBLIC_URL must be an http(s) URL")
     if not settings.wechat_api_base.startswith(("http://", "https://")):
         raise SettingsError("WECHAT_API_BASE must be an http(s) URL")
+    if settings.bot_today:
+        try:
+            datetime.strptime(settings.bot_today, "%Y-%m-%d")
+        except ValueError:
+            raise SettingsError(f"BOT_TODAY must be YYYY-MM-DD, got {settings.bot_today!r}") \
+                from None
     if settings.wechat_app_secret and not settings.wechat_app_id:
         raise SettingsError("WECHAT_APP_SECRET is set but WECHAT_APP_ID is not")
     if settings.wechat_encoding_aes_key and not settings.wechat_app_id:

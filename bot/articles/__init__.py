@@ -1,0 +1,1 @@
+"""Articles for staff: the knowledge base's editorial commands (gaps, synonyms, pins)."""

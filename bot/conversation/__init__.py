@@ -1,0 +1,1 @@
+"""Conversation plumbing: what happens around a handler's answer (the question log)."""
