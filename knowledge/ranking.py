@@ -29,6 +29,8 @@ TITLE_BOOST = 0.4
 COORD_FLOOR = 0.5
 RERANK_POOL = 30
 MIN_COVERAGE = 0.35  # calibrated on the bundled query set (tests/test_search_quality.py)
+LONG_QUESTION = 20  # characters (framing dropped) from which a question is long and chatty
+LONG_MIN_COVERAGE = 0.3  # its context words (年底, 老板 …) rarely all appear in the answer
 MIN_SCORE = 0.2  # a floor only; coverage decides
 CONFIDENT_COVERAGE = 0.85
 CONFIDENT_MARGIN = 1.5
@@ -185,10 +187,12 @@ def verdict(ranked: list[Ranked], q: ParsedQuery | None = None) -> tuple[list[Ra
     """
     if q is not None and any(g.province is None and g.weight >= 1.0 for g in q.groups):
         ranked = [r for r in ranked if r.topic > TOPIC_FLOOR]
-    if not ranked or ranked[0].coverage < MIN_COVERAGE or ranked[0].score < MIN_SCORE:
+    long = q is not None and len(q.groups) >= 4 and len(q.text.replace(" ", "")) >= LONG_QUESTION
+    least = LONG_MIN_COVERAGE if long else MIN_COVERAGE
+    if not ranked or ranked[0].coverage < least or ranked[0].score < MIN_SCORE:
         return [], False
     floor = ranked[0].score * TAIL_RATIO
-    kept = [r for r in ranked if r.coverage >= MIN_COVERAGE * 0.75 and r.score >= floor]
+    kept = [r for r in ranked if r.coverage >= least * 0.75 and r.score >= floor]
     first = kept[0]
     runner_up = kept[1].score if len(kept) > 1 else 0.0
     confident = first.coverage >= CONFIDENT_COVERAGE and first.score >= CONFIDENT_MARGIN * runner_up
