@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 import click
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from bot.conversation.questions import parse_day
 from bot.services import get_services
@@ -24,6 +24,7 @@ def register(kb_cli: AppGroup) -> None:
 
 
 @click.command("gaps")
+@with_appcontext
 @click.option("--since", default=None, help="从这天起（YYYY-MM-DD）；默认全部。")
 @click.option("--limit", default=30, show_default=True, type=click.IntRange(1, 1000))
 def gaps_cmd(since: str | None, limit: int) -> None:
@@ -84,6 +85,7 @@ def synonym_delete(word: str) -> None:
 
 
 @click.command("pin")
+@with_appcontext
 @click.argument("question")
 @click.argument("article_id")
 def pin_cmd(question: str, article_id: str) -> None:
@@ -101,6 +103,7 @@ def pin_cmd(question: str, article_id: str) -> None:
 
 
 @click.command("unpin")
+@with_appcontext
 @click.argument("question")
 def unpin_cmd(question: str) -> None:
     """QUESTION is searched again like any other."""
