@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import redis
 from flask import Flask, current_app
 
 from config.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.conversation.questions import QuestionLog
 
 EXTENSION = "jyq"
 
@@ -26,7 +29,9 @@ class Services:
     crypto: Any = None  # bot.crypto.MessageCrypto, None in plaintext-only mode
     dispatcher: Any = None
     dedup: Any = None
-    questions: Any = None  # bot.conversation.questions.QuestionLog: the log and its gaps
+    # The question log: record(), entries(since), gaps(since, limit), dismiss(text); editors'
+    # fixes live beside it on kb.editorial: add_synonym(), delete_synonym(), pin(), unpin().
+    questions: QuestionLog | None = None
     extra: dict = field(default_factory=dict)
 
     def key(self, *parts: str) -> str:

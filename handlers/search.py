@@ -57,8 +57,6 @@ class Search(Handler):
             return answer_first(articles[0], result.answer, lead=place, footer=more)
         ctx.outcome.update(kind="list", articles=[a.id for a in articles])
         summaries = [ctx.kb.summary_of(a) for a in articles]
-        if result.answer:
-            summaries[0] = result.answer  # the first item shows why it answers
         return article_list(
             articles,
             header="\n".join(x for x in (place, reply("search_header", query=shown)) if x),

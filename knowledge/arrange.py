@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -27,6 +28,8 @@ TWIN_TITLES = 55  # rapidfuzz ratio of two titles without their figures: the sam
 TWIN_BAND = 0.55  # a twin this far below the leader still takes its place when newer
 EQUAL_BAND = 0.9  # two articles this close answer "about equally", twins or not
 TWIN_COVERAGE = 0.12  # twins answer the same share of the question
+TWIN_SPAN = 10  # how far down a newer twin may come from
+TWIN_POSITIONS = 5  # the positions a follower sees (three, and two more for 更多)
 TIME_SHARE = 0.15  # the weight of "when" in a question that names a year, beside its words
 PREFERRED_BAND = 0.6  # a subscribed region's article this close to the best comes first
 _FIGURES = re.compile(r"[\d〇零一二三四五六七八九十百千万]+|[^\w]")
@@ -74,21 +77,23 @@ def arrange(ranked: list[Ranked], q: ParsedQuery, when: When,
 
 
 def _twins_newest_first(ranked: list[Ranked], q: ParsedQuery, when: When) -> list[Ranked]:
-    """At each position, the preferred one of the leader's near-equals takes its place."""
-    ranked = list(ranked)
-    places = {id(r): _places(r, q) for r in ranked}
-    for i in range(len(ranked)):
-        head = ranked[i]
+    """At each of the first positions, the preferred one of the leader's near-equals (among
+    the first TWIN_SPAN) takes its place; what lies further down is never shown first."""
+    head_part, tail = list(ranked[:TWIN_SPAN]), ranked[TWIN_SPAN:]
+    places = {id(r): _places(r, q) for r in head_part} if q.places else {}
+    keys = {id(r): _key(r, when) for r in head_part}
+    for i in range(min(TWIN_POSITIONS, len(head_part))):
+        head = head_part[i]
         best = i
-        for j in range(i + 1, len(ranked)):
-            r = ranked[j]
-            if r.score >= TWIN_BAND * head.score and places[id(r)] == places[id(head)] \
-                    and (_equal(head, r) or twins(head, r)) \
-                    and _key(r, when) > _key(ranked[best], when):
+        for j in range(i + 1, len(head_part)):
+            r = head_part[j]
+            if keys[id(r)] > keys[id(head_part[best])] and r.score >= TWIN_BAND * head.score \
+                    and places.get(id(r)) == places.get(id(head)) \
+                    and (_equal(head, r) or twins(head, r)):
                 best = j
         if best != i:
-            ranked.insert(i, ranked.pop(best))
-    return ranked
+            head_part.insert(i, head_part.pop(best))
+    return head_part + tail
 
 
 def _equal(a: Ranked, b: Ranked) -> bool:
@@ -101,9 +106,14 @@ def twins(a: Ranked, b: Ranked) -> bool:
     """The same story in another year or city: similar titles, the same share answered."""
     if abs(a.coverage - b.coverage) > TWIN_COVERAGE:
         return False
-    ta = _FIGURES.sub("", a.segment.titles[a.row])
-    tb = _FIGURES.sub("", b.segment.titles[b.row])
-    return fuzz.ratio(ta, tb) >= TWIN_TITLES
+    return fuzz.ratio(_bare(a.segment.titles[a.row]), _bare(b.segment.titles[b.row])) \
+        >= TWIN_TITLES
+
+
+@lru_cache(maxsize=8192)
+def _bare(title: str) -> str:
+    """A title without figures and punctuation: 2024年… and 2025年… read alike."""
+    return _FIGURES.sub("", title)
 
 
 def _key(r: Ranked, when: When) -> tuple:

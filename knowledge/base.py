@@ -191,7 +191,7 @@ class KnowledgeBase:
             result.confident = False
         else:
             concepts = [(g, ranker.group_idf(g) * g.weight) for g in q.groups if g.known]
-            result.answer = best_sentence(result.hits[0].article.body, concepts)
+            result.answer_of = partial(best_sentence, result.hits[0].article.body, concepts)
         return result
 
     def _apply_pin(self, result: SearchResult, limit: int) -> None:

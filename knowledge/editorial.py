@@ -48,7 +48,7 @@ class Editorial:
     def pinned(self, question: str) -> str | None:
         """The article pinned to a question, if any."""
         self._refresh()
-        return self._pins.get(question_key(question))
+        return self._pins.get(question_key(question)) if self._pins else None
 
     def _refresh(self) -> None:
         now = time.monotonic()

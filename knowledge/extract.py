@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from knowledge.normal import normalise
 from knowledge.query import Group
 from knowledge.summary import sentences
 
@@ -18,6 +18,8 @@ MAX_CHARS = 80
 _CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|%|％|元|天|个月|年|日|月|岁|小时|倍|人|项)")
 _QUOTED = "“「\""
+_LEADING = re.compile(r"^[”」\"’)）,，、\s]+")
+_TRAILING = re.compile(r"[；;：:，,]+$")
 
 
 def best_sentence(body: str, concepts: Sequence[tuple[Group, float]],
@@ -25,12 +27,16 @@ def best_sentence(body: str, concepts: Sequence[tuple[Group, float]],
     """The passage of `body` (≤ `limit` characters) holding most of the question's
     `concepts` ((group, weight) pairs); "" when none holds any."""
     best, best_score = "", 0.0
-    for position, sentence in enumerate(sentences(body)):
+    terms = {t for g, _ in concepts for t in g.terms}
+    for position, sentence in enumerate(_sentences(body)):
+        low = sentence.lower()
+        if not any(t in low for t in terms):
+            continue  # most sentences hold none of the question's words: skip them cheaply
         sentence = _tidy(sentence)
         if len(sentence) < 8:
             continue
         for passage in _passages(sentence, limit):
-            text = normalise(passage)
+            text = passage.lower()  # terms are normalised; bodies are simplified Chinese
             score = sum(w * _held(g, text) for g, w in concepts)
             if score <= 0:
                 continue
@@ -42,10 +48,16 @@ def best_sentence(body: str, concepts: Sequence[tuple[Group, float]],
     return best
 
 
+@lru_cache(maxsize=4096)
+def _sentences(body: str) -> tuple[str, ...]:
+    """The body's sentences (the same few articles answer most questions: split them once)."""
+    return tuple(sentences(body))
+
+
 def _tidy(sentence: str) -> str:
     """Without the closing quote a split left at its start; a clause cut at ；/： ends in …"""
-    sentence = re.sub(r"^[”」\"’)）,，、\s]+", "", sentence)
-    stripped = re.sub(r"[；;：:，,]+$", "", sentence)
+    sentence = _LEADING.sub("", sentence)
+    stripped = _TRAILING.sub("", sentence)
     return stripped + "…" if stripped != sentence else sentence
 
 
