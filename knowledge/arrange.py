@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz
 
-from knowledge.explain import contains
 from knowledge.index import REGION_CODE
 from knowledge.query import ParsedQuery
 from knowledge.ranking import CONFIDENT_COVERAGE, CONFIDENT_MARGIN, Ranked
@@ -56,7 +56,8 @@ def arrange(ranked: list[Ranked], q: ParsedQuery, when: When,
     if q.region and q.region != NATIONWIDE:
         # Of the place: its province's articles, and any naming the place itself (台湾青年
         # 创业 in an article of 福建 is about 台湾 youth).
-        local = [r for r in ranked if region_name(r) == q.region or _places(r, q, q.region)]
+        named = _naming(ranked, [n for n, where in q.places if where == q.region])
+        local = [r for r in ranked if region_name(r) == q.region or named[id(r)]]
         if local:
             ranked = local
         else:
@@ -80,14 +81,14 @@ def _twins_newest_first(ranked: list[Ranked], q: ParsedQuery, when: When) -> lis
     """At each of the first positions, the preferred one of the leader's near-equals (among
     the first TWIN_SPAN) takes its place; what lies further down is never shown first."""
     head_part, tail = list(ranked[:TWIN_SPAN]), ranked[TWIN_SPAN:]
-    places = {id(r): _places(r, q) for r in head_part} if q.places else {}
+    places = _naming(head_part, [n for n, _ in q.places]) if q.places else {}
     keys = {id(r): _key(r, when) for r in head_part}
     for i in range(min(TWIN_POSITIONS, len(head_part))):
         head = head_part[i]
         best = i
         for j in range(i + 1, len(head_part)):
             r = head_part[j]
-            if keys[id(r)] > keys[id(head_part[best])] and r.score >= TWIN_BAND * head.score \
+            if r.score >= TWIN_BAND * head.score and keys[id(r)] > keys[id(head_part[best])] \
                     and places.get(id(r)) == places.get(id(head)) \
                     and (_equal(head, r) or twins(head, r)):
                 best = j
@@ -127,11 +128,23 @@ def _years(r: Ranked) -> set[int]:
     return years_of(published, r.segment.titles[r.row])
 
 
-def _places(r: Ranked, q: ParsedQuery, province: str | None = None) -> frozenset[str]:
-    """The question's place names (of `province`, or any) this article contains."""
-    return frozenset(name for name, where in q.places
-                     if (province is None or where == province)
-                     and contains(r.segment, name, r.row))
+def _naming(ranked: list[Ranked], names: list[str]) -> dict[int, frozenset[str]]:
+    """For each article (by id()), which of the place `names` it contains; one vectorised
+    lookup per name and segment, not one per article."""
+    found: dict[int, set[str]] = {id(r): set() for r in ranked}
+    for seg in {id(r.segment): r.segment for r in ranked}.values():
+        mine = [r for r in ranked if r.segment is seg]
+        rows = np.fromiter((r.row for r in mine), dtype=np.int64, count=len(mine))
+        for name in names:
+            hit = seg.posting(name)
+            if hit is None or not len(hit[0]):
+                continue
+            postings = hit[0]
+            at = np.minimum(np.searchsorted(postings, rows), len(postings) - 1)
+            for r, present in zip(mine, postings[at] == rows, strict=True):
+                if present:
+                    found[id(r)].add(name)
+    return {key: frozenset(v) for key, v in found.items()}
 
 
 def weigh_time(ranked: list[Ranked], when: When) -> None:
@@ -151,5 +164,5 @@ def clear_winner(ranked: list[Ranked]) -> bool:
     if not ranked or ranked[0].coverage < CONFIDENT_COVERAGE:
         return False
     first = ranked[0]
-    others = [r.score for r in ranked[1:] if not twins(first, r)]
-    return first.score >= CONFIDENT_MARGIN * max(others, default=0.0)
+    bar = first.score / CONFIDENT_MARGIN  # only an article above this can make it unsure
+    return not any(r.score > bar and not twins(first, r) for r in ranked[1:])

@@ -19,6 +19,7 @@ _RELATIVE = {"前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年�
 _RECENT = ("最近", "近期", "最新", "近来", "这阵子", "眼下", "目前")
 _RELATIVE_RE = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)))
 _RECENT_RE = re.compile("|".join(_RECENT))
+_ANY = re.compile("|".join(["年", r"\d", *_RECENT]))
 
 
 @dataclass
@@ -35,7 +36,9 @@ class When:
 
 def find_when(text: str, today: date) -> When:
     """The years or recency `text` names, relative to `today`, and the text without them."""
-    found = When()
+    found = When(text=text)
+    if not _ANY.search(text):
+        return found  # most questions name no time: one cheap scan
 
     def take(year: int) -> str:
         if 2000 <= year <= today.year + 1:
