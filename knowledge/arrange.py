@@ -53,11 +53,12 @@ def arrange(ranked: list[Ranked], q: ParsedQuery, when: When,
             prefer: str | None = None) -> Arranged:
     """Place constraint, then year selection, then the newest of each group of twins."""
     out = Arranged()
+    places = _naming(ranked, [n for n, _ in q.places]) if q.places else {}
     if q.region and q.region != NATIONWIDE:
         # Of the place: its province's articles, and any naming the place itself (台湾青年
         # 创业 in an article of 福建 is about 台湾 youth).
-        named = _naming(ranked, [n for n, where in q.places if where == q.region])
-        local = [r for r in ranked if region_name(r) == q.region or named[id(r)]]
+        mine = {n for n, where in q.places if where == q.region}
+        local = [r for r in ranked if region_name(r) == q.region or places[id(r)] & mine]
         if local:
             ranked = local
         else:
@@ -68,7 +69,7 @@ def arrange(ranked: list[Ranked], q: ParsedQuery, when: When,
             if _years(r) & when.years:
                 r.score *= YEAR_MATCH
         ranked.sort(key=lambda r: r.score, reverse=True)
-    ranked = _twins_newest_first(ranked, q, when)
+    ranked = _twins_newest_first(ranked, places, when)
     if prefer and prefer != NATIONWIDE and not q.region and ranked:
         floor = ranked[0].score * PREFERRED_BAND
         first = [r for r in ranked if region_name(r) == prefer and r.score >= floor]
@@ -77,11 +78,11 @@ def arrange(ranked: list[Ranked], q: ParsedQuery, when: When,
     return out
 
 
-def _twins_newest_first(ranked: list[Ranked], q: ParsedQuery, when: When) -> list[Ranked]:
+def _twins_newest_first(ranked: list[Ranked], places: dict[int, frozenset[str]],
+                        when: When) -> list[Ranked]:
     """At each of the first positions, the preferred one of the leader's near-equals (among
-    the first TWIN_SPAN) takes its place; what lies further down is never shown first."""
+    the first TWIN_SPAN) takes its place; twins name the same places of the question."""
     head_part, tail = list(ranked[:TWIN_SPAN]), ranked[TWIN_SPAN:]
-    places = _naming(head_part, [n for n, _ in q.places]) if q.places else {}
     keys = {id(r): _key(r, when) for r in head_part}
     for i in range(min(TWIN_POSITIONS, len(head_part))):
         head = head_part[i]
