@@ -14,8 +14,9 @@ import pytest
 from tests.search_eval import ask_set
 
 SETS = Path(__file__).parent / "fixtures" / "twin_sets"
-# top-1, MRR@5, no-answer precision
-FLOORS = {"set1": (0.90, 0.92, 0.8), "set2": (0.90, 0.90, 0.75)}
+# top-1, MRR@5, no-answer precision: set 1 measured 1.000 / 1.000 / 1.000 after tuning,
+# set 2 the same on its one measurement (docs/answers.md); held a little below.
+FLOORS = {"set1": (0.95, 0.95, 0.9), "set2": (0.95, 0.95, 0.9)}
 
 
 def _today(folder: Path) -> str:
