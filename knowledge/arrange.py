@@ -61,7 +61,7 @@ def arrange(ranked: list[Ranked], q: ParsedQuery, when: When,
         local = [r for r in ranked if region_name(r) == q.region or places[id(r)] & mine]
         if local:
             ranked = local
-        else:
+        elif ranked:  # other provinces had answers, this one none: say so
             out.missing_place = q.region
             ranked = [r for r in ranked if region_name(r) == NATIONWIDE]
     if when.years:
