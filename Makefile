@@ -15,7 +15,7 @@ $(STAMP): requirements.txt tests/requirements.txt
 	touch $(STAMP)
 
 run: $(STAMP)  ## the bot on 127.0.0.1:8000 with the embedded store and sample articles
-	$(PY) -m bot.devserver
+	$(PY) -m bot.devtools.server
 
 test: $(STAMP)  ## the whole test suite against a real redis-server
 	$(PY) -m pytest -c tests/pytest.ini --rootdir . -q

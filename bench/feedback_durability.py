@@ -15,7 +15,7 @@ from pathlib import Path
 
 import redis
 
-from bot.feedback import FeedbackStore
+from bot.feedback.store import FeedbackStore
 from tests.support.redis_server import RedisServer
 
 

@@ -1,8 +1,8 @@
 """The WeChat side of the benchmark: requests built by the bot's WeChat-side client, captured.
 
-bot/wechat_side.py signs and encrypts messages exactly as WeChat does; here its transport only
-records what it would post, so the benchmark can build requests before the clock starts and
-send them any way it likes (WSGI in-process, raw sockets).
+bot/devtools/wechat_side.py signs and encrypts messages exactly as WeChat does; here its
+transport only records what it would post, so the benchmark can build requests before the
+clock starts and send them any way it likes (WSGI in-process, raw sockets).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from bot.wechat_side import WeChatSide as PlatformSide
+from bot.devtools.wechat_side import WeChatSide as PlatformSide
 
 # Fixed credentials of the benchmark's own account; nothing here is a secret.
 TOKEN = "benchtoken"

@@ -8,12 +8,22 @@ from collections.abc import Mapping
 import redis
 from flask import Flask
 
-from bot.broadcast_service import Broadcasts
-from bot.feedback import build_store
-from bot.followers import Followers
+from bot import (
+    articles,
+    audience,
+    broadcasts,
+    conversation,
+    devtools,
+    faq,
+    feedback,
+    platform,
+    wechat,
+)
+from bot.platform.body_limit import BodyLimit
+from bot.platform.redis_store import connect
+from bot.platform.scrub import install_log_scrubber, register_secrets
+from bot.platform.strict_json import StrictJSONProvider
 from bot.services import EXTENSION, Services
-from bot.store import connect
-from bot.wechat_api import build_api_client
 from config.settings import load_settings
 
 log = logging.getLogger("bot")
@@ -27,87 +37,31 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     environ = test_config.pop("ENVIRON", None)
     settings = load_settings(environ, overrides=test_config)
     app = Flask(__name__)
+    app.json = StrictJSONProvider(app)
     app.config.update(MAX_CONTENT_LENGTH=MAX_BODY, JSON_AS_ASCII=False)
     app.config.update({k: v for k, v in test_config.items() if k.isupper()})
     app.json.ensure_ascii = False
     _configure_logging()
+    register_secrets((settings.wechat_app_secret, settings.admin_token,
+                      settings.wechat_encoding_aes_key, settings.wechat_token))
 
     services = Services(settings=settings, redis=connect(settings))
     app.extensions[EXTENSION] = services
-    _wire_services(services)
-    _wire_message_path(services)
-    _register_routes_and_commands(app)
-    return app
-
-
-def _wire_services(services: Services) -> None:
-    """The knowledge base, feedback store, WeChat API client, broadcasts and followers."""
-    from knowledge import KnowledgeBase
-
-    settings = services.settings
-    # Never fills the store: only the development server loads the bundled samples.
-    services.kb = KnowledgeBase(services.redis, settings.key_prefix, settings.data_dir)
-    services.feedback = build_store(services.redis, settings.key_prefix, settings.extra)
-    services.api = build_api_client(services)
-    if not settings.api_enabled:
-        log.warning("WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat API features are off")
-    broadcasts = Broadcasts(services)
-    services.extra["broadcasts"] = broadcasts
-    services.extra["region_tags"] = broadcasts.tags  # None while the WeChat API is off
-    tagger = broadcasts.tags.retag if broadcasts.tags else None
-    services.followers = Followers(services.redis, settings.key_prefix, tagger=tagger)
-
-
-def _register_routes_and_commands(app: Flask) -> None:
-    """Blueprints (webhook, health, article pages, staff API), CLI groups, error pages."""
-    from bot import (
-        admin_articles,
-        admin_broadcasts,
-        admin_feedback,
-        article_page,
-        cli_broadcast,
-        cli_chat,
-        cli_feedback,
-        cli_kb,
-        cli_menu,
-        health,
-        webhook,
-    )
-    from bot.articles import kb_editorial
-
-    kb_editorial.register(cli_kb.kb_cli)
-    for module in (health, webhook, article_page, admin_articles, admin_broadcasts,
-                   admin_feedback):
-        app.register_blueprint(module.bp)
-    for command in (cli_chat.chat, cli_kb.kb_cli, cli_menu.menu, cli_broadcast.broadcast_cli,
-                    cli_broadcast.worker, cli_feedback.feedback_cli):
-        app.cli.add_command(command)
+    # Each package builds its services and registers its routes and CLI commands; the order
+    # is the order of need (broadcasts' region tags before followers, all before dispatch).
+    platform.init_app(app, services)
+    articles.init_app(app, services)
+    feedback.init_app(app, services)
+    wechat.init_app(app, services)
+    broadcasts.init_app(app, services)
+    audience.init_app(app, services)
+    faq.init_app(app, services)
+    conversation.init_app(app, services)
+    devtools.init_app(app, services)
+    app.wsgi_app = BodyLimit(app.wsgi_app, MAX_BODY)  # chunked bodies too
     app.register_error_handler(413, _too_large)
     app.register_error_handler(redis.RedisError, _store_down)
-
-
-def _wire_message_path(services: Services) -> None:
-    """Crypto, sessions, rate limit, dedup and the dispatcher over the handler registry."""
-    from bot.conversation.questions import QuestionLog
-    from bot.crypto import MessageCrypto
-    from bot.dedup import Deduplicator
-    from bot.dispatcher import Dispatcher
-    from bot.ratelimit import RateLimiter
-    from bot.sessions import SessionStore
-    from handlers.registry import build_registry
-
-    s = services.settings
-    if s.crypto_enabled:
-        services.crypto = MessageCrypto(s.wechat_token, s.wechat_encoding_aes_key, s.wechat_app_id)
-    services.dedup = Deduplicator(services.redis, s.key_prefix)
-    services.questions = QuestionLog(services.redis, s.key_prefix, s.question_log_days,
-                                     s.wechat_token)
-    services.dispatcher = Dispatcher(
-        services,
-        build_registry(),
-        SessionStore(services.redis, s.key_prefix),
-        RateLimiter(services.redis, s.key_prefix, s.rate_limit_per_minute),
-    )
+    return app
 
 
 def _store_down(exc):
@@ -129,7 +83,9 @@ def _too_large(exc):
 
 
 def _configure_logging() -> None:
-    """One line per event on stderr, unless the host (gunicorn, pytest) configured logging."""
+    """One line per event on stderr, unless the host (gunicorn, pytest) configured logging;
+    every record scrubbed of URL query strings and secrets either way."""
+    install_log_scrubber()
     if not logging.getLogger().handlers:
         logging.basicConfig(
             level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -25,10 +27,13 @@ class Services:
     kb: Any = None  # knowledge base (knowledge/)
     feedback: Any = None  # handlers.context.FeedbackSink
     followers: Any = None  # handlers.context.Followers
+    faq: Any = None  # knowledge.faq_store.FaqStore: service answers (handlers.context.FaqService)
     api: Any = None  # WeChat API client, None when AppID/AppSecret are unset
-    crypto: Any = None  # bot.crypto.MessageCrypto, None in plaintext-only mode
+    crypto: Any = None  # bot.wechat.crypto.MessageCrypto, None in plaintext-only mode
     dispatcher: Any = None
     dedup: Any = None
+    replay: Any = None  # bot.wechat.replay.ReplayGuard
+    clock: Callable[[], float] = time.time  # injectable: tests move time to probe windows
     # The question log: record(), entries(since), gaps(since, limit), dismiss(text); editors'
     # fixes live beside it on kb.editorial: add_synonym(), delete_synonym(), pin(), unpin().
     questions: QuestionLog | None = None

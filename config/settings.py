@@ -14,6 +14,8 @@ from pathlib import Path
 DEFAULT_HOTLINE = "400-633-0111"
 DEFAULT_API_BASE = "https://api.weixin.qq.com/"
 ACCOUNT_TYPES = ("subscription", "service")
+MESSAGE_MODES = ("plain", "compat", "safe")
+MIN_ADMIN_TOKEN = 24  # characters: a bearer token anyone can guess guards nothing
 
 
 class SettingsError(ValueError):
@@ -36,6 +38,13 @@ class Settings:
     bot_hotline: str = DEFAULT_HOTLINE
     bot_public_url: str = ""  # https://host where followers open article pages; default: Host
     bot_today: str = ""  # YYYY-MM-DD: the date 今年/去年 refer to (evaluation runs); default: today
+    bot_fetch_allow: str = ""  # host:port,... that covers may come from though private
+    wechat_message_mode: str = ""  # plain | compat | safe; empty: safe with a key, else plain
+    wechat_max_skew: int = 300  # seconds a message's timestamp may be off our clock
+    # Broadcasts: send on when WeChat judges an article a reprint it may carry (1), or stop (0);
+    # and whether the account has API 群发保护 on (a send to everyone waits for an admin).
+    wechat_send_ignore_reprint: bool = False
+    wechat_mass_protection: bool = False
     # Not in the environment table: knobs tests and operators may still want.
     key_prefix: str = "jyq:"
     rate_limit_per_minute: int = 30
@@ -54,12 +63,36 @@ class Settings:
         return bool(self.wechat_encoding_aes_key)
 
     @property
+    def message_mode(self) -> str:
+        """The message mode in force: the setting, else safe with a key and plain without."""
+        return self.wechat_message_mode or ("safe" if self.crypto_enabled else "plain")
+
+    @property
+    def fetch_allow(self) -> frozenset[str]:
+        """BOT_FETCH_ALLOW as a set of host:port pairs."""
+        return frozenset(p.strip().lower() for p in self.bot_fetch_allow.split(",") if p.strip())
+
+    @property
     def data_dir(self) -> Path:
         """The local data folder as a Path."""
         return Path(self.bot_data_dir)
 
 
 ENV_NAMES = {f.name: f.name.upper() for f in fields(Settings) if f.type == "str"}
+FLAG_NAMES = {f.name: f.name.upper() for f in fields(Settings)
+              if f.type == "bool" and f.name.startswith("wechat_")}
+TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+def _flag(env_name: str, raw: str) -> bool:
+    """A yes/no setting: 1/true/yes/on or 0/false/no/off."""
+    value = raw.strip().lower()
+    if value in TRUE or value in FALSE:
+        return value in TRUE
+    raise SettingsError(f"{env_name} must be 1 or 0 (true/false), got {raw!r}")
+# Whole-number settings: environment name -> field (BOT_RATE_LIMIT 0 turns the limit off).
+INT_ENV = {"BOT_RATE_LIMIT": "rate_limit_per_minute", "WECHAT_MAX_SKEW": "wechat_max_skew",
+           "BOT_QUESTION_LOG_DAYS": "question_log_days"}
 
 
 def _dev_token(data_dir: Path) -> str:
@@ -104,18 +137,16 @@ def load_settings(
         raw = env.get(env_name)
         if raw is not None and raw.strip() != "":
             values[name] = raw.strip()
-    raw_limit = (env.get("BOT_RATE_LIMIT") or "").strip()
-    if raw_limit:
-        if not raw_limit.isdigit():
-            raise SettingsError(
-                f"BOT_RATE_LIMIT must be a whole number (0: off), got {raw_limit!r}")
-        values["rate_limit_per_minute"] = int(raw_limit)
-    raw_days = (env.get("BOT_QUESTION_LOG_DAYS") or "").strip()
-    if raw_days:
-        if not raw_days.isdigit() or int(raw_days) < 1:
-            raise SettingsError("BOT_QUESTION_LOG_DAYS must be a whole number of days "
-                                f"(1 or more), got {raw_days!r}")
-        values["question_log_days"] = int(raw_days)
+    for name, env_name in FLAG_NAMES.items():
+        raw = env.get(env_name)
+        if raw is not None and raw.strip() != "":
+            values[name] = _flag(env_name, raw)
+    for env_name, name in INT_ENV.items():
+        raw = (env.get(env_name) or "").strip()
+        if raw:
+            if not raw.isdigit():
+                raise SettingsError(f"{env_name} must be a whole number, got {raw!r}")
+            values[name] = int(raw)
     settings = Settings(**values)
     if overrides:
         known = {f.name for f in fields(Settings)}
@@ -132,6 +163,18 @@ def check_settings(settings: Settings) -> None:
     """Raise SettingsError with a one-line reason for any unusable value."""
     if settings.wechat_encoding_aes_key:
         validate_aes_key(settings.wechat_encoding_aes_key)
+    mode = settings.wechat_message_mode
+    if mode and mode not in MESSAGE_MODES:
+        raise SettingsError(f"WECHAT_MESSAGE_MODE must be plain, compat or safe, got {mode!r}")
+    if mode in ("compat", "safe") and not settings.crypto_enabled:
+        raise SettingsError(f"WECHAT_MESSAGE_MODE={mode} needs WECHAT_ENCODING_AES_KEY")
+    if settings.admin_token and len(settings.admin_token) < MIN_ADMIN_TOKEN:
+        raise SettingsError(
+            f"ADMIN_TOKEN must be at least {MIN_ADMIN_TOKEN} characters "
+            f"(got {len(settings.admin_token)}); generate one with "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`")
+    if settings.wechat_max_skew < 1:
+        raise SettingsError("WECHAT_MAX_SKEW must be at least 1 second")
     if settings.wechat_account_type not in ACCOUNT_TYPES:
         raise SettingsError(
             "WECHAT_ACCOUNT_TYPE must be 'subscription' or 'service', "
@@ -141,6 +184,9 @@ def check_settings(settings: Settings) -> None:
         raise SettingsError("BOT_PUBLIC_URL must be an http(s) URL")
     if not settings.wechat_api_base.startswith(("http://", "https://")):
         raise SettingsError("WECHAT_API_BASE must be an http(s) URL")
+    if settings.question_log_days < 1:
+        raise SettingsError("BOT_QUESTION_LOG_DAYS must be 1 or more days, "
+                            f"got {settings.question_log_days}")
     if settings.bot_today:
         try:
             datetime.strptime(settings.bot_today, "%Y-%m-%d")

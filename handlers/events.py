@@ -6,7 +6,7 @@ from typing import Any
 
 from config.texts import reply
 from handlers.base import Handler
-from handlers.context import Context
+from handlers.context import Context, Privacy
 from handlers.replies import SILENT, Reply, Text
 from knowledge import find_region
 from knowledge.geo import province_at, region_named
@@ -57,7 +57,12 @@ class Subscribe(Handler):
 
 
 class Unsubscribe(Handler):
-    """A follower left: forget the conversation; WeChat shows nothing either way."""
+    """A follower left: forget them (WeChat asks accounts to); WeChat shows nothing either way.
+
+    The session goes with the dispatcher's save; the rest through ctx.services["privacy"]
+    (handlers.context.Privacy): record, tags, counters, question log, and a pseudonym on
+    their feedback tickets.
+    """
 
     name = "unsubscribe_event"
 
@@ -66,6 +71,9 @@ class Unsubscribe(Handler):
 
     def handle(self, msg: Any, ctx: Context, match: bool) -> Reply:
         ctx.session.clear()
+        privacy: Privacy | None = ctx.services.get("privacy")
+        if privacy is not None:
+            privacy.forget(ctx.openid)
         return SILENT
 
 

@@ -11,7 +11,8 @@ from handlers.base import Handler
 from handlers.context import Context
 from handlers.listing import answer_first, article_card, article_list
 from handlers.matching import is_text
-from handlers.replies import Reply, Text
+from handlers.notfound import not_found
+from handlers.replies import Reply
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +39,7 @@ class Search(Handler):
         shown = match[:30]
         ctx.outcome.update(kind="none", articles=[], coverage=result.coverage)
         if not result.hits:
-            if result.missing_place:
-                return Text(reply("no_results_place", query=shown, region=result.missing_place,
-                                  hotline=ctx.settings.bot_hotline))
-            return Text(reply("no_results", query=shown, hotline=ctx.settings.bot_hotline))
+            return not_found(ctx)  # the follower-words handlers' reply (#13)
         # After a single answer, 更多 should show the list from its first page (page -1 + 1).
         page = -1 if result.confident else 0
         ctx.session.set("last", {"kind": "search", "query": match, "ids": result.ranked_ids,

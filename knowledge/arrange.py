@@ -28,6 +28,7 @@ TWIN_TITLES = 55  # rapidfuzz ratio of two titles without their figures: the sam
 TWIN_BAND = 0.55  # a twin this far below the leader still takes its place when newer
 EQUAL_BAND = 0.9  # two articles this close answer "about equally", twins or not
 TWIN_COVERAGE = 0.12  # twins answer the same share of the question
+TWIN_APART = 120 * 86400.0  # seconds: a year's edition apart from the last one
 TWIN_SPAN = 10  # how far down a newer twin may come from
 TWIN_POSITIONS = 5  # the positions a follower sees (three, and two more for 更多)
 TIME_SHARE = 0.15  # the weight of "when" in a question that names a year, beside its words
@@ -105,8 +106,12 @@ def _equal(a: Ranked, b: Ranked) -> bool:
 
 
 def twins(a: Ranked, b: Ranked) -> bool:
-    """The same story in another year or city: similar titles, the same share answered."""
+    """The same story in another year or city: similar titles, the same share answered, and
+    months apart or from another province (三个培训班 opening the same week are three stories)."""
     if abs(a.coverage - b.coverage) > TWIN_COVERAGE:
+        return False
+    apart = abs(float(a.segment.ts[a.row]) - float(b.segment.ts[b.row])) >= TWIN_APART
+    if not apart and region_name(a) == region_name(b):
         return False
     return fuzz.ratio(_bare(a.segment.titles[a.row]), _bare(b.segment.titles[b.row])) \
         >= TWIN_TITLES

@@ -8,8 +8,8 @@ import pytest
 import redis
 
 from bot import create_app
+from bot.devtools.wechat_side import WeChatSide, http_transport
 from bot.services import get_services
-from bot.wechat_side import WeChatSide, http_transport
 from tests.fakes.fixtures import *  # noqa: F401,F403  (fake WeChat API fixtures)
 from tests.support.live import LiveServer
 from tests.support.redis_server import RedisServer
@@ -42,7 +42,7 @@ def app_config(redis_url, tmp_path) -> dict:
         "redis_url": redis_url,
         "bot_data_dir": str(tmp_path / "var"),
         "wechat_token": "testtoken",
-        "admin_token": "staff-secret",
+        "admin_token": "staff-secret-for-the-tests-0123",
         "ENVIRON": {},
         "TESTING": True,
     }

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 import wechatpy
 
-from bot.dispatcher import CHINA, message_text
+from bot.conversation.dispatcher import CHINA, message_text
 from config.settings import Settings
 from handlers.context import Context, Session
 from handlers.registry import build_registry

@@ -43,8 +43,8 @@ def test_a_card_for_an_article_without_url_links_to_its_page(wechat, live_bot):
 
 def test_public_url_setting_wins_over_the_host_header(app_config):
     from bot import create_app
+    from bot.devtools.wechat_side import WeChatSide
     from bot.services import get_services
-    from bot.wechat_side import WeChatSide
 
     app_config["bot_public_url"] = "https://bot.jiuyeqiao.cn"
     app = create_app(app_config)

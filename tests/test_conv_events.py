@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import redis
 
-from bot.followers import Followers
+from bot.audience.followers import Followers
 from handlers.context import Session
 from handlers.registry import build_registry
 from handlers.replies import SILENT, Text

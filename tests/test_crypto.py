@@ -3,8 +3,8 @@ import json
 import defusedxml.ElementTree as safe_xml
 import pytest
 
-from bot.crypto import DecryptError, MessageCrypto
-from bot.signature import sign
+from bot.wechat.crypto import DecryptError, MessageCrypto
+from bot.wechat.signature import sign
 from tests.conftest import FIXTURES
 
 

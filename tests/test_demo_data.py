@@ -8,7 +8,7 @@ from pathlib import Path
 
 import redis
 
-from bot import devserver
+from bot.devtools.server import load_samples
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,10 +28,9 @@ def test_the_dev_server_loads_the_samples_once(redis_url, tmp_path):
 
     settings = load_settings({}, {"redis_url": redis_url, "bot_data_dir": str(tmp_path)})
     client = redis.Redis.from_url(redis_url)
-    devserver._load_samples(client, settings)
+    assert load_samples(client, settings) >= 48
     stored = client.keys("jyq:*")
-    assert stored
-    devserver._load_samples(client, settings)  # a second start finds them and adds nothing
+    assert load_samples(client, settings) == 0  # a second start finds them and adds nothing
     assert sorted(client.keys("jyq:*")) == sorted(stored)
 
 

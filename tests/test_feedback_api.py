@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 import pytest
 
 from bot import create_app
-from bot.feedback_record import CST
+from bot.feedback.record import CST
 from bot.services import get_services
 
-AUTH = {"Authorization": "Bearer staff-secret"}
+AUTH = {"Authorization": "Bearer staff-secret-for-the-tests-0123"}
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=CST)
 
 

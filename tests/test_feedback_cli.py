@@ -6,7 +6,7 @@ import csv
 import json
 from datetime import datetime, timedelta
 
-from bot.feedback_record import CST
+from bot.feedback.record import CST
 from bot.services import get_services
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=CST)

@@ -7,8 +7,8 @@ import re
 import pytest
 import redis
 
-from bot.feedback import FeedbackStore
-from bot.feedback_query import Filter, iterate
+from bot.feedback.query import Filter, iterate
+from bot.feedback.store import FeedbackStore
 from tests.feedback_chat import Chat
 
 TICKET = re.compile(r"FK-20261128-\d{4}")

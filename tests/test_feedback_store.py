@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 import pytest
 import redis
 
-from bot.embedded import shutdown_embedded
-from bot.feedback import FeedbackStore, durability_risk
-from bot.feedback_record import CST
-from bot.store import connect
+from bot.feedback.record import CST
+from bot.feedback.store import FeedbackStore, durability_risk
+from bot.platform.embedded import shutdown_embedded
+from bot.platform.redis_store import connect
 from config.settings import Settings
 from tests.support.redis_server import RedisServer
 

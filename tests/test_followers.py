@@ -1,4 +1,4 @@
-"""bot.followers: region subscriptions, scenes and places in Redis, with WeChat tagging."""
+"""bot.audience.followers: region subscriptions, scenes and places in Redis, with WeChat tagging."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 import redis
 from wechatpy.exceptions import WeChatClientException
 
-from bot.followers import Followers
+from bot.audience.followers import Followers
 from bot.services import get_services
 
 

@@ -2,8 +2,8 @@
 
 from wechatpy import parse_message
 
+from bot.devtools.wechat_side import WeChatSide, http_transport
 from bot.services import get_services
-from bot.wechat_side import WeChatSide, http_transport
 from handlers.context import Context, Session
 from handlers.registry import build_registry
 from handlers.replies import SILENT

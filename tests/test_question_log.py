@@ -30,7 +30,8 @@ def test_every_text_is_logged_whatever_answers_it(wechat, log, redis_url):
     assert (answer.intent, answer.kind, answer.articles) == ("search", "answer",
                                                              ["413c7548385390b6"])
     assert answer.coverage == 1.0 and not answer.gap
-    assert (nothing.kind, nothing.articles, nothing.coverage) == ("none", [], 0.0)
+    assert (nothing.kind, nothing.articles) == ("none", [])
+    assert nothing.intent.startswith("notfound:")  # the not-found reply, whoever sent it
     assert nothing.gap and greeting.who == answer.who != nothing.who
     stored = b"".join(v for _, raw in redis.Redis.from_url(redis_url).xrange(log.log_key)
                       for v in raw.values())
@@ -108,3 +109,23 @@ def test_synonyms_and_pins_from_the_cli_act_at_once(wechat, runner, log):
     assert reply.text.index("/articles/413c7548385390b6") > 0
     assert runner.invoke(args=["kb", "unpin", "明天天气怎么样"]).exit_code == 0
     assert "/articles/" not in wechat.text("o-5", "明天天气怎么样").text
+
+
+def test_an_unsubscribed_followers_questions_are_forgotten(wechat, app, log):
+    wechat.text("o-leaving", "明天天气怎么样")
+    wechat.text("o-leaving", "荆州技能人才")
+    wechat.text("o-staying", "明天天气怎么样")
+    assert log.forget("o-leaving") == 2
+    assert [e.who for e in log.entries()] == [log.hash("o-staying")]
+    wechat.text("o-leaving2", "你好")
+    wechat.event("o-leaving2", "unsubscribe")  # the privacy step finds services.questions
+    assert log.hash("o-leaving2") not in {e.who for e in log.entries()}
+
+
+def test_a_service_answer_is_logged_with_its_id(app, wechat, log):
+    from bot.faq import load_starter
+
+    load_starter(get_services(app).faq)
+    wechat.text("o-faq", "老板拖欠工资不给怎么办")
+    entry = _entries(log)[-1]
+    assert entry.kind == "faq" and entry.answers and entry.intent == f"faq:{entry.answers[0]}"

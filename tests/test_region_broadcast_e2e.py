@@ -1,7 +1,7 @@
 """Followers subscribe to a region by chat; a region broadcast reaches exactly them."""
 
+from bot.devtools.wechat_side import WeChatSide, http_transport
 from bot.services import get_services
-from bot.wechat_side import WeChatSide, http_transport
 from tests.support.live import LiveServer
 
 

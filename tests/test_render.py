@@ -1,7 +1,7 @@
 import xmltodict
 from wechatpy import parse_message
 
-from bot.render import SUCCESS, TEXT_LIMIT, fit_text, render
+from bot.wechat.render import SUCCESS, TEXT_LIMIT, fit_text, render
 from handlers.replies import SILENT, News, NewsItem, Text
 from tests.conftest import fixture_text
 

@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import redis
 
-from bot.wechat_side import WeChatSide, http_transport
+from bot.devtools.wechat_side import WeChatSide, http_transport
 from tests.conftest import AES_KEY, APP_ID
 from tests.support.gunicorn import Gunicorn
 

@@ -1,4 +1,4 @@
-from bot.signature import sign, verify
+from bot.wechat.signature import sign, verify
 
 
 def test_sign_sorts_parts_like_wechat():

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.embedded import open_embedded, shutdown_embedded
-from bot.store import connect, describe
+from bot.platform.embedded import open_embedded, shutdown_embedded
+from bot.platform.redis_store import connect, describe
 from config.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +31,7 @@ def test_embedded_store_persists_across_restarts(data_dir):
 
 def test_processes_starting_at_once_share_one_server(data_dir):
     code = (
-        "import sys; from pathlib import Path; from bot.embedded import open_embedded;"
+        "import sys; from pathlib import Path; from bot.platform.embedded import open_embedded;"
         "c = open_embedded(Path(sys.argv[1])); c.incr('jyq:starts');"
         "print(c.info('server')['process_id'])"
     )

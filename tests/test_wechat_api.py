@@ -3,7 +3,7 @@
 import pytest
 
 from bot.services import get_services
-from bot.wechat_errors import WeChatAPIError
+from bot.wechat.errors import WeChatAPIError
 
 
 def test_no_client_without_credentials(app):

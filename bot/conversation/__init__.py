@@ -1,1 +1,27 @@
-"""Conversation plumbing: what happens around a handler's answer (the question log)."""
+"""The conversation: the dispatcher over the handler registry, sessions, the rate limit and
+the question log."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from bot.services import Services
+
+
+def init_app(app: Flask, services: Services) -> None:
+    """Build the question log and the dispatcher with its session store and rate limiter."""
+    from bot.conversation.dispatcher import Dispatcher
+    from bot.conversation.questions import QuestionLog
+    from bot.conversation.ratelimit import RateLimiter
+    from bot.conversation.sessions import SessionStore
+    from handlers.registry import build_registry
+
+    s = services.settings
+    services.questions = QuestionLog(services.redis, s.key_prefix, s.question_log_days,
+                                     s.wechat_token)
+    services.dispatcher = Dispatcher(
+        services,
+        build_registry(),
+        SessionStore(services.redis, s.key_prefix),
+        RateLimiter(services.redis, s.key_prefix, s.rate_limit_per_minute),
+    )

@@ -69,6 +69,7 @@ class QuestionLog:
         self.redis = client
         self.log_key = f"{prefix}{{questions}}:log"
         self.dismissed_key = f"{prefix}{{questions}}:dismissed"
+        self._by_prefix = f"{prefix}{{questions}}:by:"  # + hashed openid: that follower's ids
         self.days = days
         self._secret = secret.encode()
 
@@ -86,8 +87,19 @@ class QuestionLog:
         if outcome.get("coverage") is not None:
             fields["cov"] = f"{float(outcome['coverage']):.3f}"
         cutoff_ms = int((now - self.days * 86400) * 1000)
-        # Exact trimming: each write evicts only the few entries that just aged out.
-        self.redis.xadd(self.log_key, fields, minid=max(cutoff_ms, 0), approximate=False)
+        # Exact trimming: each write evicts only the few entries that just aged out. The
+        # follower's list of entry ids (for forget) lives as long as the entries; one script
+        # keeps the two together, in one round trip.
+        self.redis.eval(_RECORD, 2, self.log_key, self._by_prefix + fields["who"],
+                        max(cutoff_ms, 0), self.days * 86400, *_flat(fields))
+
+    def forget(self, openid: str) -> int:
+        """Delete every question `openid` asked (they unsubscribed); how many were deleted."""
+        by = self._by_prefix + self.hash(openid)
+        ids = self.redis.lrange(by, 0, -1)
+        gone = self.redis.xdel(self.log_key, *ids) if ids else 0
+        self.redis.delete(by)
+        return int(gone)
 
     def hash(self, openid: str) -> str:
         """The openid as stored: a keyed hash, the same for one follower across entries."""
@@ -138,6 +150,19 @@ class QuestionLog:
             raise ValueError("问题不能为空")
         self.redis.hset(self.dismissed_key, key, f"{time.time() if now is None else now:.3f}")
         return key
+
+
+# KEYS: the log, the follower's id list; ARGV: min id, seconds to keep, field, value, …
+_RECORD = """
+local id = redis.call('XADD', KEYS[1], 'MINID', ARGV[1], '*', unpack(ARGV, 3))
+redis.call('RPUSH', KEYS[2], id)
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+return id
+"""
+
+
+def _flat(fields: dict[str, str]) -> list[str]:
+    return [x for pair in fields.items() for x in pair]
 
 
 def _entry(raw: dict) -> Entry:

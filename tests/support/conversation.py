@@ -7,7 +7,7 @@ import time
 
 import xmltodict
 
-from bot.wechat_side import Delivery, WeChatSide
+from bot.devtools.wechat_side import Delivery, WeChatSide
 from tests.support.messages import FIXTURES
 
 # Events are deduplicated by sender + CreateTime + Event: give each one its own second.

@@ -10,7 +10,7 @@ import time
 
 import redis
 
-from bot.wechat_api import BotWeChatClient
+from bot.wechat.api import BotWeChatClient
 
 
 def main() -> None:

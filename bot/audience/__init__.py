@@ -1,0 +1,18 @@
+"""The audience: followers' regions, scenes and places, and their WeChat region tags."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from bot.services import Services
+
+
+def init_app(app: Flask, services: Services) -> None:
+    """Build the followers service, tagging through the region tags when the API is on."""
+    from bot.audience.followers import Followers
+    from bot.audience.privacy import FollowerPrivacy
+
+    tags = services.extra.get("region_tags")
+    tagger = tags.retag if tags else None
+    services.followers = Followers(services.redis, services.settings.key_prefix, tagger=tagger)
+    services.extra["privacy"] = FollowerPrivacy(services)  # unsubscribe forgets the follower

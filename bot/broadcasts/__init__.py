@@ -1,0 +1,20 @@
+"""Broadcasts: the job store, service, runner, draft building, quotas, staff API and CLI."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from bot.services import Services
+
+
+def init_app(app: Flask, services: Services) -> None:
+    """Build the broadcast service; register its staff API and the `broadcast`/`worker` CLI."""
+    from bot.broadcasts import cli, staff_api
+    from bot.broadcasts.service import Broadcasts
+
+    broadcasts = Broadcasts(services)
+    services.extra["broadcasts"] = broadcasts
+    services.extra["region_tags"] = broadcasts.tags  # None while the WeChat API is off
+    app.register_blueprint(staff_api.bp)
+    app.cli.add_command(cli.broadcast_cli)
+    app.cli.add_command(cli.worker)

@@ -1,0 +1,116 @@
+"""Ask each handler in order; the first match answers. Sessions and rate limits live here."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.conversation.ratelimit import RateLimiter, Verdict
+from bot.conversation.sessions import SessionStore
+from config.texts import reply as reply_text
+from handlers.base import Handler
+from handlers.context import Context
+from handlers.replies import SILENT, Reply, Text
+
+log = logging.getLogger("bot.dispatch")
+
+CHINA = ZoneInfo("Asia/Shanghai")
+MAX_TEXT = 5000  # longer messages are cut before matching; nothing reads that far anyway
+
+
+def message_text(msg: Any) -> str:
+    """What the follower said: text content, or WeChat's voice recognition."""
+    kind = getattr(msg, "type", "")
+    if kind == "text":
+        return (getattr(msg, "content", "") or "").strip()[:MAX_TEXT]
+    if kind == "voice":
+        return (getattr(msg, "recognition", "") or "").strip()[:MAX_TEXT]
+    return ""
+
+
+class Dispatcher:
+    """Routes one parsed message to the first matching handler of the registry."""
+
+    def __init__(
+        self,
+        services: Any,
+        handlers: list[Handler],
+        sessions: SessionStore,
+        limiter: RateLimiter,
+    ) -> None:
+        self.services = services
+        self.handlers = handlers
+        self.sessions = sessions
+        self.limiter = limiter
+
+    def dispatch(self, msg: Any, dedup_key: str = "") -> Reply:
+        """The reply value for `msg`; never raises for a handler's failure."""
+        settings = self.services.settings
+        openid = getattr(msg, "source", "") or ""
+        windows = self.services.extra.get("cs_windows")
+        if windows is not None:  # what WeChat now lets staff send this follower (客服消息)
+            windows.note(openid, msg)
+        if getattr(msg, "type", "") != "event":  # events are WeChat's, not the follower's pace
+            verdict = self.limiter.check(openid)
+            if verdict is Verdict.WARN:
+                log.info("rate limit reached by %s", openid)
+                return Text(reply_text("rate_limited", hotline=settings.bot_hotline))
+            if verdict is Verdict.DROP:
+                return SILENT
+        session = self.sessions.load(openid)
+        ctx = Context(
+            openid=openid,
+            text=message_text(msg),
+            session=session,
+            settings=settings,
+            dedup_key=dedup_key,
+            now=self._now(),
+            kb=self.services.kb,
+            feedback=self.services.feedback,
+            followers=self.services.followers,
+            services=self.services.extra,
+        )
+        for handler in self.handlers:
+            try:
+                match = handler.check(msg, ctx)
+                if match is None or match is False:
+                    continue
+                result = handler.handle(msg, ctx, match)
+            except Exception:  # one broken handler must not take the worker down
+                log.exception("handler %s failed on %s", handler.name, dedup_key or openid)
+                self._log_question(ctx, handler.name, {"kind": "error"})
+                return Text(reply_text("error", hotline=settings.bot_hotline))
+            ctx.session.end_turn()
+            self.sessions.save(openid, ctx.session)
+            log.info("%s answered %s", ctx.route or handler.name, dedup_key or openid)
+            self._log_question(ctx, ctx.route or handler.name, ctx.outcome)
+            return result
+        return SILENT
+
+    def _now(self) -> datetime:
+        """China time now; BOT_TODAY pins the date (evaluation runs) and keeps the time."""
+        now = datetime.now(CHINA)
+        pinned = self.services.settings.bot_today
+        if pinned:
+            day = datetime.strptime(pinned, "%Y-%m-%d")
+            now = now.replace(year=day.year, month=day.month, day=day.day)
+        return now
+
+    def _log_question(self, ctx: Context, intent: str, outcome: dict) -> None:
+        """Every follower text (or recognised voice) goes to the question log, whatever
+        answered it; a log that cannot be written never costs the follower the reply."""
+        questions = getattr(self.services, "questions", None)
+        if questions is None or not ctx.text:
+            return
+        outcome = dict(outcome)
+        if not outcome.get("kind"):  # handlers that say nothing of their outcome: by route
+            if ctx.route.startswith("notfound:"):
+                outcome["kind"] = "none"
+            elif ctx.route.startswith("faq:"):
+                outcome.update(kind="faq", answers=[ctx.route[len("faq:"):]])
+        try:
+            questions.record(ctx.openid, ctx.text, outcome.get("intent") or intent, outcome)
+        except Exception:  # noqa: BLE001 - the reply matters more than its log line
+            log.warning("question log write failed for %s", ctx.dedup_key or ctx.openid)
