@@ -95,3 +95,19 @@ def test_framing_never_outweighs_the_content_words(kb):
     plain = kb.search("荆州春风行动", today=TODAY)
     chatty = kb.search("我想问一下俺荆州春风行动急死了说清楚点", today=TODAY)
     assert _ids(chatty) == _ids(plain) and chatty.coverage == plain.coverage
+
+
+def test_the_reply_says_the_place_had_nothing_and_labels_national_articles(kb):
+    from types import SimpleNamespace
+
+    from config.settings import load_settings
+    from handlers.context import Context, Session
+    from handlers.search import Search
+
+    msg = SimpleNamespace(type="text", content="广东就业见习补贴")
+    ctx = Context(openid="o1", text=msg.content, session=Session(), kb=kb,
+                  settings=load_settings({}, overrides={"bot_data_dir": "/tmp"}))
+    reply = Search().handle(msg, ctx, Search().check(msg, ctx))
+    first_line = reply.content.splitlines()[0]
+    assert first_line == "广东暂时没有相关资讯，以下是全国的："
+    assert "/articles/national" in reply.content and "全国" in reply.content

@@ -72,6 +72,7 @@ class QuestionLog:
         self._by_prefix = f"{prefix}{{questions}}:by:"  # + hashed openid: that follower's ids
         self.days = days
         self._secret = secret.encode()
+        self._record = client.register_script(_RECORD)  # EVALSHA, reloaded if Redis lost it
 
     def record(self, openid: str, text: str, intent: str, outcome: dict,
                now: float | None = None) -> None:
@@ -90,8 +91,8 @@ class QuestionLog:
         # Exact trimming: each write evicts only the few entries that just aged out. The
         # follower's list of entry ids (for forget) lives as long as the entries; one script
         # keeps the two together, in one round trip.
-        self.redis.eval(_RECORD, 2, self.log_key, self._by_prefix + fields["who"],
-                        max(cutoff_ms, 0), self.days * 86400, *_flat(fields))
+        self._record(keys=[self.log_key, self._by_prefix + fields["who"]],
+                     args=[max(cutoff_ms, 0), self.days * 86400, *_flat(fields)])
 
     def forget(self, openid: str) -> int:
         """Delete every question `openid` asked (they unsubscribed); how many were deleted."""
