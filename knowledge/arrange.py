@@ -99,10 +99,10 @@ def _twins_newest_first(ranked: list[Ranked], places: dict[int, frozenset[str]],
     return head_part + tail
 
 
-def _equal(a: Ranked, b: Ranked) -> bool:
-    """Two articles that answer the question about equally, twins or not."""
-    low, high = sorted((a.score, b.score))
-    return low >= EQUAL_BAND * high and abs(a.coverage - b.coverage) <= TWIN_COVERAGE
+def _equal(head: Ranked, r: Ranked) -> bool:
+    """`r` answers about as well as `head`, twins or not: as high a score, within 10%, and
+    none of the question's concepts fewer (else the words that differ decide)."""
+    return r.score >= EQUAL_BAND * head.score and r.coverage >= head.coverage - 0.01
 
 
 def twins(a: Ranked, b: Ranked) -> bool:
