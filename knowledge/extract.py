@@ -37,9 +37,10 @@ def best_sentence(body: str, concepts: Sequence[tuple[Group, float]],
             continue
         for passage in _passages(sentence, limit):
             text = passage.lower()  # terms are normalised; bodies are simplified Chinese
-            score = sum(w * _held(g, text) for g, w in concepts)
-            if score <= 0:
-                continue
+            topic = sum(w * _held(g, text) for g, w in concepts if g.province is None)
+            if topic <= 0:
+                continue  # naming the place alone answers nothing
+            score = topic + sum(w * _held(g, text) for g, w in concepts if g.province)
             score += 0.15 * min(len(_FIGURE.findall(passage)), 2) - 0.01 * position
             if passage[0] in _QUOTED:
                 score -= 0.2  # a speaker's words rarely state the rule

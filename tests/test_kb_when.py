@@ -50,3 +50,10 @@ def test_a_long_sentence_is_cut_to_the_clauses_that_answer():
     body = "，".join(["会议指出各地要高度重视"] * 6 + ["失业保险金按月发放标准为1800元"]) + "。"
     got = best_sentence(body, [(Group("失业保险金", [Alt(["失业保险金"])]), 2.0)])
     assert "失业保险金按月发放标准为1800元" in got and len(got) <= 80
+
+
+def test_a_sentence_naming_only_the_place_answers_nothing():
+    body = "荆州市召开全市工作会议，部署下一阶段工作。\n\n会议要求各部门加强协作。"
+    place = Group("荆州", [Alt(["荆州"])], province="湖北")
+    topic = Group("零工市场", [Alt(["零工市场"])])
+    assert best_sentence(body, [(place, 5.0), (topic, 1.0)]) == ""
