@@ -11,8 +11,10 @@ from handlers.base import Handler
 from handlers.context import Context
 from handlers.listing import answer_first, article_card, article_list
 from handlers.matching import is_text
-from handlers.notfound import not_found
+from handlers.notfound import not_found, quotable
 from handlers.replies import Reply
+from knowledge.normal import normalise
+from knowledge.wordlists import drop_framing
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +38,6 @@ class Search(Handler):
         if ctx.followers is not None:
             preferred = ctx.followers.region_of(ctx.openid)
         result = ctx.kb.search(match, region=preferred, limit=PAGE_SIZE, today=ctx.now.date())
-        shown = match[:30]
         ctx.outcome.update(kind="none", articles=[], coverage=result.coverage)
         if not result.hits:
             return not_found(ctx)  # the follower-words handlers' reply (#13)
@@ -57,7 +58,14 @@ class Search(Handler):
         summaries = [ctx.kb.summary_of(a) for a in articles]
         return article_list(
             articles,
-            header="\n".join(x for x in (place, reply("search_header", query=shown)) if x),
+            header="\n".join(x for x in (place, _header(match, ctx)) if x),
             footer=reply("search_footer") if len(result.ranked_ids) > len(articles) else "",
             summaries=summaries,
         )
+
+
+def _header(text: str, ctx: Context) -> str:
+    """The list's title: the follower's words when short and plain once the chatty framing
+    is out (急死了 is never quoted back), else a plain title."""
+    words = quotable(" ".join(drop_framing(normalise(text)).split()), ctx)
+    return reply("search_header", query=words) if words else reply("search_header_plain")

@@ -124,3 +124,11 @@ def test_article_card_carries_cover_and_link():
     card = article_card(a, "摘要")
     assert card.items[0].image == "https://example.cn/c.jpg"
     assert card.items[0].url == a.url and card.items[0].description == "摘要"
+
+
+def test_a_list_never_quotes_the_chatty_framing_back(kb):
+    reply, _ = _ask(kb, "我想问一下俺考证补贴怎么领啊急死了说清楚点")
+    header = reply.content.splitlines()[0]
+    assert "考证补贴" in header and "急死" not in header and "俺" not in header
+    reply, _ = _ask(kb, "我想知道招聘会" + "，" * 3 + "在哪里举办的啊有没有人知道到底在哪")
+    assert reply.content.splitlines()[0] == "为您找到这些相关资讯："
