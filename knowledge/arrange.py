@@ -32,9 +32,12 @@ TWIN_APART = 120 * 86400.0  # seconds: a year's edition apart from the last one
 TWIN_SPAN = 10  # how far down a newer twin may come from
 TWIN_POSITIONS = 5  # the positions a follower sees (three, and two more for 更多)
 TIME_SHARE = 0.15  # the weight of "when" in a question that names a year, beside its words
+LOCAL_SHARE = 0.3  # a place's article must answer a good part of what the best one does,
+LOCAL_ENOUGH = 0.1  # or a tenth of the question besides the place (a word, not a part of one)
 PREFERRED_BAND = 0.6  # a subscribed region's article this close to the best comes first
 _FIGURES = re.compile(r"[\d〇零一二三四五六七八九十百千万]+|[^\w]")
 _NAMES = {code: name for name, code in REGION_CODE.items()}
+NONE: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -43,6 +46,7 @@ class Arranged:
 
     ranked: list[Ranked] = field(default_factory=list)
     missing_place: str | None = None
+    places: dict[int, frozenset[str]] = field(default_factory=dict)  # by id(): names it has
 
 
 def region_name(r: Ranked) -> str:
@@ -50,27 +54,36 @@ def region_name(r: Ranked) -> str:
     return _NAMES[int(r.segment.region[r.row])]
 
 
-def arrange(ranked: list[Ranked], q: ParsedQuery, when: When,
-            prefer: str | None = None) -> Arranged:
-    """Place constraint, then year selection, then the newest of each group of twins."""
-    out = Arranged()
-    places = _naming(ranked, [n for n, _ in q.places]) if q.places else {}
-    if q.region and q.region != NATIONWIDE:
-        # Of the place: its province's articles, and any naming the place itself (台湾青年
-        # 创业 in an article of 福建 is about 台湾 youth).
-        mine = {n for n, where in q.places if where == q.region}
-        local = [r for r in ranked if region_name(r) == q.region or places[id(r)] & mine]
-        if local:
-            ranked = local
-        elif ranked:  # other provinces had answers, this one none: say so
-            out.missing_place = q.region
-            ranked = [r for r in ranked if region_name(r) == NATIONWIDE]
+def keep_to_place(ranked: list[Ranked], q: ParsedQuery) -> tuple[list[Ranked], Arranged]:
+    """The place constraint, on the whole pool before the no-answer rule: the province's
+    articles, and any naming the place itself (an article of 福建 on 台湾青年创业 is about
+    台湾 youth), that answer a fair part of the rest of the question (西藏 … 马兰花计划 is
+    not answered by an article of 西藏 sharing only 计划).
+    None: national articles, and `missing_place` says the place had none."""
+    out = Arranged(places=_naming(ranked, [n for n, _ in q.places]) if q.places else {})
+    if not q.region or q.region == NATIONWIDE or not ranked:
+        return ranked, out
+    mine = {n for n, where in q.places if where == q.region}
+    bar = min(LOCAL_SHARE * max(r.topic for r in ranked), LOCAL_ENOUGH)
+    local = [r for r in ranked if r.topic >= bar
+             and (region_name(r) == q.region or out.places.get(id(r), frozenset()) & mine)]
+    if local:
+        return local, out
+    out.missing_place = q.region
+    return [r for r in ranked if region_name(r) == NATIONWIDE and r.topic >= bar], out
+
+
+def arrange(ranked: list[Ranked], q: ParsedQuery, when: When, prefer: str | None = None,
+            placed: Arranged | None = None) -> Arranged:
+    """Year selection, then the newest of each group of twins, then the follower's region
+    first; `placed` is what keep_to_place found."""
+    out = placed or Arranged()
     if when.years:
         for r in ranked:
             if _years(r) & when.years:
                 r.score *= YEAR_MATCH
         ranked.sort(key=lambda r: r.score, reverse=True)
-    ranked = _twins_newest_first(ranked, places, when)
+    ranked = _twins_newest_first(ranked, out.places, when)
     if prefer and prefer != NATIONWIDE and not q.region and ranked:
         floor = ranked[0].score * PREFERRED_BAND
         first = [r for r in ranked if region_name(r) == prefer and r.score >= floor]
@@ -91,7 +104,7 @@ def _twins_newest_first(ranked: list[Ranked], places: dict[int, frozenset[str]],
         for j in range(i + 1, len(head_part)):
             r = head_part[j]
             if r.score >= TWIN_BAND * head.score and keys[id(r)] > keys[id(head_part[best])] \
-                    and places.get(id(r)) == places.get(id(head)) \
+                    and places.get(id(r), NONE) == places.get(id(head), NONE) \
                     and (_equal(head, r) or twins(head, r)):
                 best = j
         if best != i:

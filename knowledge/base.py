@@ -14,7 +14,7 @@ from pathlib import Path
 import redis
 
 from knowledge import importers
-from knowledge.arrange import arrange, clear_winner, weigh_time
+from knowledge.arrange import arrange, clear_winner, keep_to_place, weigh_time
 from knowledge.article import Article
 from knowledge.editorial import Editorial
 from knowledge.explain import explain
@@ -176,8 +176,9 @@ class KnowledgeBase:
         result.years = sorted(when.years)
         ranked = ranker.rank(q, prefer=region, pool=PAGE_IDS)
         weigh_time(ranked, when)
+        ranked, placed = keep_to_place(ranked, q)
         kept, _ = verdict(ranked, q)
-        arranged = arrange(kept, q, when, prefer=region)
+        arranged = arrange(kept, q, when, prefer=region, placed=placed)
         kept = arranged.ranked
         result.missing_place = arranged.missing_place
         result.confident = clear_winner(kept)

@@ -129,3 +129,10 @@ def test_a_service_answer_is_logged_with_its_id(app, wechat, log):
     wechat.text("o-faq", "老板拖欠工资不给怎么办")
     entry = _entries(log)[-1]
     assert entry.kind == "faq" and entry.answers and entry.intent == f"faq:{entry.answers[0]}"
+
+
+def test_kb_search_shows_the_year_the_place_and_the_answer(runner):
+    out = runner.invoke(args=["kb", "search", "2024年荆州技能人才"]).output
+    assert "年份：2024" in out and "明确答案（先回答一句）：" in out and "荆州" in out
+    out = runner.invoke(args=["kb", "search", "西藏 马兰花计划"]).output
+    assert "西藏没有相关文章，全国也没有" in out and "没有足够相关的文章" in out
