@@ -8,31 +8,24 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
-from functools import partial
 from pathlib import Path
 
 import redis
 
 from knowledge import importers
-from knowledge.arrange import arrange, clear_winner, keep_to_place, weigh_time
+from knowledge.answering import answer, pin
 from knowledge.article import Article
 from knowledge.editorial import Editorial
-from knowledge.explain import explain
-from knowledge.extract import best_sentence
 from knowledge.freshness import IndexHolder
-from knowledge.query import parse
-from knowledge.ranking import verdict
 from knowledge.regions import REGIONS, load_table
-from knowledge.results import Hit, ImportSummary, SearchResult
+from knowledge.results import ImportSummary, SearchResult
 from knowledge.store import ArticleStore
 from knowledge.summary import summarise
-from knowledge.when import find_when
 
 log = logging.getLogger(__name__)
 
 BUNDLED_DIR = Path(__file__).resolve().parent / "data"
 BATCH = 500
-PAGE_IDS = 20
 
 
 class KnowledgeBase:
@@ -162,50 +155,19 @@ class KnowledgeBase:
                today: date | None = None) -> SearchResult:
         """Rank articles for a follower's words: `region` (the follower's) is a soft
         preference, a place in the question a constraint, a time in it selects by date
-        relative to `today` (default: the machine's date)."""
+        relative to `today` (default: the machine's date). See knowledge/answering.py."""
         self.ensure_fresh()
         ranker, tok, corrector = self.index.current()
-        result = SearchResult(query=query)
         if ranker is None or not query or not query.strip():
-            return result
-        when = find_when(query[:200], today or date.today())
-        q = parse(when.text, tok, ranker.in_vocab, corrector, self.editorial.synonyms())
-        result.region = q.region
-        result.terms = [g.label for g in q.groups]
-        result.corrections = q.corrections
-        result.years = sorted(when.years)
-        ranked = ranker.rank(q, prefer=region, pool=PAGE_IDS)
-        weigh_time(ranked, when)
-        ranked, placed = keep_to_place(ranked, q)
-        kept, _ = verdict(ranked, q)
-        arranged = arrange(kept, q, when, prefer=region, placed=placed)
-        kept = arranged.ranked
-        result.missing_place = arranged.missing_place
-        result.confident = clear_winner(kept)
-        result.ranked_ids = [r.id for r in kept][:PAGE_IDS]
-        result.coverage = round(kept[0].coverage, 3) if kept else 0.0
-        articles = {a.id: a for a in self.get_many(result.ranked_ids[:limit])}
-        result.hits = [Hit(articles[r.id], round(r.score, 4), partial(explain, r, q))
-                       for r in kept[:limit] if r.id in articles]
-        self._apply_pin(result, limit)
-        if not result.hits:
-            result.confident = False
-        else:
-            concepts = [(g, ranker.group_idf(g) * g.weight) for g in q.groups if g.known]
-            result.answer_of = partial(best_sentence, result.hits[0].article.body, concepts)
-        return result
-
-    def _apply_pin(self, result: SearchResult, limit: int) -> None:
-        """An editor pinned this question (kb pin): its article answers, first and sure."""
-        pinned = self.editorial.pinned(result.query)
+            return SearchResult(query=query)
+        result = answer(query, ranker, tok, corrector, self.editorial.synonyms(),
+                        region=region, limit=limit, today=today or date.today(),
+                        fetch=self.get_many)
+        pinned = self.editorial.pinned(query)
         article = self.get(pinned) if pinned else None
-        if article is None:
-            return
-        result.hits = [Hit(article, 1.0, lambda: ["编辑指定（kb pin）"])] + [
-            h for h in result.hits if h.article.id != article.id][:limit - 1]
-        result.ranked_ids = [article.id] + [i for i in result.ranked_ids if i != article.id]
-        result.confident, result.coverage, result.missing_place = True, 1.0, None
-        result.pinned = True
+        if article is not None:
+            pin(result, article, limit)
+        return result
 
     def summary_of(self, article: Article) -> str:
         """At most 120 characters: the article's own summary, else extracted from its body."""
