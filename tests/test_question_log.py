@@ -4,9 +4,9 @@ gap list, and the kb commands that act on it without a restart."""
 import time
 
 import pytest
-import redis
 
 from bot.conversation.questions import QuestionLog
+from bot.platform.redis_url import open_client
 from bot.services import get_services
 from config.settings import SettingsError, load_settings
 
@@ -33,7 +33,7 @@ def test_every_text_is_logged_whatever_answers_it(wechat, log, redis_url):
     assert (nothing.kind, nothing.articles) == ("none", [])
     assert nothing.intent.startswith("notfound:")  # the not-found reply, whoever sent it
     assert nothing.gap and greeting.who == answer.who != nothing.who
-    stored = b"".join(v for _, raw in redis.Redis.from_url(redis_url).xrange(log.log_key)
+    stored = b"".join(v for _, raw in open_client(redis_url).xrange(log.log_key)
                       for v in raw.values())
     assert b"o-alice" not in stored and b"o-bob" not in stored  # only keyed hashes
 
@@ -66,7 +66,7 @@ def test_a_dismissed_gap_returns_only_when_asked_again(wechat, log):
 
 
 def test_retention_drops_questions_older_than_the_setting(redis_url):
-    client = redis.Redis.from_url(redis_url)
+    client = open_client(redis_url)
     log = QuestionLog(client, "rt:", days=90, secret="s")
     old = time.time() - 91 * 86400
     client.xadd(log.log_key, {"t": str(old), "q": "旧问题", "kind": "none"},
