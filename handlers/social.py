@@ -23,6 +23,8 @@ SOCIAL = ("abuse", "greeting", "festive", "thanks", "ok", "goodbye", "identity",
           "about", "hours", "hotline_busy", "contact", "offtopic")
 # These stand even beside a topic: a person asked for, or an insult, is answered as such.
 FIRM = ("abuse", "contact", "hours", "hotline_busy")
+# These give way to a follow-up marked by 那 / 那我 right after an answer (handlers/followup.py).
+LEANS = ("contact", "hours", "about", "ok", "identity")
 _MARKS = re.compile(r"^[?？.。…!！~～,，、]+$")
 _ANGRY = frozenset("😡😠🤬💢👎😤")
 _REPEAT = re.compile(r"^(.{2,4})\1+$")
@@ -42,6 +44,8 @@ class Social(Handler):
         found = next((f for f in u.intents if f.name in SOCIAL), None)
         if found is None:
             return None
+        if found.name in LEANS and _leans_on_last(u.plain, ctx):
+            return None  # 那我该找谁, right after an answer, asks about that answer
         complaint = u.intent("complaint", "suggestion")
         if complaint and complaint.score > found.score:
             return None  # "热线态度很差" is a complaint, not a contact question
@@ -64,6 +68,13 @@ class Wordless(Social):
 
     def check(self, msg: Any, ctx: Context) -> str | None:
         return _by_shape(ctx.text) if is_text(msg) else None
+
+
+def _leans_on_last(plain: str, ctx: Context) -> bool:
+    """'那我该找谁' / '那我该咋办' right after a service answer or list: a follow-up."""
+    last = ctx.session.get("last")
+    return isinstance(last, dict) and len(plain) <= 12 and plain.startswith("那") \
+        and last.get("kind") in ("faq", "search")
 
 
 def _by_shape(text: str) -> str | None:
