@@ -20,7 +20,7 @@ KNOWN_MISSES = {
               "and summary do not name the province",
 }
 # The share of messages passing every automatic check, as reached when tuning stopped
-# (set2: 132 of 137, set3: 220 of 235); a change that loses more than that fails.
+# (set2: 133 of 137, set3: 220 of 235); a change that loses more than that fails.
 FLOORS = {"set2": 0.96, "set3": 0.93}
 
 
