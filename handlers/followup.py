@@ -51,10 +51,11 @@ class FollowUp(Handler):
                 return ("faq_place", place)
             if own and own.entry.id != last.get("faq"):
                 return None
-            if own or _leans(s, u) or _asks_again(s):
+            again = _asks_again(s)
+            if _is_more(s) and not again:
+                return ("faq_more", None)  # 那我自己去申请要带啥材料: the details
+            if own or again or _leans(s, u):
                 return ("faq_again", None)  # 俺交了6年 / 能贷多少: the answer covers the case
-            if _is_more(s):
-                return ("faq_more", None)
             return None
         if place and (_marked(s) or kind == "search") and kind in ("search", "region", "latest"):
             return ("list_place", place)
