@@ -13,6 +13,7 @@ from handlers.listing import answer_first, article_card, article_list
 from handlers.matching import is_text
 from handlers.notfound import not_found, quotable
 from handlers.replies import Reply
+from handlers.small_talk import small_talk
 from knowledge.normal import normalise
 from knowledge.wordlists import drop_framing
 
@@ -39,6 +40,10 @@ class Search(Handler):
             preferred = ctx.followers.region_of(ctx.openid)
         result = ctx.kb.search(match, region=preferred, limit=PAGE_SIZE, today=ctx.now.date())
         ctx.outcome.update(kind="none", articles=[], coverage=result.coverage)
+        titles = tuple(h.article.title + ctx.kb.summary_of(h.article) for h in result.hits[:3])
+        if not result.confident and (line := small_talk(ctx, titles)) is not None:
+            ctx.outcome.update(kind="reply")
+            return line  # 喂 / 行 我试试: no article is what a short social message wants
         if not result.hits:
             return not_found(ctx)  # the follower-words handlers' reply (#13)
         # After a single answer, 更多 should show the list from its first page (page -1 + 1).
