@@ -191,3 +191,26 @@ def test_the_job_list_refreshes_itself_until_wechat_reports_the_figures(page, co
     page.wait_for_selector("#jobs[data-live='0']", timeout=15000)
     row = page.locator("#jobs tbody tr").first
     assert "已完成" in row.inner_text() and "2 / 3" in row.inner_text()
+
+
+UNANSWERED = "考焊工证去哪里报名"
+
+
+def test_a_question_nobody_answered_is_pinned_and_then_answered(page, console):
+    wechat = console.wechat()
+    for _ in range(2):
+        first = wechat.text(FOLLOWER, UNANSWERED)
+    assert "没有找到" in first.text and "郢匠逐梦新时代" not in first.text
+    login(page, EDITOR, EDITOR_PW)
+    page.goto("/admin/gaps")
+    row = page.locator("#gaps tbody tr", has_text=UNANSWERED)
+    assert row.locator("td.num").first.inner_text() == "2"
+    row.locator("a:has-text('找文章')").click()
+    page.fill("input[name=q]", "荆州技能人才")
+    page.click("button:has-text('搜索')")
+    candidate = page.locator("#candidates tbody tr", has_text="郢匠逐梦新时代")
+    candidate.locator("button:has-text('指定为答案')").click()
+    assert "已指定" in page.locator(".flash[role=status]").inner_text()
+    assert page.locator("#gaps tbody tr", has_text=UNANSWERED).count() == 0
+    answer = wechat.text(FOLLOWER, UNANSWERED)
+    assert "郢匠逐梦新时代" in answer.text
