@@ -26,7 +26,9 @@ WIDTHS = {"phone": (390, 844), "desktop": (1280, 860)}
 FOLLOWERS = {"oDemoHubei001": "湖北", "oDemoHubei002": "湖北", "oDemoGd00001": "广东",
              "oDemoZj00001": "浙江", "oDemoSc00001": "四川", "oDemoPreview": None}
 QUESTIONS = ["湖北有什么培训补贴", "热线电话", "荆州技能人才", "广东招聘会", "高校毕业生就业",
-             "灵活就业社保补贴怎么领", "外卖骑手职业伤害保障", "湖北有什么培训补贴"]
+             "灵活就业社保补贴怎么领", "外卖骑手职业伤害保障", "湖北有什么培训补贴",
+             "考焊工证去哪里报名", "考焊工证去哪里报名？", "电工证怎么考", "考焊工证去哪里报名",
+             "技能大师工作室的补助标准", "火星上有招聘会吗"]
 FEEDBACK = {"oDemoHubei001": "希望多推送荆州的技能培训信息，谢谢！",
             "oDemoGd00001": "招聘会的具体时间能不能提前一周公布？"}
 
@@ -37,6 +39,8 @@ def _fill(console: Console) -> None:
     services.kb.import_paths([BUNDLED_DIR])
     services.kb.rebuild()
     load_starter(services.faq)  # the bundled starter service answers
+    services.kb.editorial.add_synonym("打散工", ["零工"])
+    services.kb.editorial.pin("外卖骑手受伤了谁来赔", "cn-occupational-injury-2025-07")
     for openid, region in FOLLOWERS.items():
         console.fake.add_follower(openid)
         if region:

@@ -31,7 +31,7 @@ def init_app(app: Flask, services: Services) -> None:
     services.extra["traffic"] = traffic
     if services.dispatcher is not None:
         services.dispatcher = CountingDispatcher(services.dispatcher, traffic)
-    configure(app, services)
+    configure(app)
     app.register_blueprint(bp)
     app.config.setdefault("BODY_LIMITS", {})["/admin/articles/upload"] = MAX_UPLOAD
     app.cli.add_command(staff_cli)

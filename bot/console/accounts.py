@@ -6,6 +6,7 @@ until removed). Passwords are hashed with argon2id (argon2-cffi's defaults, RFC 
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from dataclasses import dataclass
@@ -62,9 +63,12 @@ class StaffAccounts:
         self.prefix = prefix
         self.names_key = f"{prefix}staff:users"
         self.hasher = hasher or PasswordHasher()
-        # Verifying against this when the user does not exist costs as much as a real check,
-        # so the response time does not tell which usernames exist.
-        self._dummy = self.hasher.hash("not-a-real-password")
+
+    @functools.cached_property
+    def _dummy(self) -> str:
+        """Verifying against this when the user does not exist costs as much as a real check,
+        so the response time does not tell which usernames exist (made on first need)."""
+        return self.hasher.hash("not-a-real-password")
 
     def key(self, username: str) -> str:
         """The account's hash key."""

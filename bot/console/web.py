@@ -34,7 +34,18 @@ COOKIE = "jyq_console"
 
 
 class ConsoleSessionInterface(SecureCookieSessionInterface):
-    """Flask's signed-cookie session, Secure exactly when the request was HTTPS."""
+    """Flask's signed-cookie session, for console pages only, Secure when served over HTTPS.
+
+    The signing key is read (or made) in Redis on the first console request, so an app that
+    only answers WeChat never writes to the store."""
+
+    def open_session(self, app: Flask, request):
+        path = request.path
+        if not path.startswith("/admin") or path.startswith("/admin/api/"):
+            return None  # Flask gives the other routes a null session; they never use one
+        if not app.secret_key:
+            app.secret_key = shared_secret(get_services(app))
+        return super().open_session(app, request)
 
     def get_cookie_secure(self, app: Flask) -> bool:
         # Behind a TLS-terminating proxy the request looks like http: BOT_PUBLIC_URL says https.
@@ -43,12 +54,15 @@ class ConsoleSessionInterface(SecureCookieSessionInterface):
                 or super().get_cookie_secure(app))
 
 
-def configure(app: Flask, services) -> None:
-    """Cookie settings, the signing key (shared by every worker through Redis), CSRF."""
-    if not app.secret_key:
-        key = f"{services.settings.key_prefix}console:secret_key"
-        services.redis.set(key, secrets.token_hex(32), nx=True)
-        app.secret_key = services.redis.get(key).decode()
+def shared_secret(services) -> str:
+    """The cookie signing key every worker and host shares: made once, kept in Redis."""
+    key = f"{services.settings.key_prefix}{{console}}:secret_key"
+    services.redis.set(key, secrets.token_hex(32), nx=True)
+    return services.redis.get(key).decode()
+
+
+def configure(app: Flask) -> None:
+    """Cookie settings and CSRF; the signing key comes on the first console request."""
     app.session_interface = ConsoleSessionInterface()
     app.config.update(
         SESSION_COOKIE_NAME=COOKIE, SESSION_COOKIE_HTTPONLY=True,
