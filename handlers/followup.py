@@ -111,7 +111,8 @@ def _asks_briefly(ctx: Context, u: Any) -> bool:
     """要会外语不 / 能干到退休不: a short question with no topic, place or intent of its own
     asks about what was just shown."""
     s = u.plain
-    if len(s) > BRIEF or u.faq or u.places or any(not f.name.startswith("topic_") for f in u.intents):
+    own = any(not f.name.startswith("topic_") for f in u.intents)
+    if len(s) > BRIEF or u.faq or u.places or own:
         return False
     raw = ctx.text or ""
     return any(m in raw for m in "?？吗呢么") or s.endswith(("不", "没", "没有")) \

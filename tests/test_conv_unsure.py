@@ -45,7 +45,8 @@ def test_dissatisfaction_said_as_a_statement_is_offered_as_liuyan(say, text):
     assert "抱歉" in answer and "回复“1”" in answer and "留言" in answer
 
 
-@pytest.mark.parametrize("text", ["能不能出个农民工维权的专栏", "搞个养老保险的专题呗", "希望字体能大一点"])
+@pytest.mark.parametrize("text", ["能不能出个农民工维权的专栏", "搞个养老保险的专题呗",
+                                  "希望字体能大一点"])
 def test_a_wish_said_as_a_statement_is_offered_as_a_suggestion(say, text):
     answer = say(text)
     assert "建议" in answer and "回复“1”" in answer
