@@ -10,7 +10,7 @@ from handlers.base import Handler
 from handlers.context import Context
 from handlers.listing import article_card, article_list
 from handlers.matching import is_text
-from handlers.notfound import not_found
+from handlers.notfound import not_found, unsure_header
 from handlers.replies import Reply
 from handlers.small_talk import small_talk
 
@@ -52,7 +52,7 @@ class Search(Handler):
         articles = [h.article for h in result.hits]
         return article_list(
             articles,
-            header=reply("search_header", query=shown),
+            header=unsure_header(ctx) or reply("search_header", query=shown),
             footer=reply("search_footer") if len(result.ranked_ids) > len(articles) else "",
             summaries=[ctx.kb.summary_of(a) for a in articles],
         )
