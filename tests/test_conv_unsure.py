@@ -68,6 +68,22 @@ def test_off_topic_families_are_declined_not_searched(say, text):
     assert "帮不上忙" in answer and "为您找到" not in answer
 
 
+@pytest.mark.parametrize(("text", "fact"), [
+    ("在工地上被工头推了一把还挨了打", "报警"),
+    ("网上说日入五百 先交299入会费就能做", "110"),
+    ("朋友介绍去老挝做客服 包吃住月入两万", "110"),
+    ("公司不批辞职 说走了就扣工资", "30天"),
+    ("社保一共交了12年 不够十五年能领养老金吗", "15年"),
+])
+def test_situations_by_family_get_the_fitting_next_step(say, text, fact):
+    assert fact in say(text)
+
+
+@pytest.mark.parametrize("text", ["我在县城 想找个送货的活", "想回县里找个活干"])
+def test_county_is_no_place(say, text):
+    assert "重庆" not in say(text)
+
+
 def test_a_short_question_after_a_list_stays_on_the_list(say):
     say("海南招聘会", "o_list")
     answer = say("要带简历不", "o_list")
