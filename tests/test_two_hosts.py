@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from knowledge.base import BUNDLED_DIR
 from tests.fakes.wechat_api import FakeWeChatAPI
 from tests.support.gunicorn import ROOT, Gunicorn
 from tests.support.redis_server import RedisServer
@@ -68,8 +69,14 @@ def hosts(tmp_path_factory, fake):
     store = RedisServer(base / "redis").start()
     env = {"REDIS_URL": store.url, "WECHAT_TOKEN": TOKEN, "ADMIN_TOKEN": ADMIN,
            "BOT_RATE_LIMIT": "0", "WECHAT_API_BASE": fake.url, "WECHAT_APP_ID": APPID,
-           "WECHAT_APP_SECRET": SECRET, "WECHAT_ACCOUNT_TYPE": "service"}
+           "WECHAT_APP_SECRET": SECRET, "WECHAT_ACCOUNT_TYPE": "service",
+           # behind one load balancer: article-page links name it, not the host that answered
+           "BOT_PUBLIC_URL": "https://bot.example.cn"}
     pair = [Host(name, env, base) for name in ("host-a", "host-b")]
+    # wsgi:app never fills a store: the sample articles go in as staff would import them.
+    samples = pair[0].flask("kb", "import", str(BUNDLED_DIR))
+    out, err = samples.communicate(timeout=120)
+    assert samples.returncode == 0, out + err
     try:
         with ThreadPoolExecutor(2) as pool:  # both boot at once, as after a deploy
             list(pool.map(lambda h: h.web.start(timeout=60), pair))
