@@ -28,7 +28,7 @@ def question_kind(ctx: Context) -> str:
 
 
 def unsure_header(ctx: Context) -> str | None:
-    """For an unsure list: the rights or policy next step that leads it, else None."""
+    """For an unsure list: the rights or policy next step shown under its title, else None."""
     kind = question_kind(ctx)
     return reply(f"search_unsure_{kind}") if kind in ("rights", "policy") else None
 

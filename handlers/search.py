@@ -63,7 +63,7 @@ class Search(Handler):
         summaries = [ctx.kb.summary_of(a) for a in articles]
         return article_list(
             articles,
-            header="\n".join(x for x in (place, unsure_header(ctx) or _header(match, ctx)) if x),
+            header="\n".join(x for x in (place, _header(match, ctx), unsure_header(ctx)) if x),
             footer=reply("search_footer") if len(result.ranked_ids) > len(articles) else "",
             summaries=summaries,
         )

@@ -20,9 +20,9 @@ KNOWN_MISSES = {
               "and summary do not name the province",
 }
 # The share of messages passing every automatic check, as reached when tuning stopped
-# (set2: 133 of 137, set3: 220 of 235, set4: 118 of 165 after round 3 tuned on it);
+# (set2: 133 of 137, set3: 220 of 235, set4: 134 of 165 after round 3 tuned on it);
 # a change that loses more than that fails.
-FLOORS = {"set2": 0.96, "set3": 0.93, "set4": 0.71}
+FLOORS = {"set2": 0.96, "set3": 0.93, "set4": 0.81}
 
 
 @pytest.fixture(scope="module")
