@@ -79,6 +79,18 @@ def test_situations_by_family_get_the_fitting_next_step(say, text, fact):
     assert fact in say(text)
 
 
+@pytest.mark.parametrize("text", ["我不想活了 工钱一直要不回来", "真的撑不下去了 被辞退还没补偿",
+                                  "活着没意思"])
+def test_a_follower_in_crisis_gets_care_and_help_first(say, text):
+    answer = say(text)
+    assert "12356" in answer and "110" in answer and "12333" in answer
+
+
+@pytest.mark.parametrize("text", ["别老推广告了行不行", "点开文章是空的 啥都没有"])
+def test_more_dissatisfaction_is_offered_as_liuyan(say, text):
+    assert "回复“1”" in say(text)
+
+
 @pytest.mark.parametrize("text", ["我在县城 想找个送货的活", "想回县里找个活干"])
 def test_county_is_no_place(say, text):
     assert "重庆" not in say(text)
