@@ -40,7 +40,7 @@ def asked(app):
             for name in ("set1", *FLOORS)}
 
 
-@pytest.mark.parametrize("name", ["set1", "set2", "set3", "set4"])
+@pytest.mark.parametrize("name", ["set1", "set2", "set3", "set4", "set5"])
 def test_the_sets_are_the_ones_described(name):
     rows = load_set(name)
     assert len(rows) >= 130 and len({r["id"] for r in rows}) == len(rows)
