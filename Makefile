@@ -27,8 +27,11 @@ browser:
 	    chromium fonts-wqy-microhei >/dev/null; fi
 	@command -v chromium >/dev/null || { echo "chromium is still missing"; exit 1; }
 
+# Two pytest processes (one per core): each starts its own redis-server, so they share nothing.
+TEST_WORKERS ?= 2
+
 test: $(STAMP) browser  ## the whole test suite against a real redis-server
-	$(PY) -m pytest -c tests/pytest.ini --rootdir . -q
+	$(PY) -m pytest -c tests/pytest.ini --rootdir . -q -n $(TEST_WORKERS)
 
 # The conversation, feedback and broadcast scenarios again, against a three-master Redis
 # Cluster the tests start (every multi-key script and transaction must stay in one slot).
@@ -42,7 +45,8 @@ CLUSTER_TESTS := tests/test_conv_scenarios.py tests/test_conv_dialogue.py \
   tests/test_question_log.py tests/test_kb_twins.py
 
 test-cluster: $(STAMP)  ## the scenario tests against a Redis Cluster
-	JYQ_TEST_STORE=cluster $(PY) -m pytest -c tests/pytest.ini --rootdir . -q $(CLUSTER_TESTS)
+	JYQ_TEST_STORE=cluster $(PY) -m pytest -c tests/pytest.ini --rootdir . -q -n $(TEST_WORKERS) \
+	  $(CLUSTER_TESTS)
 
 chat: $(STAMP)  ## talk to the running bot as a follower would
 	$(VENV)/bin/flask --app wsgi chat
