@@ -1,36 +1,49 @@
-"""The per-app service container: settings, the store and what is built on it."""
+"""The per-app service container: settings, the store and what each package builds on it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 import redis
 from flask import Flask, current_app
 
 from config.settings import Settings
 
+if TYPE_CHECKING:  # the packages import this module; their types are for readers and checkers
+    from bot.audience.followers import Followers
+    from bot.audience.region_tags import RegionTags
+    from bot.broadcasts.service import Broadcasts
+    from bot.conversation.dispatcher import Dispatcher
+    from bot.feedback.store import FeedbackStore
+    from bot.wechat.api import BotWeChatClient
+    from bot.wechat.crypto import MessageCrypto
+    from bot.wechat.dedup import Deduplicator
+    from knowledge import KnowledgeBase
+
 EXTENSION = "jyq"
 
 
 @dataclass
 class Services:
-    """Everything the routes and CLI commands share within one app."""
+    """Everything the routes and CLI commands share within one app.
+
+    `create_app` makes it with the settings and the store; each package's `init_app` then sets
+    the fields it owns (articles: kb; feedback: feedback; wechat: api, crypto, dedup;
+    broadcasts: broadcasts, region_tags; audience: followers; conversation: dispatcher).
+    """
 
     settings: Settings
     redis: redis.Redis
-    kb: Any = None  # knowledge base (knowledge/)
-    feedback: Any = None  # handlers.context.FeedbackSink
-    followers: Any = None  # handlers.context.Followers
-    api: Any = None  # WeChat API client, None when AppID/AppSecret are unset
-    crypto: Any = None  # bot.wechat.crypto.MessageCrypto, None in plaintext-only mode
-    dispatcher: Any = None
-    dedup: Any = None
-    extra: dict = field(default_factory=dict)
-
-    def key(self, *parts: str) -> str:
-        """A store key under the app's prefix: key('session', openid) -> 'jyq:session:openid'."""
-        return self.settings.key_prefix + ":".join(parts)
+    kb: KnowledgeBase = field(init=False)
+    feedback: FeedbackStore = field(init=False)
+    dedup: Deduplicator = field(init=False)
+    broadcasts: Broadcasts = field(init=False)
+    followers: Followers = field(init=False)
+    dispatcher: Dispatcher = field(init=False)
+    api: BotWeChatClient | None = None  # None when WECHAT_APP_ID/WECHAT_APP_SECRET are unset
+    crypto: MessageCrypto | None = None  # None in plaintext-only mode
+    region_tags: RegionTags | None = None  # None while the WeChat API is off
 
 
 def get_services(app: Flask | None = None) -> Services:

@@ -7,12 +7,14 @@ import binascii
 import os
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 DEFAULT_HOTLINE = "400-633-0111"
 DEFAULT_API_BASE = "https://api.weixin.qq.com/"
 ACCOUNT_TYPES = ("subscription", "service")
+BROADCAST_LEASE = 300.0  # seconds a claimer owns a running job before others may resume it
+BROADCAST_RETRY_DELAYS = (1.0, 4.0, 15.0)  # seconds between attempts on -1 / 45009 / network
 
 
 class SettingsError(ValueError):
@@ -38,7 +40,9 @@ class Settings:
     key_prefix: str = "jyq:"
     rate_limit_per_minute: int = 30
     token_was_generated: bool = False
-    extra: dict = field(default_factory=dict, compare=False)
+    kb_bundled: bool = True  # an empty article store starts with the bundled samples
+    broadcast_lease: float = BROADCAST_LEASE
+    broadcast_retry_delays: tuple[float, ...] = BROADCAST_RETRY_DELAYS
 
     @property
     def api_enabled(self) -> bool:

@@ -1,45 +1,49 @@
 """What a handler is given besides the message: the follower, the session and the services.
 
 The services are described as Protocols so `handlers/` depends on no part of `bot/`;
-`bot/` builds the real ones (Redis-backed) and tests may pass fakes.
+`bot/` builds the real ones (Redis-backed) and tests may pass fakes. A handler sees the
+hotline and the public base URL, never the settings with their secrets.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
-from config.settings import Settings
+from config.settings import DEFAULT_HOTLINE
+from handlers.session import Session
+from knowledge.article import Article
+from knowledge.results import SearchResult
+
+__all__ = ["Articles", "Context", "FeedbackSink", "Followers", "MassJobs", "Session"]
 
 
-class Session:
-    """A follower's conversation state (a JSON-able dict); the dispatcher persists changes."""
+class Articles(Protocol):
+    """The knowledge base as handlers use it (implemented by knowledge.KnowledgeBase)."""
 
-    def __init__(self, data: dict | None = None) -> None:
-        self.data: dict = dict(data or {})
-        self.changed = False
-        self.cleared = False
+    def search(self, query: str, *, region: str | None = None, limit: int = 5) -> SearchResult:
+        """The best articles for a follower's question, the preferred region first."""
 
-    def get(self, key: str, default: Any = None) -> Any:
-        """Read one value."""
-        return self.data.get(key, default)
+    def latest(self, region: str | None = None, limit: int = 5, offset: int = 0) -> list[Article]:
+        """The newest articles, of one region when given."""
 
-    def set(self, key: str, value: Any) -> None:
-        """Write one value (kept for the session's TTL)."""
-        self.data[key] = value
-        self.changed = True
+    def get(self, article_id: str) -> Article | None:
+        """One article by id."""
 
-    def pop(self, key: str, default: Any = None) -> Any:
-        """Remove one value and return it."""
-        self.changed = True
-        return self.data.pop(key, default)
+    def get_many(self, ids: list[str]) -> list[Article]:
+        """The articles of `ids` that still exist, in that order."""
 
-    def clear(self) -> None:
-        """Forget everything (unsubscribe)."""
-        self.data.clear()
-        self.changed = True
-        self.cleared = True
+    def summary_of(self, article: Article) -> str:
+        """A short summary of the article."""
+
+
+class Submitted(Protocol):
+    """What storing one feedback message gave (a record, or a refusal over the limit)."""
+
+    ticket: str | None  # the same for every retry of a dedup key; None when refused
+    duplicate: bool  # True for a retry of a message already stored
+    limited: bool  # True when the follower is over the hourly limit and nothing was stored
 
 
 class FeedbackSink(Protocol):
@@ -48,13 +52,8 @@ class FeedbackSink(Protocol):
     def submit(
         self, openid: str, dedup_key: str, text: str, media: dict | None,
         now: datetime | None = None,
-    ) -> Any:
-        """Store one message exactly once per dedup key, durably, before returning.
-
-        The result has `ticket` (the same one for every retry of a dedup key), `duplicate`
-        (True for a retry) and `limited` (True, with `ticket` None and nothing stored, when
-        the follower is over the hourly `limit`).
-        """
+    ) -> Submitted:
+        """Store one message exactly once per dedup key, durably, before returning."""
 
 
 class Followers(Protocol):
@@ -80,11 +79,11 @@ class Followers(Protocol):
 
 
 class MassJobs(Protocol):
-    """Broadcast jobs (implemented in bot/broadcasts/service.py), as ctx.services["broadcasts"]."""
+    """Broadcast jobs (implemented in bot/broadcasts/service.py)."""
 
     def record_finish(
         self, msg_id: str, status: str, total: int, filtered: int, sent: int, errors: int
-    ) -> Any:
+    ) -> object | None:
         """Close the job WeChat's msg_id belongs to; None when it is not one of ours."""
 
 
@@ -95,10 +94,11 @@ class Context:
     openid: str
     text: str
     session: Session
-    settings: Settings
+    hotline: str = DEFAULT_HOTLINE
+    base_url: str = ""  # where followers reach the bot's own pages; "" leaves links relative
     dedup_key: str = ""
-    now: datetime = field(default_factory=datetime.now)
-    kb: Any = None  # knowledge.KnowledgeBase: search over the shared articles
+    now: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    kb: Articles | None = None
     feedback: FeedbackSink | None = None
     followers: Followers | None = None
-    services: dict = field(default_factory=dict)
+    broadcasts: MassJobs | None = None

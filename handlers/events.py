@@ -50,7 +50,7 @@ class Subscribe(Handler):
 
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
         region = _arrive(ctx, match)
-        welcome = reply("welcome", hotline=ctx.settings.bot_hotline)
+        welcome = reply("welcome", hotline=ctx.hotline)
         if region:
             welcome += "\n" + reply("scene_subscribed", region=region)
         return Text(welcome)
@@ -81,7 +81,7 @@ class Scan(Handler):
         region = _arrive(ctx, match)
         if region:
             return Text(reply("scene_subscribed", region=region))
-        return Text(reply("welcome_back", hotline=ctx.settings.bot_hotline))
+        return Text(reply("welcome_back", hotline=ctx.hotline))
 
 
 class View(Handler):

@@ -20,7 +20,7 @@ class Fallback(Handler):
         return True
 
     def handle(self, msg: Any, ctx: Context, match: bool) -> Reply:
-        hotline = ctx.settings.bot_hotline
+        hotline = ctx.hotline
         if is_text(msg):
             query = ctx.text.strip()[:30] or "您的问题"
             return Text(reply("fallback", query=query, hotline=hotline))

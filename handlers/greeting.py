@@ -20,7 +20,7 @@ class Greeting(Handler):
         return exact_word(ctx.text, intent_words("greeting")) if is_text(msg) else None
 
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
-        return Text(reply("greeting", hotline=ctx.settings.bot_hotline))
+        return Text(reply("greeting", hotline=ctx.hotline))
 
 
 class Help(Handler):
@@ -32,4 +32,4 @@ class Help(Handler):
         return exact_word(ctx.text, intent_words("help")) if is_text(msg) else None
 
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
-        return Text(reply("help", hotline=ctx.settings.bot_hotline))
+        return Text(reply("help", hotline=ctx.hotline))

@@ -24,4 +24,4 @@ class Hotline(Handler):
         return contained_word(ctx.text, intent_words("hotline"))
 
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
-        return Text(reply("hotline", hotline=ctx.settings.bot_hotline))
+        return Text(reply("hotline", hotline=ctx.hotline))

@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from config.texts import reply
+from handlers import lists
 from handlers.base import Handler
 from handlers.context import Context
 from handlers.listing import article_card, article_list
@@ -15,7 +16,6 @@ from handlers.replies import Reply, Text
 log = logging.getLogger(__name__)
 
 LIST_SIZE = 5
-PAGE_SIZE = 5
 
 
 class Search(Handler):
@@ -36,18 +36,18 @@ class Search(Handler):
         result = ctx.kb.search(match, region=preferred, limit=LIST_SIZE)
         shown = match[:30]
         if not result.hits:
-            return Text(reply("no_results", query=shown, hotline=ctx.settings.bot_hotline))
+            return Text(reply("no_results", query=shown, hotline=ctx.hotline))
         # After a single card, 更多 should show the list from its first page (page -1 + 1).
         page = -1 if result.confident else 0
-        ctx.session.set("last", {"kind": "search", "query": match, "ids": result.ranked_ids,
-                                 "page": page, "page_size": PAGE_SIZE})
+        lists.remember(ctx, "search", result.ranked_ids, page=page, query=match)
         if result.confident:
             top = result.hits[0].article
-            return article_card(top, ctx.kb.summary_of(top))
+            return article_card(top, ctx.kb.summary_of(top), ctx.base_url)
         articles = [h.article for h in result.hits]
         return article_list(
             articles,
             header=reply("search_header", query=shown),
             footer=reply("search_footer") if len(result.ranked_ids) > len(articles) else "",
             summaries=[ctx.kb.summary_of(a) for a in articles],
+            base_url=ctx.base_url,
         )

@@ -40,7 +40,7 @@ def test_crash_between_draft_and_send_resumes_without_a_double_send(bc_app, fake
         proc.communicate(timeout=10)
     fake_wechat.slow("message/mass/sendall", 0)
     _wait_for(lambda: fake_wechat.sent_jobs())
-    bc = get_services(bc_app).extra["broadcasts"]
+    bc = get_services(bc_app).broadcasts
     (job,) = bc.recent()
     assert job.status == "running" and job.draft_media_id and not job.msg_id
 
@@ -57,7 +57,7 @@ def test_crash_between_draft_and_send_resumes_without_a_double_send(bc_app, fake
 
 
 def test_scheduled_job_runs_once_with_two_workers(bc_app, fake_wechat, redis_url, tmp_path):
-    bc = get_services(bc_app).extra["broadcasts"]
+    bc = get_services(bc_app).broadcasts
     due = time.time() + 1.5
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(due)) + time.strftime("%z")
     job = bc.request("jz-skills-2024", send_all=True, send_at=stamp[:-2] + ":" + stamp[-2:])
@@ -84,12 +84,12 @@ def test_scheduled_job_runs_once_with_two_workers(bc_app, fake_wechat, redis_url
 def test_a_restart_loses_no_scheduled_job(bc_app, fake_wechat, app_config, redis_server):
     from bot import create_app
 
-    bc = get_services(bc_app).extra["broadcasts"]
+    bc = get_services(bc_app).broadcasts
     job = bc.request("jz-skills-2024", region="湖北", send_at="2099-12-01 09:00")
     redis_server.stop()  # the store itself restarts (a clean shutdown) from its files
     redis_server.start()
     app = create_app(app_config)  # and so does the bot
-    fresh = get_services(app).extra["broadcasts"]
+    fresh = get_services(app).broadcasts
     kept = fresh.get(job.id)
     assert kept.status == "scheduled" and kept.target == "湖北"
     assert kept.to_dict()["due_time"] == "2099-12-01 09:00:00"  # China time, as typed

@@ -82,7 +82,8 @@ def test_a_failing_tagger_keeps_the_preference_and_retries_later(store):
 def test_app_wires_followers_under_the_prefix(app):
     services = get_services(app)
     services.followers.subscribe_region("o9", "全国")
-    assert services.redis.hget(services.key("follower", "o9"), "region") == "全国".encode()
+    key = services.settings.key_prefix + "follower:o9"
+    assert services.redis.hget(key, "region") == "全国".encode()
 
 
 def test_subscribing_tags_the_follower_in_wechat(fake_wechat, app_config, wechat, app):

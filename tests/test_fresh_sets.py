@@ -23,7 +23,7 @@ URL = re.compile(r"https?://[^\s)<>\"]+")
 
 @pytest.fixture
 def no_samples(app_config):
-    app_config["extra"] = {"kb_bundled": False}  # only the set's own articles
+    app_config["kb_bundled"] = False  # only the set's own articles
 
 
 def _first_article(reply: str, by_url: dict[str, str]) -> str | None:

@@ -2,7 +2,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from config.settings import load_settings
 from handlers.context import Context, Session
 from handlers.listing import MAX_BYTES, article_card, article_list
 from handlers.registry import build_registry
@@ -27,8 +26,7 @@ def kb(redis_url, tmp_path):
 
 def _ask(kb, text, followers=None, kind="text"):
     msg = SimpleNamespace(type=kind, content=text, recognition=text if kind == "voice" else None)
-    ctx = Context(openid="o1", text=text, session=Session(), kb=kb, followers=followers,
-                  settings=load_settings({}, overrides={"bot_data_dir": "/tmp"}))
+    ctx = Context(openid="o1", text=text, session=Session(), kb=kb, followers=followers)
     handler = Search()
     match = handler.check(msg, ctx)
     return (handler.handle(msg, ctx, match) if match else None), ctx
@@ -87,7 +85,7 @@ def test_the_subscribed_region_is_asked_for(kb):
 
 def test_without_a_knowledge_base_search_does_not_match():
     msg = SimpleNamespace(type="text", content="招聘会")
-    ctx = Context(openid="o", text="招聘会", session=Session(), settings=load_settings({}))
+    ctx = Context(openid="o", text="招聘会", session=Session())
     assert Search().check(msg, ctx) is None
     image = SimpleNamespace(type="image")
     ctx.kb = object()
@@ -119,3 +117,24 @@ def test_article_card_carries_cover_and_link():
     card = article_card(a, "摘要")
     assert card.items[0].image == "https://example.cn/c.jpg"
     assert card.items[0].url == a.url and card.items[0].description == "摘要"
+
+
+def test_links_to_our_own_pages_are_absolute_on_the_base_url():
+    own = Article.from_dict(record(1, url=""))
+    text = article_list([own], base_url="https://bot.example.cn/").content
+    assert 'href="https://bot.example.cn/articles/t-1"' in text
+    card = article_card(own, "摘要", "https://bot.example.cn")
+    assert card.items[0].url == "https://bot.example.cn/articles/t-1"
+    elsewhere = Article.from_dict(record(2))
+    assert article_card(elsewhere, "摘要", "https://bot.example.cn").items[0].url == elsewhere.url
+
+
+def test_the_byte_budget_counts_the_real_base_url():
+    """However long the public address, the list fits whole items in 2048 bytes."""
+    own = [Article.from_dict(record(n, url="", title="很长的标题" * 6)) for n in range(1, 20)]
+    for base in ("https://b.cn", "https://" + "very-long-host-name." * 8 + "example.cn"):
+        text = article_list(own, header="标题", summaries=["摘要" * 20] * 19,
+                            base_url=base).content
+        assert len(text.encode()) <= MAX_BYTES
+        assert text.count(f'<a href="{base}/articles/') == text.count("</a>") >= 3
+        assert not text.endswith("…")

@@ -212,8 +212,11 @@ def test_a_bug_in_rendering_still_answers_politely(app, client, monkeypatch):
     from bot.wechat import webhook
     from bot.wechat.render import render
 
-    def buggy(reply, msg, base_url=""):
-        if base_url:  # the normal path breaks; the error reply (no base URL) still renders
+    calls = []
+
+    def buggy(reply, msg):
+        calls.append(reply)
+        if len(calls) == 1:  # the normal path breaks; the error reply after it still renders
             raise RuntimeError("a bug")
         return render(reply, msg)
 

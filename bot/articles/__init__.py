@@ -14,7 +14,7 @@ def init_app(app: Flask, services: Services) -> None:
 
     settings = services.settings
     services.kb = KnowledgeBase(services.redis, settings.key_prefix, settings.data_dir)
-    if settings.extra.get("kb_bundled", True):
+    if settings.kb_bundled:
         services.kb.load_bundled()  # an empty store starts with the sample articles
     app.register_blueprint(page.bp)
     app.register_blueprint(staff_api.bp)

@@ -11,6 +11,6 @@ def init_app(app: Flask, services: Services) -> None:
     """Build the followers service, tagging through the region tags when the API is on."""
     from bot.audience.followers import Followers
 
-    tags = services.extra.get("region_tags")
+    tags = services.region_tags
     tagger = tags.retag if tags else None
     services.followers = Followers(services.redis, services.settings.key_prefix, tagger=tagger)

@@ -30,7 +30,7 @@ STATUS_TEXT = {
 
 
 def _broadcasts() -> Broadcasts:
-    return get_services().extra["broadcasts"]
+    return get_services().broadcasts
 
 
 def _show(job: Job) -> None:

@@ -10,14 +10,21 @@ from typing import Any
 
 import requests
 
+from config.wechat_limits import (
+    DRAFT_CONTENT_CHARS,
+    DRAFT_DIGEST_CHARS,
+    DRAFT_TITLE_CHARS,
+    IMAGE_MATERIAL_BYTES,
+)
+
 log = logging.getLogger("bot.article_draft")
 
 DEFAULT_COVER = Path(__file__).resolve().parent / "assets" / "default_cover.png"
 IMAGE_MAGIC = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG": "image/png", b"GIF8": "image/gif"}
-MAX_COVER = 10 * 1024 * 1024  # WeChat's limit for permanent image material
-TITLE_LIMIT = 64
-DIGEST_LIMIT = 120
-CONTENT_BUDGET = 19_000  # of WeChat's 20,000-character limit; the rest is for the footer
+MAX_COVER = IMAGE_MATERIAL_BYTES
+TITLE_LIMIT = DRAFT_TITLE_CHARS
+DIGEST_LIMIT = DRAFT_DIGEST_CHARS
+CONTENT_BUDGET = DRAFT_CONTENT_CHARS - 1_000  # the rest is for the footer
 
 
 def _sniff(data: bytes) -> str | None:

@@ -17,11 +17,13 @@ from bot.audience.region_tags import RegionTags
 from bot.broadcasts import draft as article_draft
 from bot.broadcasts.jobs import BroadcastStore, Job
 from bot.broadcasts.quotas import Quota
+from bot.wechat.api import BotWeChatClient
 from bot.wechat.errors import RETRY_AFTER_A_MINUTE, WeChatAPIError
+from config.settings import BROADCAST_RETRY_DELAYS
+from knowledge import KnowledgeBase
 
 log = logging.getLogger("bot.broadcasts")
 
-DEFAULT_RETRY_DELAYS = (1.0, 4.0, 15.0)  # seconds between attempts on -1 / 45009 / network
 MAX_RUNS = 5  # a job claimed this often without finishing is given up
 REQUEUE_DELAY = 61.0  # WeChat asks for a minute between tries of one clientmsgid (45066)
 
@@ -29,8 +31,9 @@ REQUEUE_DELAY = 61.0  # WeChat asks for a minute between tries of one clientmsgi
 class JobRunner:
     """Executes claimed jobs against the WeChat API."""
 
-    def __init__(self, store: BroadcastStore, quota: Quota, api: Any, kb: Any,
-                 tags: RegionTags | None, retry_delays: tuple[float, ...] = DEFAULT_RETRY_DELAYS,
+    def __init__(self, store: BroadcastStore, quota: Quota, api: BotWeChatClient,
+                 kb: KnowledgeBase, tags: RegionTags | None,
+                 retry_delays: tuple[float, ...] = BROADCAST_RETRY_DELAYS,
                  sleep: Callable[[float], None] = time.sleep) -> None:
         self.store = store
         self.quota = quota

@@ -11,12 +11,11 @@ from typing import Any
 from bot.audience.region_tags import RegionTags, check_region
 from bot.broadcasts.jobs import BroadcastStore, Job, new_job_id
 from bot.broadcasts.quotas import Quota
-from bot.broadcasts.runner import DEFAULT_RETRY_DELAYS, JobRunner
+from bot.broadcasts.runner import JobRunner
 from bot.platform.china_time import fmt_ts, parse_local
+from bot.services import Services
 
 log = logging.getLogger("bot.broadcasts")
-
-DEFAULT_LEASE = 300.0  # seconds a claimer owns a running job before others may resume it
 
 
 class BroadcastError(ValueError):
@@ -28,16 +27,15 @@ class QuotaRefused(BroadcastError):
 
 
 class Broadcasts:
-    """Creates, runs and reports broadcast jobs; one per app (`services.extra['broadcasts']`)."""
+    """Creates, runs and reports broadcast jobs; one per app (`services.broadcasts`)."""
 
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: Services) -> None:
         settings = services.settings
         self.services = services
         self.store = BroadcastStore(services.redis, settings.key_prefix)
         self.quota = Quota(services.redis, settings.key_prefix, settings.wechat_account_type)
-        self.lease = float(settings.extra.get("broadcast_lease", DEFAULT_LEASE))
-        self.retry_delays = tuple(settings.extra.get("broadcast_retry_delays",
-                                                     DEFAULT_RETRY_DELAYS))
+        self.lease = float(settings.broadcast_lease)
+        self.retry_delays = tuple(settings.broadcast_retry_delays)
         self.worker_id = f"{socket.gethostname()}:{os.getpid()}"
         self.tags = (RegionTags(services.api, services.redis, settings.key_prefix)
                      if services.api is not None else None)

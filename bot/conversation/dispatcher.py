@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot.conversation.ratelimit import RateLimiter, Verdict
 from bot.conversation.sessions import SessionStore
+from bot.platform.china_time import CHINA
+from bot.services import Services
 from config.texts import reply as reply_text
 from handlers.base import Handler
 from handlers.context import Context
@@ -16,7 +17,6 @@ from handlers.replies import SILENT, Reply, Text
 
 log = logging.getLogger("bot.dispatch")
 
-CHINA = ZoneInfo("Asia/Shanghai")
 MAX_TEXT = 5000  # longer messages are cut before matching; nothing reads that far anyway
 
 
@@ -35,7 +35,7 @@ class Dispatcher:
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         handlers: list[Handler],
         sessions: SessionStore,
         limiter: RateLimiter,
@@ -45,8 +45,11 @@ class Dispatcher:
         self.sessions = sessions
         self.limiter = limiter
 
-    def dispatch(self, msg: Any, dedup_key: str = "") -> Reply:
-        """The reply value for `msg`; never raises for a handler's failure."""
+    def dispatch(self, msg: Any, dedup_key: str = "", base_url: str = "") -> Reply:
+        """The reply value for `msg`; never raises for a handler's failure.
+
+        `base_url` is where followers reach this bot (links to its own article pages).
+        """
         settings = self.services.settings
         openid = getattr(msg, "source", "") or ""
         if getattr(msg, "type", "") != "event":  # events are WeChat's, not the follower's pace
@@ -61,13 +64,14 @@ class Dispatcher:
             openid=openid,
             text=message_text(msg),
             session=session,
-            settings=settings,
+            hotline=settings.bot_hotline,
+            base_url=base_url,
             dedup_key=dedup_key,
             now=datetime.now(CHINA),
             kb=self.services.kb,
             feedback=self.services.feedback,
             followers=self.services.followers,
-            services=self.services.extra,
+            broadcasts=self.services.broadcasts,
         )
         for handler in self.handlers:
             try:

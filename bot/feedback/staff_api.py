@@ -10,16 +10,17 @@ from flask import jsonify, request
 from wechatpy.exceptions import WeChatClientException
 
 from bot.feedback import query as q
-from bot.feedback.record import parse_day
+from bot.platform.china_time import parse_day
 from bot.platform.staff import error, staff_blueprint
 from bot.services import get_services
+from config.wechat_limits import TEXT_BYTES
 
 log = logging.getLogger("bot.feedback")
 
 bp = staff_blueprint("admin_feedback", __name__)
 
 MAX_PER_PAGE = 100
-MAX_REPLY_BYTES = 2048  # WeChat's limit for a customer-service text
+MAX_REPLY_BYTES = TEXT_BYTES  # a customer-service text
 OUTSIDE_WINDOW = 45015  # the follower has not written to the account in 48 hours
 OUT_OF_REPLIES = 45047  # five customer-service messages already answered the follower's last one
 KEEPS = "回复没有发送，工单状态不变。"

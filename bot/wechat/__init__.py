@@ -19,7 +19,7 @@ def init_app(app: Flask, services: Services) -> None:
     from bot.wechat.dedup import Deduplicator
 
     s = services.settings
-    services.api = build_api_client(services)
+    services.api = build_api_client(s, services.redis)
     if not s.api_enabled:
         log.warning("WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat API features are off")
     if s.crypto_enabled:

@@ -24,8 +24,11 @@ from wechatpy.session.redisstorage import RedisStorage
 from wechatpy.utils import json as wechat_json
 
 from bot.wechat.errors import WeChatAPIError, as_api_error
+from config.settings import Settings
 
 log = logging.getLogger("bot.wechat_api")
+
+API_TIMEOUT = 15.0  # seconds per WeChat API call
 
 OFFICIAL_BASE = "https://api.weixin.qq.com/"
 TOKEN_ERRORS = frozenset({40001, 40014, 42001})
@@ -183,16 +186,15 @@ class BotWeChatClient(WeChatClient):
         raise AssertionError("unreachable")
 
 
-def build_api_client(services: Any) -> BotWeChatClient | None:
+def build_api_client(settings: Settings, client: redis.Redis) -> BotWeChatClient | None:
     """The app's WeChat API client, or None when WECHAT_APP_ID/WECHAT_APP_SECRET are unset."""
-    settings = services.settings
     if not settings.api_enabled:
         return None
     return BotWeChatClient(
         settings.wechat_app_id,
         settings.wechat_app_secret,
-        redis_client=services.redis,
+        redis_client=client,
         key_prefix=settings.key_prefix,
         api_base=settings.wechat_api_base,
-        timeout=float(settings.extra.get("wechat_api_timeout", 15.0)),
+        timeout=API_TIMEOUT,
     )
