@@ -19,6 +19,7 @@ from bot import (
     wechat,
 )
 from bot.platform.redis_store import connect
+from bot.platform.scrub import install_log_scrubber, register_secrets
 from bot.services import EXTENSION, Services
 from config.settings import load_settings
 
@@ -37,6 +38,8 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     app.config.update({k: v for k, v in test_config.items() if k.isupper()})
     app.json.ensure_ascii = False
     _configure_logging()
+    register_secrets((settings.wechat_app_secret, settings.admin_token,
+                      settings.wechat_encoding_aes_key, settings.wechat_token))
 
     services = Services(settings=settings, redis=connect(settings))
     app.extensions[EXTENSION] = services
@@ -74,7 +77,9 @@ def _too_large(exc):
 
 
 def _configure_logging() -> None:
-    """One line per event on stderr, unless the host (gunicorn, pytest) configured logging."""
+    """One line per event on stderr, unless the host (gunicorn, pytest) configured logging;
+    every record scrubbed of URL query strings and secrets either way."""
+    install_log_scrubber()
     if not logging.getLogger().handlers:
         logging.basicConfig(
             level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,6 +21,7 @@ if TYPE_CHECKING:  # the packages import this module; their types are for reader
     from bot.wechat.api import BotWeChatClient
     from bot.wechat.crypto import MessageCrypto
     from bot.wechat.dedup import Deduplicator
+    from bot.wechat.replay import ReplayGuard
     from knowledge import KnowledgeBase
 
 EXTENSION = "jyq"
@@ -29,7 +32,7 @@ class Services:
     """Everything the routes and CLI commands share within one app.
 
     `create_app` makes it with the settings and the store; each package's `init_app` then sets
-    the fields it owns (articles: kb; feedback: feedback; wechat: api, crypto, dedup;
+    the fields it owns (articles: kb; feedback: feedback; wechat: api, crypto, dedup, replay;
     broadcasts: broadcasts, region_tags; audience: followers; conversation: dispatcher).
     """
 
@@ -38,12 +41,14 @@ class Services:
     kb: KnowledgeBase = field(init=False)
     feedback: FeedbackStore = field(init=False)
     dedup: Deduplicator = field(init=False)
+    replay: ReplayGuard = field(init=False)
     broadcasts: Broadcasts = field(init=False)
     followers: Followers = field(init=False)
     dispatcher: Dispatcher = field(init=False)
     api: BotWeChatClient | None = None  # None when WECHAT_APP_ID/WECHAT_APP_SECRET are unset
     crypto: MessageCrypto | None = None  # None in plaintext-only mode
     region_tags: RegionTags | None = None  # None while the WeChat API is off
+    clock: Callable[[], float] = time.time  # injectable: tests move time to probe windows
 
 
 def get_services(app: Flask | None = None) -> Services:

@@ -15,6 +15,8 @@ DEFAULT_API_BASE = "https://api.weixin.qq.com/"
 ACCOUNT_TYPES = ("subscription", "service")
 BROADCAST_LEASE = 300.0  # seconds a claimer owns a running job before others may resume it
 BROADCAST_RETRY_DELAYS = (1.0, 4.0, 15.0)  # seconds between attempts on -1 / 45009 / network
+MESSAGE_MODES = ("plain", "compat", "safe")
+MIN_ADMIN_TOKEN = 24  # characters: a bearer token anyone can guess guards nothing
 
 
 class SettingsError(ValueError):
@@ -36,6 +38,9 @@ class Settings:
     admin_token: str = ""
     bot_hotline: str = DEFAULT_HOTLINE
     bot_public_url: str = ""  # https://host where followers open article pages; default: Host
+    bot_fetch_allow: str = ""  # host:port,... that covers may come from though private
+    wechat_message_mode: str = ""  # plain | compat | safe; empty: safe with a key, else plain
+    wechat_max_skew: int = 300  # seconds a message's timestamp may be off our clock
     # Not in the environment table: knobs tests and operators may still want.
     key_prefix: str = "jyq:"
     rate_limit_per_minute: int = 30
@@ -55,12 +60,24 @@ class Settings:
         return bool(self.wechat_encoding_aes_key)
 
     @property
+    def message_mode(self) -> str:
+        """The message mode in force: the setting, else safe with a key and plain without."""
+        return self.wechat_message_mode or ("safe" if self.crypto_enabled else "plain")
+
+    @property
+    def fetch_allow(self) -> frozenset[str]:
+        """BOT_FETCH_ALLOW as a set of host:port pairs."""
+        return frozenset(p.strip().lower() for p in self.bot_fetch_allow.split(",") if p.strip())
+
+    @property
     def data_dir(self) -> Path:
         """The local data folder as a Path."""
         return Path(self.bot_data_dir)
 
 
 ENV_NAMES = {f.name: f.name.upper() for f in fields(Settings) if f.type == "str"}
+# Whole-number settings: environment name -> field (BOT_RATE_LIMIT 0 turns the limit off).
+INT_ENV = {"BOT_RATE_LIMIT": "rate_limit_per_minute", "WECHAT_MAX_SKEW": "wechat_max_skew"}
 
 
 def _dev_token(data_dir: Path) -> str:
@@ -105,12 +122,12 @@ def load_settings(
         raw = env.get(env_name)
         if raw is not None and raw.strip() != "":
             values[name] = raw.strip()
-    raw_limit = (env.get("BOT_RATE_LIMIT") or "").strip()
-    if raw_limit:
-        if not raw_limit.isdigit():
-            raise SettingsError(
-                f"BOT_RATE_LIMIT must be a whole number (0: off), got {raw_limit!r}")
-        values["rate_limit_per_minute"] = int(raw_limit)
+    for env_name, name in INT_ENV.items():
+        raw = (env.get(env_name) or "").strip()
+        if raw:
+            if not raw.isdigit():
+                raise SettingsError(f"{env_name} must be a whole number, got {raw!r}")
+            values[name] = int(raw)
     settings = Settings(**values)
     if overrides:
         known = {f.name for f in fields(Settings)}
@@ -127,6 +144,18 @@ def check_settings(settings: Settings) -> None:
     """Raise SettingsError with a one-line reason for any unusable value."""
     if settings.wechat_encoding_aes_key:
         validate_aes_key(settings.wechat_encoding_aes_key)
+    mode = settings.wechat_message_mode
+    if mode and mode not in MESSAGE_MODES:
+        raise SettingsError(f"WECHAT_MESSAGE_MODE must be plain, compat or safe, got {mode!r}")
+    if mode in ("compat", "safe") and not settings.crypto_enabled:
+        raise SettingsError(f"WECHAT_MESSAGE_MODE={mode} needs WECHAT_ENCODING_AES_KEY")
+    if settings.admin_token and len(settings.admin_token) < MIN_ADMIN_TOKEN:
+        raise SettingsError(
+            f"ADMIN_TOKEN must be at least {MIN_ADMIN_TOKEN} characters "
+            f"(got {len(settings.admin_token)}); generate one with "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`")
+    if settings.wechat_max_skew < 1:
+        raise SettingsError("WECHAT_MAX_SKEW must be at least 1 second")
     if settings.wechat_account_type not in ACCOUNT_TYPES:
         raise SettingsError(
             "WECHAT_ACCOUNT_TYPE must be 'subscription' or 'service', "

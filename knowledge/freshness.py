@@ -37,7 +37,8 @@ class IndexHolder:
     def __init__(self, store: ArticleStore, root: Path, data_dir: Path,
                  refresh_interval: float = 1.0) -> None:
         self.store = store
-        self.root = root
+        self.indexes = root  # one folder per store identity below it
+        self.store_id = ""
         self.data_dir = data_dir
         self.interval = refresh_interval
         self.version = -1
@@ -62,6 +63,11 @@ class IndexHolder:
             assert self._tok is not None
             return self._ranker, self._tok, self._corrector
 
+    @property
+    def root(self) -> Path:
+        """Where indexes of the current store are persisted (never another store's)."""
+        return self.indexes / (self.store_id or "unknown")
+
     def refresh(self, wait: bool = False) -> None:
         """Catch up with the store's version; cheap when nothing changed."""
         now = time.monotonic()
@@ -69,15 +75,19 @@ class IndexHolder:
             return
         self._checked = now
         try:
-            version = self.store.version()
+            store_id, version = self.store.state()
         except (redis.RedisError, OSError) as exc:
             if self._ranker is None:
                 raise
             log.warning("index version check failed (%s); serving index v%d", exc, self.version)
             return
-        if self._ranker is not None and version == self.version:
+        if self._ranker is not None and (store_id, version) == (self.store_id, self.version):
             return
         with self._lock:
+            if store_id != self.store_id:  # a new or emptied store: nothing of ours applies
+                if self.store_id:
+                    log.warning("the store was replaced or emptied; rebuilding the index")
+                self.store_id, self._base, self.version = store_id, None, -1
             if self._ranker is not None and version == self.version:
                 return
             if self._base is None and not self._start_large():
@@ -143,13 +153,15 @@ class IndexHolder:
                     return seg
             return self._build()
 
-    def _build(self, progress: Callable[[int], None] | None = None) -> idx.Segment:
-        version = self.store.version()  # read first: later writes land in the delta
+    def _build(self, progress: Callable[[int], None] | None = None,
+               replace: bool = False) -> idx.Segment:
+        self.store_id, version = self.store.state()  # read first: later writes land in the delta
         started = time.monotonic()
         seg, _ = build_index(self.store.iter_all, version=version,
                              size=self.store.count(), progress=progress)
-        persist.save(seg, self.root)
+        persist.save(seg, self.root, replace=replace)
         persist.prune(self.root)
+        persist.prune_others(self.indexes, keep=self.root)
         log.info("built index v%d over %d articles in %.1f s", version, len(seg),
                  time.monotonic() - started)
         return persist.load(self.root / f"v{version}")
@@ -157,7 +169,7 @@ class IndexHolder:
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
         """Build and persist the full index now, and serve it."""
         with self._lock, self._file_lock():
-            seg = self._build(progress)
+            seg = self._build(progress, replace=True)
             self._install_base(seg)
             self._apply_delta(self.store.changed_since(seg.version), self.store.version())
             return seg.version

@@ -12,8 +12,12 @@ import numpy as np
 from knowledge.index import ARRAYS, Segment, Stats
 
 
-def save(segment: Segment, root: Path) -> Path:
-    """Persist under `root/v<version>` atomically (write a temp dir, then rename)."""
+def save(segment: Segment, root: Path, replace: bool = False) -> Path:
+    """Persist under `root/v<version>` atomically (write a temp dir, then rename).
+
+    An existing copy of the version is kept (another process wrote it) unless `replace`:
+    `kb rebuild` always puts its own build in place.
+    """
     root.mkdir(parents=True, exist_ok=True)
     final = root / f"v{segment.version}"
     tmp = root / f".v{segment.version}.{os.getpid()}.tmp"
@@ -27,9 +31,13 @@ def save(segment: Segment, root: Path) -> Path:
         "stats": {"n_docs": segment.stats.n_docs, "avg_len": list(segment.stats.avg_len)},
     }
     (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
-    if final.exists():
+    if final.exists() and not replace:
         shutil.rmtree(tmp, ignore_errors=True)  # another process already wrote this version
         return final
+    if final.exists():  # readers keep their memory maps of the old files until they reload
+        old = root / f".old-v{segment.version}.{os.getpid()}"
+        os.replace(final, old)
+        shutil.rmtree(old, ignore_errors=True)
     os.replace(tmp, final)
     return final
 
@@ -65,3 +73,12 @@ def prune(root: Path, keep: int = 2) -> None:
                    if p.name.startswith("v") and p.name[1:].isdigit())
     for _, p in found[:-keep]:
         shutil.rmtree(p, ignore_errors=True)
+
+
+def prune_others(indexes: Path, keep: Path) -> None:
+    """Remove the persisted indexes of other stores (an emptied or replaced Redis)."""
+    if not indexes.is_dir():
+        return
+    for p in indexes.iterdir():
+        if p.is_dir() and p != keep:
+            shutil.rmtree(p, ignore_errors=True)

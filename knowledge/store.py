@@ -8,6 +8,7 @@ version and records the changed ids under that version, which is how workers cat
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterable, Iterator
 
 import redis
@@ -73,6 +74,7 @@ class ArticleStore:
         self.k_all = self.base + "date:*"
         self.k_urls = self.base + "urls"
         self.k_seed_lock = self.base + "seed-lock"
+        self.k_store_id = self.base + "store-id"
         self._upsert = client.register_script(_UPSERT)
         self._delete = client.register_script(_DELETE)
 
@@ -86,6 +88,19 @@ class ArticleStore:
     def version(self) -> int:
         """The index version: bumped by every write."""
         return int(self.r.get(self.k_version) or 0)
+
+    def state(self) -> tuple[str, int]:
+        """(the store's identity, the index version) in one round trip.
+
+        The identity is a random id made the first time it is asked for: an emptied and
+        refilled store gets a new one even where its version number comes out the same, so
+        an index persisted from the old store's articles is never taken for the new one's.
+        """
+        sid, version = self.r.mget(self.k_store_id, self.k_version)
+        if sid is None:
+            self.r.set(self.k_store_id, uuid.uuid4().hex, nx=True)
+            sid = self.r.get(self.k_store_id)
+        return sid.decode("ascii"), int(version or 0)
 
     def get_many(self, ids: list[str]) -> list[Article | None]:
         """The articles of `ids`, None where missing."""

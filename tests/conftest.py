@@ -42,7 +42,7 @@ def app_config(redis_url, tmp_path) -> dict:
         "redis_url": redis_url,
         "bot_data_dir": str(tmp_path / "var"),
         "wechat_token": "testtoken",
-        "admin_token": "staff-secret",
+        "admin_token": "staff-secret-for-the-tests-0123",
         "ENVIRON": {},
         "TESTING": True,
     }

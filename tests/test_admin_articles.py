@@ -4,7 +4,7 @@ import pytest
 
 from tests.kb_support import record
 
-AUTH = {"Authorization": "Bearer staff-secret"}
+AUTH = {"Authorization": "Bearer staff-secret-for-the-tests-0123"}
 
 
 def test_articles_api_needs_the_staff_token(client):

@@ -2,7 +2,7 @@
 
 import pytest
 
-STAFF = {"Authorization": "Bearer staff-secret"}
+STAFF = {"Authorization": "Bearer staff-secret-for-the-tests-0123"}
 
 
 def test_needs_the_staff_token(bc_app):

@@ -10,7 +10,7 @@ from bot import create_app
 from bot.platform.china_time import CHINA
 from bot.services import get_services
 
-AUTH = {"Authorization": "Bearer staff-secret"}
+AUTH = {"Authorization": "Bearer staff-secret-for-the-tests-0123"}
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=CHINA)
 
 

@@ -24,7 +24,7 @@ from tests.support.gunicorn import Gunicorn
 from tests.support.redis_server import RedisServer
 
 TOKEN = "killtoken"
-ADMIN = "kill-test-staff"
+ADMIN = "kill-test-staff-token-0123456789"
 TICKET = re.compile(r"FK-\d{8}-\d{4}")
 FOLLOWERS, PER_FOLLOWER = 24, 4  # under the hourly limit of five
 KILL_AFTER = 25  # acknowledged messages before one worker is killed

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 
 TICKET = re.compile(r"FK-\d{8}-\d{4}")
-AUTH = {"Authorization": "Bearer staff-secret"}
+AUTH = {"Authorization": "Bearer staff-secret-for-the-tests-0123"}
 OPENID = "oScenarioFollower0000000001"
 
 

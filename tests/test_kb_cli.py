@@ -66,4 +66,4 @@ def test_rebuild_persists_the_index(runner, app):
     result = runner.invoke(args=["kb", "rebuild"])
     assert result.exit_code == 0 and "索引已重建" in result.output
     data_dir = app.extensions["jyq"].settings.data_dir
-    assert any((data_dir / "index").glob("v*/meta.json"))
+    assert any((data_dir / "index").glob("*/v*/meta.json"))

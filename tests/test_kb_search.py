@@ -98,7 +98,7 @@ def test_summary_skips_quotes_and_headings():
 def test_index_is_persisted_and_reloaded_by_another_worker(kb, redis_url, tmp_path):
     kb.search("荆州")  # builds and persists
     version = kb.store.version()
-    assert newest(tmp_path / "a" / "index", version) is not None
+    assert newest(kb.index.root, version) is not None
     other = make_kb(redis_url, tmp_path / "a")
     other.ensure_fresh(wait=True)
     assert other.index.version == version
@@ -149,7 +149,7 @@ def test_many_changes_trigger_a_full_rebuild_that_is_persisted(kb, redis_url, tm
     other.ensure_fresh(wait=True)  # a worker not yet serving would rebuild at once
     version = kb.store.version()
     assert other.index._base.version == version
-    assert newest(tmp_path / "a" / "index", version).name == f"v{version}"
+    assert newest(kb.index.root, version).name == f"v{version}"
     assert other.search("第42期宜都招聘会").hits[0].article.id == "t-42"
 
 

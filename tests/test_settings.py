@@ -61,3 +61,24 @@ def test_app_without_app_id_says_api_is_off(app_config, caplog):
     with caplog.at_level("WARNING"):
         create_app(app_config)
     assert "API features are off" in caplog.text
+
+
+@pytest.mark.parametrize("token", ["x", "short-token-123", "a" * 23])
+def test_a_weak_admin_token_stops_start_up_with_the_reason(tmp_path, token):
+    with pytest.raises(SettingsError, match="ADMIN_TOKEN must be at least 24"):
+        load_settings({"BOT_DATA_DIR": str(tmp_path), "ADMIN_TOKEN": token})
+
+
+def test_message_mode_and_skew_come_from_the_environment(tmp_path):
+    key = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+    s = load_settings({"BOT_DATA_DIR": str(tmp_path), "WECHAT_ENCODING_AES_KEY": key,
+                       "WECHAT_APP_ID": "wx1", "WECHAT_MAX_SKEW": "120"})
+    assert s.message_mode == "safe" and s.wechat_max_skew == 120
+    s = load_settings({"BOT_DATA_DIR": str(tmp_path), "WECHAT_ENCODING_AES_KEY": key,
+                       "WECHAT_APP_ID": "wx1", "WECHAT_MESSAGE_MODE": "compat"})
+    assert s.message_mode == "compat"
+    assert load_settings({"BOT_DATA_DIR": str(tmp_path)}).message_mode == "plain"
+    with pytest.raises(SettingsError, match="WECHAT_MESSAGE_MODE"):
+        load_settings({"BOT_DATA_DIR": str(tmp_path), "WECHAT_MESSAGE_MODE": "loose"})
+    with pytest.raises(SettingsError, match="WECHAT_MAX_SKEW"):
+        load_settings({"BOT_DATA_DIR": str(tmp_path), "WECHAT_MAX_SKEW": "soon"})

@@ -20,7 +20,7 @@ def _app_with_probe(config):
 @pytest.mark.parametrize(
     "header,status",
     [(None, 401), ("Basic abc", 401), ("Bearer ", 401), ("Bearer wrong", 403),
-     ("Bearer staff-secret", 200)],
+     ("Bearer staff-secret-for-the-tests-0123", 200)],
 )
 def test_staff_routes_need_the_bearer_token(app_config, header, status):
     client = _app_with_probe(app_config).test_client()

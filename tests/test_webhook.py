@@ -1,19 +1,23 @@
 """The webhook over real HTTP, as WeChat talks to it, in all three modes."""
 
 import json
+import random
 import time
 
 import pytest
 import requests
 
 from bot.devtools.wechat_side import WeChatSide, http_transport
+from bot.services import get_services
 from bot.wechat.signature import sign
 from tests.conftest import AES_KEY, APP_ID, FIXTURES, fixture_text
 
 TOKEN = "testtoken"
 
 
-def _signed(timestamp="1700000000", nonce="42", token=TOKEN):
+def _signed(timestamp=None, nonce=None, token=TOKEN):
+    timestamp = timestamp or str(int(time.time()))
+    nonce = nonce or str(random.randrange(10**9, 10**10))
     return {"signature": sign(token, timestamp, nonce), "timestamp": timestamp, "nonce": nonce}
 
 
@@ -35,7 +39,7 @@ def test_hotline_round_trip_in_every_mode(safe_config, mode):
     from bot import create_app
     from tests.support.live import LiveServer
 
-    app = create_app(safe_config)
+    app = create_app({**safe_config, "wechat_message_mode": mode})
     with LiveServer(app) as server:
         side = WeChatSide(http_transport(server.url), TOKEN, AES_KEY, APP_ID, mode=mode)
         delivery = side.text("o_mode_tester", "热线电话")
@@ -51,7 +55,8 @@ def test_tencent_sample_is_accepted_in_safe_mode(app_config, live_bot_factory):
     v = json.loads((FIXTURES / "tencent_sample_safe.json").read_text())
     app_config.update(wechat_token=v["token"], wechat_encoding_aes_key=v["encoding_aes_key"],
                       wechat_app_id=v["app_id"])
-    url = live_bot_factory(app_config)
+    # Tencent's sample is years old: the bot's clock is set to the sample's time.
+    url = live_bot_factory(app_config, clock=lambda: int(v["timestamp"]))
     params = {"signature": sign(v["token"], v["timestamp"], v["nonce"]),
               "timestamp": v["timestamp"], "nonce": v["nonce"], "encrypt_type": "aes",
               "msg_signature": v["msg_signature"]}
@@ -68,8 +73,11 @@ def live_bot_factory():
 
     servers = []
 
-    def make(config):
-        server = LiveServer(create_app(config)).__enter__()
+    def make(config, clock=None):
+        app = create_app(config)
+        if clock is not None:
+            get_services(app).clock = clock
+        server = LiveServer(app).__enter__()
         servers.append(server)
         return server.url
 
@@ -145,8 +153,9 @@ def test_undecryptable_body_is_400(safe_config):
 
     client = create_app(safe_config).test_client()
     encrypt = "QUFB" * 8
-    params = {**_signed(), "encrypt_type": "aes",
-              "msg_signature": sign(TOKEN, "1700000000", "42", encrypt)}
+    signed = _signed()
+    params = {**signed, "encrypt_type": "aes",
+              "msg_signature": sign(TOKEN, signed["timestamp"], signed["nonce"], encrypt)}
     body = f"<xml><ToUserName>gh</ToUserName><Encrypt>{encrypt}</Encrypt></xml>".encode()
     resp = client.post("/wechat", query_string=params, data=body)
     assert resp.status_code == 400

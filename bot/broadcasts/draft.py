@@ -8,8 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import requests
-
+from bot.platform.safe_fetch import FetchRefused, SafeFetcher
 from config.wechat_limits import (
     DRAFT_CONTENT_CHARS,
     DRAFT_DIGEST_CHARS,
@@ -35,20 +34,18 @@ def _sniff(data: bytes) -> str | None:
     return None
 
 
-def fetch_cover(url: str, timeout: float = 5.0) -> tuple[str, bytes, str] | None:
-    """Download the article's cover if reachable and a real image; else None."""
-    if not url or not url.startswith(("http://", "https://")):
+def fetch_cover(url: str, fetcher: SafeFetcher) -> tuple[str, bytes, str] | None:
+    """Download the article's cover if public (or allowed), an image, in time; else None."""
+    if not url:
         return None
     try:
-        with requests.get(url, timeout=timeout, stream=True) as res:
-            res.raise_for_status()
-            data = res.raw.read(MAX_COVER + 1, decode_content=True)
-    except (requests.RequestException, OSError) as exc:
-        log.info("cover %s not reachable (%s); using the default cover", url, exc)
+        data, _ = fetcher.fetch_image(url)
+    except FetchRefused as exc:
+        log.info("cover of the article not used (%s); using the default cover", exc)
         return None
     mime = _sniff(data)
-    if mime is None or len(data) > MAX_COVER:
-        log.info("cover %s is not a usable image; using the default cover", url)
+    if mime is None:
+        log.info("cover of the article is not a usable image; using the default cover")
         return None
     name = "cover." + mime.split("/")[1].replace("jpeg", "jpg")
     return name, data, mime

@@ -21,6 +21,7 @@ from datetime import datetime
 import redis
 
 from bot.platform.china_time import CHINA, fmt_ts
+from bot.platform.scrub import scrub
 
 OPEN = ("scheduled", "pending", "running")
 DONE = ("previewed", "submitted", "finished", "failed", "refused")
@@ -148,6 +149,8 @@ class BroadcastStore:
     def update(self, job_id: str, **values) -> None:
         """Record progress on a job; closing states also leave the due queue."""
         values["updated_at"] = time.time()
+        if "error" in values:  # job records have no TTL: no credential may ever land in one
+            values["error"] = scrub(values["error"])
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.hset(self.job_key(job_id), mapping=_encode(values))
             if values.get("status") in DONE:
@@ -160,7 +163,7 @@ class BroadcastStore:
         """Put a job back in the queue for `due_at` (it resumes from its recorded steps)."""
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.hset(self.job_key(job_id), mapping=_encode(
-                {"status": "scheduled", "due_at": due_at, "error": reason,
+                {"status": "scheduled", "due_at": due_at, "error": scrub(reason),
                  "lease_until": 0, "updated_at": time.time()}))
             pipe.zadd(self.due_key, {job_id: due_at})
             pipe.execute()

@@ -17,6 +17,7 @@ from bot.audience.region_tags import RegionTags
 from bot.broadcasts import draft as article_draft
 from bot.broadcasts.jobs import BroadcastStore, Job
 from bot.broadcasts.quotas import Quota
+from bot.platform.safe_fetch import SafeFetcher
 from bot.wechat.api import BotWeChatClient
 from bot.wechat.errors import RETRY_AFTER_A_MINUTE, WeChatAPIError
 from config.settings import BROADCAST_RETRY_DELAYS
@@ -34,8 +35,10 @@ class JobRunner:
     def __init__(self, store: BroadcastStore, quota: Quota, api: BotWeChatClient,
                  kb: KnowledgeBase, tags: RegionTags | None,
                  retry_delays: tuple[float, ...] = BROADCAST_RETRY_DELAYS,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep,
+                 fetcher: SafeFetcher | None = None) -> None:
         self.store = store
+        self.fetcher = fetcher or SafeFetcher()
         self.quota = quota
         self.api = api
         self.kb = kb
@@ -119,7 +122,7 @@ class JobRunner:
     def _cover(self, job: Job, article: Any) -> None:
         if job.cover_media_id:
             return
-        cover = article_draft.fetch_cover(getattr(article, "cover", "") or "")
+        cover = article_draft.fetch_cover(getattr(article, "cover", "") or "", self.fetcher)
         source = "article" if cover else "default"
         name, data, mime = cover or article_draft.default_cover()
         res = self.call("cover upload", lambda: self.api.post(

@@ -13,6 +13,7 @@ from bot.broadcasts.jobs import BroadcastStore, Job, new_job_id
 from bot.broadcasts.quotas import Quota
 from bot.broadcasts.runner import JobRunner
 from bot.platform.china_time import fmt_ts, parse_local
+from bot.platform.safe_fetch import SafeFetcher
 from bot.services import Services
 
 log = logging.getLogger("bot.broadcasts")
@@ -34,6 +35,7 @@ class Broadcasts:
         self.services = services
         self.store = BroadcastStore(services.redis, settings.key_prefix)
         self.quota = Quota(services.redis, settings.key_prefix, settings.wechat_account_type)
+        self.fetcher = SafeFetcher(allow=settings.fetch_allow)
         self.lease = float(settings.broadcast_lease)
         self.retry_delays = tuple(settings.broadcast_retry_delays)
         self.worker_id = f"{socket.gethostname()}:{os.getpid()}"
@@ -106,7 +108,7 @@ class Broadcasts:
     def runner(self) -> JobRunner:
         """A runner bound to the app's API client and knowledge base."""
         return JobRunner(self.store, self.quota, self.services.api, self.services.kb,
-                         self.tags, retry_delays=self.retry_delays)
+                         self.tags, retry_delays=self.retry_delays, fetcher=self.fetcher)
 
     def run(self, job_id: str, now: float | None = None) -> Job | None:
         """Claim and run one job; None when someone else holds it (or it is not due)."""

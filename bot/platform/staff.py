@@ -7,6 +7,7 @@ import logging
 
 from flask import Blueprint, jsonify, request
 
+from bot.platform.scrub import scrub
 from bot.services import get_services
 
 log = logging.getLogger("bot.staff")
@@ -39,6 +40,6 @@ def _require_staff():
 
 def error(status: int, message: str, **extra):
     """A JSON error response `{"error": message, ...}` with `status`."""
-    resp = jsonify(error=message, **extra)
+    resp = jsonify(error=scrub(message), **extra)
     resp.status_code = status
     return resp

@@ -12,11 +12,12 @@ log = logging.getLogger("bot")
 
 
 def init_app(app: Flask, services: Services) -> None:
-    """Build the API client, crypto and dedup; register the webhook and the `menu` CLI."""
+    """Build the API client, crypto, dedup and replay guard; register the webhook and `menu`."""
     from bot.wechat import menu_cli, webhook
     from bot.wechat.api import build_api_client
     from bot.wechat.crypto import MessageCrypto
     from bot.wechat.dedup import Deduplicator
+    from bot.wechat.replay import ReplayGuard
 
     s = services.settings
     services.api = build_api_client(s, services.redis)
@@ -25,5 +26,6 @@ def init_app(app: Flask, services: Services) -> None:
     if s.crypto_enabled:
         services.crypto = MessageCrypto(s.wechat_token, s.wechat_encoding_aes_key, s.wechat_app_id)
     services.dedup = Deduplicator(services.redis, s.key_prefix)
+    services.replay = ReplayGuard(services.redis, s.key_prefix, s.wechat_max_skew)
     app.register_blueprint(webhook.bp)
     app.cli.add_command(menu_cli.menu)

@@ -23,7 +23,7 @@ from wechatpy.exceptions import WeChatClientException
 from wechatpy.session.redisstorage import RedisStorage
 from wechatpy.utils import json as wechat_json
 
-from bot.wechat.errors import WeChatAPIError, as_api_error
+from bot.wechat.errors import WeChatAPIError, as_api_error, network_error
 from config.settings import Settings
 
 log = logging.getLogger("bot.wechat_api")
@@ -116,8 +116,10 @@ class BotWeChatClient(WeChatClient):
                                      timeout=self.timeout)
                 res.raise_for_status()
                 result = res.json()
-        except (requests.RequestException, ValueError) as exc:
-            raise WeChatAPIError(None, f"获取 access_token 失败：{exc}") from None
+        except requests.RequestException as exc:
+            raise network_error(exc, self.api_base + "cgi-bin/token") from None
+        except ValueError:
+            raise WeChatAPIError(None, "获取 access_token 失败：应答不是 JSON") from None
         if not isinstance(result, dict) or result.get("errcode") or "access_token" not in result:
             result = result if isinstance(result, dict) else {}
             raise WeChatAPIError(int(result.get("errcode", -1)), result.get("errmsg", ""))
@@ -182,7 +184,7 @@ class BotWeChatClient(WeChatClient):
                     continue
                 raise as_api_error(exc) from None
             except requests.RequestException as exc:
-                raise WeChatAPIError(None, str(exc)) from None
+                raise network_error(exc, url) from None
         raise AssertionError("unreachable")
 
 

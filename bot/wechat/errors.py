@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from wechatpy.exceptions import WeChatClientException
+
+from bot.platform.scrub import scrub
 
 # errcode -> what an editor should read. Kept to the codes the bot's calls can meet.
 MESSAGES: dict[int, str] = {
@@ -48,6 +52,7 @@ class WeChatAPIError(WeChatClientException):
     """A failed WeChat API call; `message` is the Chinese explanation for staff."""
 
     def __init__(self, errcode: int | None, errmsg: str, **kwargs) -> None:
+        errmsg = scrub(errmsg)  # never a URL's query string or a credential
         super().__init__(errcode, errmsg, **kwargs)
         self.message = describe_code(errcode, errmsg)
 
@@ -83,7 +88,15 @@ def as_api_error(exc: WeChatClientException) -> WeChatAPIError:
         return exc
     errmsg = str(exc.errmsg or "")
     if exc.errcode is None and exc.response is not None:  # wechatpy's raise_for_status
-        errmsg = f"HTTP {exc.response.status_code} {exc.response.url}"
+        errmsg = f"HTTP {exc.response.status_code} {urlsplit(exc.response.url or '').path}"
     return WeChatAPIError(
         exc.errcode, errmsg, client=exc.client, request=exc.request, response=exc.response,
     )
+
+
+def network_error(exc: Exception, url: str) -> WeChatAPIError:
+    """A WeChatAPIError for a call that got no answer: the exception type and the path only.
+
+    requests puts the whole URL, query string and all, into its exception texts.
+    """
+    return WeChatAPIError(None, f"{type(exc).__name__}（{urlsplit(url).path}）")

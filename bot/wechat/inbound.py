@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -37,10 +38,28 @@ class Inbound:
     timestamp: str
 
 
-def check_url_signature(settings: Settings, args: Mapping[str, str]) -> None:
-    """Refuse (403) unless `signature` signs token, timestamp and nonce."""
-    parts = (settings.wechat_token, args.get("timestamp", ""), args.get("nonce", ""))
-    if not verify(parts, args.get("signature")):
+# WeChat's nonces are decimal numbers and its OpenIDs 28 URL-safe characters; anything else
+# is refused before it can reach a log line, a Redis key or the reply envelope.
+_NONCE = re.compile(r"[0-9A-Za-z]{1,64}")
+_TIMESTAMP = re.compile(r"[0-9]{1,12}")
+_ACCOUNT = re.compile(r"[0-9A-Za-z_-]{1,64}")
+
+
+def check_url_signature(settings: Settings, args: Mapping[str, str], now: float) -> None:
+    """Refuse unless the timestamp is fresh and `signature` signs token, timestamp and nonce.
+
+    The timestamp must be a number within WECHAT_MAX_SKEW of `now`, and the nonce WeChat's
+    plain form: otherwise the three sorted-and-joined parts could be re-split into a new,
+    equally valid triple.
+    """
+    timestamp, nonce = args.get("timestamp", ""), args.get("nonce", "")
+    if not _TIMESTAMP.fullmatch(timestamp):
+        raise Refusal(403, "timestamp missing or not a number")
+    if abs(now - int(timestamp)) > settings.wechat_max_skew:
+        raise Refusal(403, "timestamp outside the allowed window")
+    if not _NONCE.fullmatch(nonce):
+        raise Refusal(403, "nonce missing or malformed")
+    if not verify((settings.wechat_token, timestamp, nonce), args.get("signature")):
         raise Refusal(403, "bad signature")
 
 
@@ -57,10 +76,15 @@ def parse_xml(body: bytes | str) -> Element:
 
 
 def read_message(
-    settings: Settings, crypto: MessageCrypto | None, args: Mapping[str, str], body: bytes
+    settings: Settings, crypto: MessageCrypto | None, args: Mapping[str, str], body: bytes,
+    now: float,
 ) -> Inbound:
-    """Verify, decrypt and parse one POST from WeChat."""
-    check_url_signature(settings, args)
+    """Verify, decrypt and parse one POST from WeChat.
+
+    In compatible and safe mode only an encrypted body with a valid `msg_signature` is
+    accepted: the plain `signature` covers no part of the body, so it proves nothing about it.
+    """
+    check_url_signature(settings, args, now)
     try:
         body.decode("utf-8")  # WeChat sends UTF-8 only; anything else is not from WeChat
     except UnicodeDecodeError:
@@ -68,6 +92,9 @@ def read_message(
     root = parse_xml(body)
     nonce, timestamp = args.get("nonce", ""), args.get("timestamp", "")
     encrypted = args.get("encrypt_type", "raw").lower() == "aes"
+    if not encrypted and settings.message_mode != "plain":
+        raise Refusal(403, f"{settings.message_mode} mode: a message must be encrypted "
+                           "and carry msg_signature")
     if encrypted:
         if crypto is None:
             raise Refusal(400, "encrypted message but no WECHAT_ENCODING_AES_KEY is set")
@@ -99,5 +126,7 @@ def _check_shape(root: Element) -> None:
     for field in ("FromUserName", "MsgType"):
         if not (root.findtext(field) or "").strip():
             raise Refusal(400, f"not a WeChat message (no {field})")
-    if len(root.findtext("FromUserName")) > 128:
-        raise Refusal(400, "FromUserName too long")
+    for field in ("FromUserName", "ToUserName"):
+        value = (root.findtext(field) or "").strip()
+        if value and not _ACCOUNT.fullmatch(value):
+            raise Refusal(400, f"not a WeChat message ({field} is not an account id)")

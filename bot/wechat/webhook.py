@@ -26,14 +26,34 @@ def _refuse(refusal: Refusal) -> Response:
     return Response(refusal.reason, status=refusal.status, mimetype="text/plain")
 
 
+VERIFY_OWNER = "url-verification"  # a GET's pair can never be reused by a message
+
+
+def _claim_pair(services, args, owner: str) -> None:
+    """Refuse (403) a timestamp + nonce pair already used by another request.
+
+    With the store down nothing a message could change is writable, so the request goes on
+    to the polite busy reply rather than a refusal WeChat would retry.
+    """
+    try:
+        fresh = services.replay.claim(args.get("timestamp", ""), args.get("nonce", ""), owner)
+    except redis.RedisError:
+        return
+    if not fresh:
+        raise Refusal(403, "timestamp and nonce already used")
+
+
 @bp.get("/wechat")
 def verify_url():
     """WeChat's URL verification: echo `echostr` when the signature holds."""
+    services = get_services()
     try:
-        check_url_signature(get_services().settings, request.args)
+        check_url_signature(services.settings, request.args, services.clock())
+        _claim_pair(services, request.args, VERIFY_OWNER)
     except Refusal as refusal:
         return _refuse(refusal)
-    return Response(request.args.get("echostr", ""), mimetype="text/plain")
+    echostr = request.args.get("echostr", "")
+    return Response(echostr, mimetype="text/plain")
 
 
 @bp.post("/wechat")
@@ -42,11 +62,13 @@ def receive():
     services = get_services()
     try:
         inbound = read_message(
-            services.settings, services.crypto, request.args, request.get_data(cache=False)
+            services.settings, services.crypto, request.args, request.get_data(cache=False),
+            services.clock(),
         )
+        key = dedup_key(inbound.msg)
+        _claim_pair(services, request.args, key)
     except Refusal as refusal:
         return _refuse(refusal)
-    key = dedup_key(inbound.msg)
     # Followers open our own article pages at the address WeChat reached us on.
     base_url = services.settings.bot_public_url or request.host_url
 
