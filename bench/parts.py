@@ -16,6 +16,7 @@ from bench.corpus import cached_corpus
 from bench.echo_app import create_echo_app
 from bench.http_bench import bench_http
 from bench.message_bench import bench_message_path, build_requests, replay
+from bench.pathological import bench_pathological
 from bench.profiling import profile_call, profile_module
 from bench.queries import load_query_set, synthetic_queries
 from bench.search_bench import bench_size
@@ -96,6 +97,10 @@ class Session:
         if "message" not in skip and big in self.kbs:
             results["message"] = self.step(results, f"message path {big:,}",
                                            lambda: self.message(big, dbs[big]))
+        if "pathological" not in skip and big in self.kbs:
+            results["pathological"] = self.step(
+                results, f"pathological messages {big:,}",
+                lambda: {"size": big, **bench_pathological(self.app(big, dbs[big]))})
         http_size = HTTP_SIZE if HTTP_SIZE in sizes else big
         if "http" not in skip and http_size in self.kbs:
             results["http"] = self.step(results, f"http {http_size:,}",

@@ -84,7 +84,23 @@ def judge(results: dict) -> list[Verdict]:
                  f"bare worker: {s.get('bare_rss_mb', 0):.0f} MB", big, TARGET_SIZE),
     ]
     rows.append(_quality(results.get("quality")))
+    rows.append(_pathological(results.get("pathological")))
     return rows
+
+
+def _pathological(found: dict | None) -> Verdict:
+    """The costliest crafted message against an ordinary question, same app, same run."""
+    figure = "costliest crafted message"
+    if not found:
+        return Verdict("pathological", figure, "≤ 5 × a normal question", "not measured",
+                       "", "", None)
+    ratio = found["worst_ratio"]
+    passed = ratio <= 5.0
+    return Verdict(
+        "pathological", figure, "≤ 5 × a normal question",
+        f"{found['rows'][found['worst']]:.3g} ms ({found['worst']})",
+        f"normal question: {found['normal_ms']:.3g} ms", f"{ratio:.2g}×", passed,
+        "" if passed else f"{ratio - 5.0:+.2g}× over", f"at {found.get('size', 0):,} articles")
 
 
 def _quality(quality: dict | None) -> Verdict:

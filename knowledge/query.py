@@ -112,12 +112,18 @@ def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
                        corrections=corrections)
 
 
+FIX_TRIES = 48  # correction lookups per question (see _fix_phrases)
+
+
 def _fix_phrases(text: str, tok: Tokenizer, in_vocab, corrector: Corrector,
                  corrections: dict[str, str]) -> str:
     """Fix a typo inside a phrase jieba breaks up (三只一扶 → 三支一扶, 稳岗反还 → 稳岗返还).
 
     Only a character jieba left alone, or one inside a word the index lacks, may change.
+    At most FIX_TRIES windows are looked up: a question has a typo or two, and a long run
+    of unknown characters must not cost a correction lookup per window.
     """
+    tries = FIX_TRIES
     weak: set[int] = set()
     at = 0
     for word in tok.cut(text):
@@ -133,6 +139,9 @@ def _fix_phrases(text: str, tok: Tokenizer, in_vocab, corrector: Corrector,
             window = text[i:i + size]
             if weak.intersection(range(i, i + size)) and all(_CJK.match(c) for c in window) \
                     and not in_vocab(window) and not tok.known(window):
+                tries -= 1
+                if tries < 0:
+                    return text
                 fixed = corrector.correct(window)
                 changed = next((i + k for k in range(size)
                                 if fixed and fixed[0][k] != window[k]), None)
