@@ -14,14 +14,11 @@ from typing import Any
 
 import redis
 
+from bot.platform.redis_locks import compare_and_delete
+
 PENDING = b"pending:"
 DONE = b"done:"
 
-# Delete the claim only if it is still ours (a crashed-and-replaced worker must not free another's).
-_RELEASE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-"""
 
 
 def dedup_key(msg: Any) -> str:
@@ -54,7 +51,9 @@ class Deduplicator:
         self.keep = keep
         self.wait = wait
         self.poll = poll
-        self._release = client.register_script(_RELEASE)
+        # A claim is freed only while it is still ours: a crashed-and-replaced worker must not
+        # free another's.
+        self._release = compare_and_delete(client)
 
     def run(self, key: str, work: Callable[[], str]) -> str | None:
         """The reply for `key`: computed by `work` once, or the one another try computed.
@@ -70,7 +69,7 @@ class Deduplicator:
                 try:
                     result = work()
                 except BaseException:
-                    self._release(keys=[rkey], args=[claim])
+                    self._release(rkey, claim)
                     raise
                 self.redis.set(rkey, DONE + result.encode("utf-8"), ex=self.keep)
                 return result
