@@ -19,7 +19,7 @@ from bot.broadcasts.jobs import BroadcastStore, Job
 from bot.broadcasts.quotas import Quota
 from bot.platform.safe_fetch import SafeFetcher
 from bot.wechat.api import BotWeChatClient
-from bot.wechat.errors import RETRY_AFTER_A_MINUTE, WeChatAPIError
+from bot.wechat.errors import API_OFF, RETRY_AFTER_A_MINUTE, WeChatAPIError
 from config.settings import BROADCAST_RETRY_DELAYS
 from knowledge import KnowledgeBase
 
@@ -64,7 +64,7 @@ class JobRunner:
             self._fail(job, f"任务已尝试 {job.runs - 1} 次仍未完成，已停止；请检查日志后重新提交")
             return self.store.get(job.id)
         if self.api is None:
-            self._fail(job, "未配置 WECHAT_APP_ID / WECHAT_APP_SECRET，无法调用微信接口群发")
+            self._fail(job, API_OFF + "，无法群发")
             return self.store.get(job.id)
         article = self._article(job)
         if article is None:

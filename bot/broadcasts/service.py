@@ -15,6 +15,7 @@ from bot.broadcasts.runner import JobRunner
 from bot.platform.china_time import fmt_ts, parse_local
 from bot.platform.safe_fetch import SafeFetcher
 from bot.services import Services
+from bot.wechat.errors import API_OFF
 
 log = logging.getLogger("bot.broadcasts")
 
@@ -52,7 +53,7 @@ class Broadcasts:
                 preview_openid: str | None = None, send_at: str | None = None) -> Job:
         """Validate and create a job; run it at once unless scheduled. BroadcastError if bad."""
         if self.services.api is None:
-            raise BroadcastError("未配置 WECHAT_APP_ID / WECHAT_APP_SECRET，无法调用微信接口群发")
+            raise BroadcastError(API_OFF + "，无法群发")
         article_id = (article_id or "").strip()
         if not article_id:
             raise BroadcastError("article_id：缺少文章 ID")

@@ -13,6 +13,7 @@ from bot.feedback import query as q
 from bot.platform.china_time import parse_day
 from bot.platform.staff import error, staff_blueprint
 from bot.services import get_services
+from bot.wechat.errors import API_OFF
 from config.wechat_limits import TEXT_BYTES
 
 log = logging.getLogger("bot.feedback")
@@ -77,7 +78,7 @@ def reply_to_feedback(ref: str):
     if len(text.encode("utf-8")) > MAX_REPLY_BYTES:
         return error(400, f"回复内容过长：微信客服消息最多 {MAX_REPLY_BYTES} 字节，请精简")
     if services.api is None:
-        return error(503, "微信接口未启用（没有设置 WECHAT_APP_ID / WECHAT_APP_SECRET），" + KEEPS,
+        return error(503, API_OFF + "，" + KEEPS,
                      reason="api_disabled")
     try:
         services.api.message.send_text(record.openid, text)
