@@ -29,3 +29,8 @@ def intent_words(intent: str) -> tuple[str, ...]:
 def intent_table(intent: str) -> dict:
     """The whole table of one intent from intents.toml (words plus any options)."""
     return dict(_load("intents.toml")[intent])
+
+
+def fixed_answers() -> list[dict]:
+    """The rows of fixed_answers.toml: intent, match ('exact' or 'contained') and reply."""
+    return [dict(row) for row in _load("fixed_answers.toml")["answer"]]

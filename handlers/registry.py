@@ -5,13 +5,11 @@ Adding an intent is one new module in `handlers/` and one line here.
 
 from __future__ import annotations
 
-from handlers import events, media, news, paging, subscription
+from handlers import events, fixed, media, news, paging, subscription
 from handlers.base import Handler
 from handlers.cancel import Cancel
 from handlers.fallback import Fallback
 from handlers.feedback import Feedback
-from handlers.greeting import Greeting, Help
-from handlers.hotline import Hotline
 from handlers.mass_job import MassJobFinish
 from handlers.menu_click import Click
 from handlers.search import Search
@@ -30,9 +28,7 @@ def build_registry() -> list[Handler]:
         events.LocationEvent(),
         Cancel(),  # leaves any mode, so it comes before every mode's handler
         Feedback(),  # 留言 / 意见 / 建议 / 反馈 / 投诉建议, the FEEDBACK click, and its mode
-        Greeting(),
-        Help(),
-        Hotline(),
+        *fixed.answers(),  # 你好 / 帮助 / 热线 …: config/fixed_answers.toml
         subscription.Unsubscribe(),
         subscription.Subscribe(),
         paging.Paging(),
