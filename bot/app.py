@@ -18,8 +18,10 @@ from bot import (
     platform,
     wechat,
 )
+from bot.platform.body_limit import BodyLimit
 from bot.platform.redis_store import connect
 from bot.platform.scrub import install_log_scrubber, register_secrets
+from bot.platform.strict_json import StrictJSONProvider
 from bot.services import EXTENSION, Services
 from config.settings import load_settings
 
@@ -34,6 +36,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     environ = test_config.pop("ENVIRON", None)
     settings = load_settings(environ, overrides=test_config)
     app = Flask(__name__)
+    app.json = StrictJSONProvider(app)
     app.config.update(MAX_CONTENT_LENGTH=MAX_BODY, JSON_AS_ASCII=False)
     app.config.update({k: v for k, v in test_config.items() if k.isupper()})
     app.json.ensure_ascii = False
@@ -53,6 +56,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     audience.init_app(app, services)
     conversation.init_app(app, services)
     devtools.init_app(app, services)
+    app.wsgi_app = BodyLimit(app.wsgi_app, MAX_BODY)  # chunked bodies too
     app.register_error_handler(413, _too_large)
     app.register_error_handler(redis.RedisError, _store_down)
     return app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -15,10 +16,20 @@ def _load(name: str) -> dict:
         return tomllib.load(fh)
 
 
-def reply(key: str, **values: object) -> str:
-    """The reply text named `key` from replies.toml, with `{placeholders}` filled in."""
+class Safe(str):
+    """Text already fit for a reply's markup: a filled-in reply, or a link we built."""
+
+
+def reply(key: str, **values: object) -> Safe:
+    """The reply text named `key` from replies.toml, with `{placeholders}` filled in.
+
+    Text replies are markup to WeChat (`<a href>` is a live link), so every value that is not
+    already `Safe` — a follower's words, an article's title or summary — is escaped.
+    """
     template = _load("replies.toml")[key]
-    return template.format(**values).strip()
+    safe = {k: v if isinstance(v, Safe) or not isinstance(v, str) else html.escape(v, quote=False)
+            for k, v in values.items()}
+    return Safe(template.format(**safe).strip())
 
 
 def intent_words(intent: str) -> tuple[str, ...]:

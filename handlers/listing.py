@@ -29,7 +29,7 @@ def _item(n: int, article: Article, summary: str, base_url: str) -> str:
     line = f"{n}. {link}\n{date} · {article.region}"
     if summary:
         short = summary if len(summary) <= SUMMARY_CHARS else summary[:SUMMARY_CHARS - 1] + "…"
-        line += f"\n{short}"
+        line += f"\n{escape(short, quote=False)}"  # cut first: never inside an entity
     return line
 
 

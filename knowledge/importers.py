@@ -74,12 +74,20 @@ def read_file(path: Path) -> Iterator[Record]:
         yield _page(lambda: parse_page_text(text, path), str(path))
 
 
+def _loads(text: str) -> object:
+    """json.loads, with JSON nested too deeply for the parser reported like any bad JSON."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("嵌套层数过深", text, 0) from None
+
+
 def read_json_text(text: str, source: str) -> Iterator[Record]:
     """Records of a JSON object, a JSON list, or JSON Lines."""
     stripped = text.strip()
     if stripped.startswith("["):
         try:
-            items = json.loads(stripped)
+            items = _loads(stripped)
         except json.JSONDecodeError as exc:
             yield None, RecordError(source, exc.lineno, "json", f"JSON 格式错误：{exc.msg}")
             return
@@ -88,7 +96,7 @@ def read_json_text(text: str, source: str) -> Iterator[Record]:
         return
     if stripped.startswith("{") and "\n{" not in stripped:
         try:
-            yield to_article(json.loads(stripped), source, 1)
+            yield to_article(_loads(stripped), source, 1)
             return
         except json.JSONDecodeError:
             pass  # not one object: fall through to JSON Lines, which reports the line
@@ -96,7 +104,7 @@ def read_json_text(text: str, source: str) -> Iterator[Record]:
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = _loads(line)
         except json.JSONDecodeError as exc:
             yield None, RecordError(source, n, "json", f"JSON 格式错误：{exc.msg}")
             continue

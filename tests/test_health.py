@@ -5,3 +5,18 @@ def test_healthz_reports_store_and_articles(client):
     assert body["status"] == "ok"
     assert body["store"]["ok"] is True
     assert isinstance(body["articles"], int)
+
+
+def test_healthz_is_503_while_the_store_is_down(app_config, tmp_path):
+    from bot import create_app
+    from tests.support.redis_server import RedisServer
+
+    own = RedisServer(tmp_path / "own-redis").start()
+    app = create_app({**app_config, "redis_url": own.url})
+    client = app.test_client()
+    assert client.get("/healthz").status_code == 200
+    own.stop()
+    resp = client.get("/healthz")
+    assert resp.status_code == 503
+    body = resp.get_json()
+    assert body["status"] == "degraded" and body["store"]["ok"] is False

@@ -12,11 +12,14 @@ bp = Blueprint("health", __name__)
 
 @bp.get("/healthz")
 def healthz():
-    """200 with `status`, `articles` and `store`; `status` is `degraded` when the store is down."""
+    """200 with `status`, `articles` and `store`; 503 (`status` degraded) when the store is
+    down, so a load balancer takes the host out of rotation."""
     services = get_services()
     store = describe(services.redis)
     articles = 0
     if store["ok"] and services.kb is not None:
         articles = services.kb.count()
     status = "ok" if store["ok"] else "degraded"
-    return jsonify(status=status, articles=articles, store=store)
+    resp = jsonify(status=status, articles=articles, store=store)
+    resp.status_code = 200 if store["ok"] else 503
+    return resp
