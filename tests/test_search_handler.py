@@ -71,16 +71,16 @@ def test_nothing_found_suggests_topics_and_the_hotline(kb):
     assert ctx.session.get("last") is None
 
 
-def test_the_subscribed_region_is_asked_for(kb):
-    asked = []
+def _regions(kb, ctx):
+    return [kb.get(i).region for i in ctx.session.last_list()["ids"]]
 
-    class Recording(Followers):
-        def region_of(self, openid):
-            asked.append(openid)
-            return "广东"
 
-    _ask(kb, "招聘会", followers=Recording())
-    assert asked == ["o1"]
+def test_the_subscribed_region_comes_first(kb):
+    _, plain = _ask(kb, "招聘会")
+    _, preferring = _ask(kb, "招聘会", followers=Followers("广东"))
+    assert _regions(kb, plain)[0] != "广东"  # without the preference another region leads
+    assert _regions(kb, preferring)[0] == "广东"
+    assert set(_regions(kb, preferring)) == set(_regions(kb, plain))  # a preference, no filter
 
 
 def test_without_a_knowledge_base_search_does_not_match():

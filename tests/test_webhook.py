@@ -101,15 +101,6 @@ def test_bad_bodies_are_400_with_a_reason(client, fixture, reason):
     assert reason in resp.data
 
 
-def test_billion_laughs_is_refused_within_milliseconds(client):
-    body = (FIXTURES / "billion_laughs.xml").read_bytes()
-    started = time.perf_counter()
-    resp = _post(client, body)
-    assert resp.status_code == 400
-    # generous bound: an expanded billion-laughs would take seconds and gigabytes
-    assert time.perf_counter() - started < 1.0
-
-
 def test_empty_body_is_400(client):
     assert _post(client, b"").status_code == 400
     assert _post(client, b"   ").status_code == 400
