@@ -1,4 +1,4 @@
-"""Settings from the environment, checked once at start-up (DESIGN.md's table)."""
+"""Settings from the environment, checked once at start-up (docs/operating.md has the table)."""
 
 from __future__ import annotations
 
