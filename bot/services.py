@@ -14,12 +14,14 @@ from config.settings import Settings
 
 if TYPE_CHECKING:  # the packages import this module; their types are for readers and checkers
     from bot.audience.followers import Followers
+    from bot.audience.privacy import FollowerPrivacy
     from bot.audience.region_tags import RegionTags
     from bot.broadcasts.service import Broadcasts
     from bot.conversation.dispatcher import Dispatcher
     from bot.feedback.store import FeedbackStore
     from bot.wechat.api import BotWeChatClient
     from bot.wechat.crypto import MessageCrypto
+    from bot.wechat.cs_window import CustomWindows
     from bot.wechat.dedup import Deduplicator
     from bot.wechat.replay import ReplayGuard
     from knowledge import KnowledgeBase
@@ -32,8 +34,9 @@ class Services:
     """Everything the routes and CLI commands share within one app.
 
     `create_app` makes it with the settings and the store; each package's `init_app` then sets
-    the fields it owns (articles: kb; feedback: feedback; wechat: api, crypto, dedup, replay;
-    broadcasts: broadcasts, region_tags; audience: followers; conversation: dispatcher).
+    the fields it owns (articles: kb; feedback: feedback; wechat: api, crypto, dedup, replay,
+    cs_windows; broadcasts: broadcasts, region_tags; audience: followers, privacy;
+    conversation: dispatcher).
     """
 
     settings: Settings
@@ -42,8 +45,10 @@ class Services:
     feedback: FeedbackStore = field(init=False)
     dedup: Deduplicator = field(init=False)
     replay: ReplayGuard = field(init=False)
+    cs_windows: CustomWindows = field(init=False)  # what WeChat lets staff send each follower
     broadcasts: Broadcasts = field(init=False)
     followers: Followers = field(init=False)
+    privacy: FollowerPrivacy = field(init=False)  # unsubscribe forgets the follower
     dispatcher: Dispatcher = field(init=False)
     api: BotWeChatClient | None = None  # None when WECHAT_APP_ID/WECHAT_APP_SECRET are unset
     crypto: MessageCrypto | None = None  # None in plaintext-only mode

@@ -41,6 +41,10 @@ class Settings:
     bot_fetch_allow: str = ""  # host:port,... that covers may come from though private
     wechat_message_mode: str = ""  # plain | compat | safe; empty: safe with a key, else plain
     wechat_max_skew: int = 300  # seconds a message's timestamp may be off our clock
+    # Broadcasts: send on when WeChat judges an article a reprint it may carry (1), or stop (0);
+    # and whether the account has API 群发保护 on (a send to everyone waits for an admin).
+    wechat_send_ignore_reprint: bool = False
+    wechat_mass_protection: bool = False
     # Not in the environment table: knobs tests and operators may still want.
     key_prefix: str = "jyq:"
     rate_limit_per_minute: int = 30
@@ -76,6 +80,17 @@ class Settings:
 
 
 ENV_NAMES = {f.name: f.name.upper() for f in fields(Settings) if f.type == "str"}
+FLAG_NAMES = {f.name: f.name.upper() for f in fields(Settings)
+              if f.type == "bool" and f.name.startswith("wechat_")}
+TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+def _flag(env_name: str, raw: str) -> bool:
+    """A yes/no setting: 1/true/yes/on or 0/false/no/off."""
+    value = raw.strip().lower()
+    if value in TRUE or value in FALSE:
+        return value in TRUE
+    raise SettingsError(f"{env_name} must be 1 or 0 (true/false), got {raw!r}")
 # Whole-number settings: environment name -> field (BOT_RATE_LIMIT 0 turns the limit off).
 INT_ENV = {"BOT_RATE_LIMIT": "rate_limit_per_minute", "WECHAT_MAX_SKEW": "wechat_max_skew"}
 
@@ -122,6 +137,10 @@ def load_settings(
         raw = env.get(env_name)
         if raw is not None and raw.strip() != "":
             values[name] = raw.strip()
+    for name, env_name in FLAG_NAMES.items():
+        raw = env.get(env_name)
+        if raw is not None and raw.strip() != "":
+            values[name] = _flag(env_name, raw)
     for env_name, name in INT_ENV.items():
         raw = (env.get(env_name) or "").strip()
         if raw:

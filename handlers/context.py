@@ -16,7 +16,7 @@ from handlers.session import Session
 from knowledge.article import Article
 from knowledge.results import SearchResult
 
-__all__ = ["Articles", "Context", "FeedbackSink", "Followers", "MassJobs", "Session"]
+__all__ = ["Articles", "Context", "FeedbackSink", "Followers", "MassJobs", "Privacy", "Session"]
 
 
 class Articles(Protocol):
@@ -78,13 +78,25 @@ class Followers(Protocol):
         """The region of the follower's last shared location, if any."""
 
 
+class Privacy(Protocol):
+    """Forgetting followers (implemented in bot/audience/privacy.py)."""
+
+    def forget(self, openid: str) -> object:
+        """Delete, or pseudonymise where staff need the record, all that is kept about them."""
+
+
 class MassJobs(Protocol):
     """Broadcast jobs (implemented in bot/broadcasts/service.py)."""
 
     def record_finish(
-        self, msg_id: str, status: str, total: int, filtered: int, sent: int, errors: int
+        self, msg_id: str, status: str, total: int, filtered: int, sent: int, errors: int,
+        check: dict | None = None,
     ) -> object | None:
-        """Close the job WeChat's msg_id belongs to; None when it is not one of ours."""
+        """Close the job WeChat's msg_id belongs to; None when it is not one of ours.
+
+        `check`: the reprint check and article addresses of the event
+        ({"check_state": int, "items": [dict], "article_urls": [str]}).
+        """
 
 
 @dataclass
@@ -102,3 +114,4 @@ class Context:
     feedback: FeedbackSink | None = None
     followers: Followers | None = None
     broadcasts: MassJobs | None = None
+    privacy: Privacy | None = None

@@ -57,7 +57,12 @@ class Subscribe(Handler):
 
 
 class Unsubscribe(Handler):
-    """A follower left: forget the conversation; WeChat shows nothing either way."""
+    """A follower left: forget them (WeChat asks accounts to); WeChat shows nothing either way.
+
+    The session goes with the dispatcher's save; the rest through ctx.privacy
+    (handlers.context.Privacy): record, tags, counters, question log, and a pseudonym on
+    their feedback tickets.
+    """
 
     name = "unsubscribe_event"
 
@@ -66,6 +71,8 @@ class Unsubscribe(Handler):
 
     def handle(self, msg: Any, ctx: Context, match: bool) -> Reply:
         ctx.session.clear()
+        if ctx.privacy is not None:
+            ctx.privacy.forget(ctx.openid)
         return SILENT
 
 

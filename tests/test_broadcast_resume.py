@@ -6,7 +6,9 @@ import sys
 import time
 from pathlib import Path
 
+from bot.devtools.wechat_side import WeChatSide, http_transport
 from bot.services import get_services
+from tests.support.live import LiveServer
 
 ROOT = Path(__file__).resolve().parent.parent
 FLASK = [sys.executable, "-m", "flask", "--app", "wsgi"]
@@ -28,32 +30,48 @@ def _wait_for(predicate, timeout=20.0):
         time.sleep(0.02)
 
 
-def test_crash_between_draft_and_send_resumes_without_a_double_send(bc_app, fake_wechat,
-                                                                    redis_url, tmp_path):
-    fake_wechat.slow("message/mass/sendall", 1.0)
+def test_killed_after_an_accepted_sendall_delivers_once_and_finishes(bc_app, fake_wechat,
+                                                                     redis_url, tmp_path):
+    fake_wechat.hold("message/mass/sendall", 30)  # WeChat accepts; the answer never arrives
     proc = _flask(["broadcast", "send", "jz-skills-2024", "--all"], redis_url, fake_wechat,
                   tmp_path)
     try:
-        _wait_for(lambda: fake_wechat.calls_to("message/mass/sendall"))
+        _wait_for(lambda: fake_wechat.sent_jobs())
     finally:
-        proc.kill()  # dies with its sendall in flight: WeChat gets it, the job never learns
+        proc.kill()  # the send went out; the job never learns
         proc.communicate(timeout=10)
-    fake_wechat.slow("message/mass/sendall", 0)
-    _wait_for(lambda: fake_wechat.sent_jobs())
+    fake_wechat.hold("message/mass/sendall", 0)
+    (sent,) = fake_wechat.sent_jobs()
     bc = get_services(bc_app).broadcasts
     (job,) = bc.recent()
-    assert job.status == "running" and job.draft_media_id and not job.msg_id
+    assert job.status == "running" and not job.msg_id
+    assert job.sending_draft == job.draft_media_id  # handed to sendall: it may be gone
+    assert job.draft_media_id not in fake_wechat.drafts  # and it is: sent drafts leave the box
 
     assert bc.run_due(now=time.time()) == []  # the dead run's lease still holds
     (resumed,) = bc.run_due(now=time.time() + bc.lease + 1)
-    assert resumed.id == job.id and resumed.status == "submitted"
-    (sent,) = fake_wechat.sent_jobs()
-    assert resumed.msg_id == str(sent.msg_id)
-    assert len(fake_wechat.calls_to("draft/add")) == 1  # resumed after the draft step
-    assert len(fake_wechat.calls_to("material/add_material")) == 1
+    # A fresh draft, the same clientmsgid: within a minute WeChat says "too fast" (45066).
+    assert resumed.status == "scheduled" and "45066" in resumed.error
+    assert resumed.draft_media_id != job.draft_media_id
+    fake_wechat.advance(62)
+    (done,) = bc.run_due(now=time.time() + bc.lease + 64)
+    assert done.status == "submitted" and done.msg_id == str(sent.msg_id)  # 45065: it was sent
+
     sendalls = fake_wechat.calls_to("message/mass/sendall")
-    assert [c.errcode for c in sendalls] == [0, 45065]
+    assert [c.errcode for c in sendalls] == [0, 45066, 45065]
     assert {c.json["clientmsgid"] for c in sendalls} == {job.clientmsgid}
+    assert len(fake_wechat.calls_to("draft/add")) == 2
+    assert len(fake_wechat.calls_to("material/add_material")) == 1  # the cover is permanent
+    assert fake_wechat.drafts == {}  # the unused second draft was deleted
+
+    settings = get_services(bc_app).settings
+    with LiveServer(bc_app) as server:
+        side = WeChatSide(http_transport(server.url), settings.wechat_token, "", "")
+        side.post_xml(fake_wechat.finish_event(sent.msg_id))
+    final = bc.get(job.id)
+    assert final.status == "finished" and final.sent == len(sent.recipients) == 5
+    assert [fake_wechat.deliveries(o) for o in sent.recipients] == [1] * 5
+    assert final.quota_period  # the slot stays spent: the message went out
 
 
 def test_scheduled_job_runs_once_with_two_workers(bc_app, fake_wechat, redis_url, tmp_path):

@@ -24,8 +24,13 @@ def test_preview_goes_to_one_phone_as_a_draft(bc_app, fake_wechat):
     assert len(upload) == 1 and upload[0].query["type"] == "image"
     assert upload[0].files["media"][0] == "default_cover.png"  # the article has no cover
     draft = fake_wechat.calls_to("draft/add")[0].json["articles"][0]
-    assert draft["title"].startswith("郢匠逐梦新时代")
-    assert draft["content"].count("<p") == 5  # 3 paragraphs, source/date, original link
+    # 36 characters: cut at the break before the subtitle to fit WeChat's 32 ...
+    assert draft["title"] == "郢匠逐梦新时代 强技赋能育人才…"
+    # ... and given whole above the body: title, 3 paragraphs, source/date, original link
+    assert draft["content"].count("<p") == 6
+    assert draft["content"].startswith('<p style="font-size:18px;font-weight:bold;'
+                                       'line-height:1.5;">郢匠逐梦新时代 强技赋能育人才 '
+                                       "——湖北荆州全力推进职业能力建设工作</p>")
     assert "来源：中国劳动保障报" in draft["content"] and "2024-04-19" in draft["content"]
     assert "https://www.example.com/news/413c7548385390b6.html" in draft["content"]
     assert draft["content_source_url"] == "https://www.example.com/news/413c7548385390b6.html"

@@ -15,9 +15,20 @@ def store(redis_url):
 
 def test_message_key_is_msg_id_and_event_key_is_sender_time_event():
     assert dedup_key(parse_message(fixture_text("text_message.xml"))) == "msg:24000000000000001"
-    assert dedup_key(parse_message(fixture_text("unknown_event.xml"))).startswith(
-        "ev:o_follower_1:1764316801:"
-    )
+    event = parse_message(fixture_text("unknown_event.xml"))
+    key = dedup_key(event)
+    assert key.startswith("ev:") and "o_follower_1" not in key  # hashed: names nobody
+    assert key == dedup_key(parse_message(fixture_text("unknown_event.xml")))
+    event._data["CreateTime"] = "1764316802"
+    assert dedup_key(event) != key  # another time, another event
+
+
+def test_cached_replies_keep_no_openid(store):
+    dedup = Deduplicator(store, "t:")
+    reply = "<xml><ToUserName><![CDATA[oSecret01]]></ToUserName><Content>好</Content></xml>"
+    assert dedup.run("k1", lambda: reply, "oSecret01") == reply
+    assert b"oSecret01" not in store.get("t:dedup:k1")
+    assert dedup.run("k1", lambda: "never", "oSecret01") == reply  # a retry: the same bytes
 
 
 def test_concurrent_tries_run_the_work_once_and_share_the_reply(store):

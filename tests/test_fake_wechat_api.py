@@ -52,35 +52,6 @@ def test_bodies_are_checked_as_wechat_does():
         fake.stop()
 
 
-def test_clientmsgid_dedup_and_daily_quota():
-    fake = FakeWeChatAPI(mass_quota=1).start()
-    try:
-        token = _token(fake)["access_token"]
-        png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-        up = requests.post(f"{fake.url}cgi-bin/material/add_material",
-                           params={"access_token": token, "type": "image"},
-                           files={"media": ("c.png", png, "image/png")}, timeout=5).json()
-        assert up["media_id"] and up["url"].startswith("http://mmbiz.qpic.cn/")
-        not_image = requests.post(f"{fake.url}cgi-bin/material/add_material",
-                                  params={"access_token": token, "type": "image"},
-                                  files={"media": ("c.txt", b"hello", "text/plain")},
-                                  timeout=5).json()
-        assert not_image["errcode"] == 40113
-        draft = _post(fake, "draft/add", token, {"articles": [
-            {"title": "标题", "content": "<p>正文</p>", "thumb_media_id": up["media_id"]}]})
-        body = {"filter": {"is_to_all": True}, "mpnews": {"media_id": draft["media_id"]},
-                "msgtype": "mpnews", "clientmsgid": "job-1"}
-        first = _post(fake, "message/mass/sendall", token, body)
-        assert first["errcode"] == 0 and first["errmsg"] == "send job submission success"
-        again = _post(fake, "message/mass/sendall", token, body)
-        assert again["errcode"] == 45065 and again["msg_id"] == first["msg_id"]
-        other = _post(fake, "message/mass/sendall", token, dict(body, clientmsgid="job-2"))
-        assert other["errcode"] == 45028
-        assert len(fake.sent_jobs()) == 1
-    finally:
-        fake.stop()
-
-
 def test_injected_errors_and_control_endpoint():
     fake = FakeWeChatAPI().start()
     try:

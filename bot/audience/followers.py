@@ -28,6 +28,8 @@ RegionTagger = Callable[[str, str | None, str | None], None]
 SYNC_ROUNDS = 3  # a change that lands during a sync is picked up by the same sync
 OPPORTUNISTIC = 5  # earlier failures retried alongside each new change
 TAG_ERRORS = (WeChatException, OSError, ValueError, redis.exceptions.LockError)
+GONE = (40003, 43004, 50005)  # WeChat no longer knows the openid as a follower: nothing to undo
+UNTAG_TRIES = 3
 
 
 class Followers:
@@ -99,18 +101,52 @@ class Followers:
             old = pipe.execute()[0]
         return old.decode("utf-8") if old is not None else None
 
+    def forget(self, openid: str) -> None:
+        """Delete the follower's record (unsubscribe); their region tag is removed at WeChat
+        in the background, keeping nothing in Redis that names them while it runs."""
+        key = self.key(openid)
+        with self.redis.pipeline(transaction=True) as pipe:
+            pipe.hmget(key, "region", "tagged")
+            pipe.delete(key)
+            pipe.srem(self.untagged_key, openid)
+            held = {v.decode("utf-8") for v in pipe.execute()[0] if v is not None}
+        if self.tagger is not None and held:
+            self._spawn(self._untag_departed, openid, sorted(held))
+
+    def _untag_departed(self, openid: str, regions: list[str]) -> None:
+        """Take a departed follower out of their region tags; a few tries, then give up (the
+        openid is not kept for a later retry: WeChat sends nothing to non-followers anyway)."""
+        for region in regions:
+            for attempt in range(1, UNTAG_TRIES + 1):
+                try:
+                    self.tagger(openid, region, None)
+                    break
+                except TAG_ERRORS as exc:
+                    if getattr(exc, "errcode", None) in GONE:
+                        break
+                    log.warning("region tag %s of a departed follower not removed (try %d): %s",
+                                region, attempt, exc)
+                    time.sleep(0.2 * attempt)
+        # A tag sync that was running when they left may have written to the record again.
+        self.redis.delete(self.key(openid), self.key(openid) + ":tagsync")
+        self.redis.srem(self.untagged_key, openid)
+
+    def _spawn(self, fn: Callable, *args) -> None:
+        """Run `fn(*args)` on the small background pool (WeChat's API never delays a reply)."""
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="region-tags")
+            self._futures = [f for f in self._futures if not f.done()]
+            self._futures.append(self._pool.submit(fn, *args))
+
     def _tag(self, openid: str, old: str | None, new: str | None) -> None:
         """Queue the follower for a WeChat tag sync, and start one in the background."""
         if self.tagger is None:
             return
         self.redis.sadd(self.untagged_key, openid)
         others = [m.decode() for m in self.redis.srandmember(self.untagged_key, OPPORTUNISTIC)]
-        with self._lock:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="region-tags")
-            self._futures = [f for f in self._futures if not f.done()]
-            for who in dict.fromkeys([openid, *others]):
-                self._futures.append(self._pool.submit(self.sync_tag, who))
+        for who in dict.fromkeys([openid, *others]):
+            self._spawn(self.sync_tag, who)
 
     def sync_tag(self, openid: str) -> bool:
         """Make the follower's WeChat region tag match their region; False if WeChat failed."""

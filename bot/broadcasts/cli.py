@@ -10,6 +10,7 @@ import click
 from flask.cli import AppGroup, with_appcontext
 
 from bot.broadcasts.jobs import Job
+from bot.broadcasts.report import STATUS_TEXT
 from bot.broadcasts.service import BroadcastError, Broadcasts
 from bot.services import get_services
 
@@ -17,16 +18,6 @@ log = logging.getLogger("bot.worker")
 
 broadcast_cli = AppGroup("broadcast", help="群发文章：预览、发送、查看状态")
 
-STATUS_TEXT = {
-    "scheduled": "已排期，等待发送时间",
-    "pending": "等待执行",
-    "running": "执行中",
-    "previewed": "预览已发出",
-    "submitted": "微信已接受群发，等待发送结果",
-    "finished": "群发完成",
-    "failed": "失败",
-    "refused": "被拒绝（超出群发额度）",
-}
 
 
 def _broadcasts() -> Broadcasts:
@@ -46,9 +37,15 @@ def _show(job: Job) -> None:
     ]
     if job.msg_id:
         lines.append(f"  微信 msg_id：{job.msg_id}")
+    if job.status == "confirming":
+        lines.append(f"  请管理员在 {d['confirm_by_time']} 前在微信中确认这次群发")
     if job.status == "finished" or job.wechat_status:
         lines.append(f"  结果：{job.wechat_status}  粉丝总数 {job.total}，过滤后 {job.filtered}，"
                      f"发送成功 {job.sent}，失败 {job.errors}")
+    if job.copyright and job.copyright not in job.error:
+        lines.append(f"  {job.copyright}")
+    if job.article_url:
+        lines.append(f"  文章地址：{job.article_url}")
     if job.error:
         lines.append(f"  原因：{job.error}")
     click.echo("\n".join(lines))
@@ -108,6 +105,9 @@ def status(job_id: str | None, limit: int) -> None:
                     for k, n in sorted(usage["used"].items()) if n) or "无"
     click.echo(f"{kind}群发额度：{per} {usage['limit']} 次；"
                f"本期（{usage['period'].split(':')[1]}）已发：{used}")
+    if usage["account_type"] == "service":
+        click.echo("服务号每天只能成功群发给全部粉丝 1 次；今天"
+                   + ("已经发过" if usage["all_today"] else "还没有发过"))
     jobs = broadcasts.recent(limit)
     if not jobs:
         click.echo("还没有群发任务。")
@@ -130,7 +130,7 @@ def worker(interval: float, once: bool) -> None:
     log.info("worker %s started (every %ss)", broadcasts.worker_id, interval)
     while not stop.is_set():
         try:
-            for job in broadcasts.run_due():
+            for job in broadcasts.run_due() + broadcasts.check_confirming():
                 click.echo(f"{job.id}: {STATUS_TEXT.get(job.status, job.status)}"
                            + (f"（{job.error}）" if job.error else ""))
             if followers.pending():

@@ -13,15 +13,16 @@ from config.wechat_limits import (
     DRAFT_CONTENT_CHARS,
     DRAFT_DIGEST_CHARS,
     DRAFT_TITLE_CHARS,
-    IMAGE_MATERIAL_BYTES,
 )
 
 log = logging.getLogger("bot.article_draft")
 
 DEFAULT_COVER = Path(__file__).resolve().parent / "assets" / "default_cover.png"
 IMAGE_MAGIC = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG": "image/png", b"GIF8": "image/gif"}
-MAX_COVER = IMAGE_MATERIAL_BYTES
 TITLE_LIMIT = DRAFT_TITLE_CHARS
+TITLE_MIN_KEEP = 16  # a cut at a natural break keeps at least half of the allowed length
+BREAK_AFTER = "，。；：！？、,;:!?"  # cut after these (the mark itself is dropped)
+BREAK_BEFORE = " 　（(【[—|｜"  # or before these (an aside or a subtitle follows)
 DIGEST_LIMIT = DRAFT_DIGEST_CHARS
 CONTENT_BUDGET = DRAFT_CONTENT_CHARS - 1_000  # the rest is for the footer
 
@@ -104,14 +105,34 @@ def digest(article: Any) -> str:
     return text if len(text) <= DIGEST_LIMIT else text[: DIGEST_LIMIT - 1] + "…"
 
 
+def fit_title(title: str, limit: int = TITLE_LIMIT) -> str:
+    """The title within WeChat's limit: whole if it fits, else cut at the last natural break
+    (a comma, colon, space, bracket or dash) that keeps enough of it, with "…"."""
+    title = (title or "").strip()
+    if len(title) <= limit:
+        return title
+    room = limit - 1  # for the "…"
+    for end in range(room, TITLE_MIN_KEEP - 1, -1):
+        if title[end] in BREAK_BEFORE and title[:end].strip():
+            return title[:end].rstrip(BREAK_AFTER + BREAK_BEFORE) + "…"
+        if title[end - 1] in BREAK_AFTER:
+            return title[: end - 1].rstrip(BREAK_AFTER + BREAK_BEFORE) + "…"
+    return title[:room] + "…"
+
+
 def draft_article(article: Any, thumb_media_id: str) -> dict:
-    """One entry of draft/add's `articles`."""
+    """One entry of draft/add's `articles`; a title cut to fit is given whole atop the body."""
     title = _field(article, "title")
+    short = fit_title(title)
+    content = content_html(article)
+    if short != title.strip():
+        content = ('<p style="font-size:18px;font-weight:bold;line-height:1.5;">'
+                   f"{html.escape(title.strip())}</p>\n" + content)
     return {
-        "title": title if len(title) <= TITLE_LIMIT else title[: TITLE_LIMIT - 1] + "…",
+        "title": short,
         "author": "就业桥",
         "digest": digest(article),
-        "content": content_html(article),
+        "content": content,
         "content_source_url": _field(article, "url"),
         "thumb_media_id": thumb_media_id,
         "need_open_comment": 0,

@@ -3,7 +3,9 @@
 A job is one hash `{prefix}{bc}:job:<id>` that never expires. States:
 
     scheduled --(due)--> running --> submitted --(MASSSENDJOBFINISH)--> finished | failed
-    pending ----------->    |    --> previewed              (preview jobs end here)
+    pending ----------->    |    --> confirming (群发保护: an administrator must confirm a
+                            |         send to everyone within 30 minutes) --> the same event
+                            |    --> previewed              (preview jobs end here)
                             |    --> failed | refused       (WeChat error / quota)
     running with an expired lease (the worker died) is claimable again and resumes from the
     last recorded step; the clientmsgid makes a repeated sendall a no-op at WeChat.
@@ -20,11 +22,13 @@ from datetime import datetime
 
 import redis
 
+from bot.broadcasts.report import status_text
 from bot.platform.china_time import CHINA, fmt_ts
 from bot.platform.scrub import scrub
 
 OPEN = ("scheduled", "pending", "running")
-DONE = ("previewed", "submitted", "finished", "failed", "refused")
+DONE = ("previewed", "submitted", "confirming", "finished", "failed", "refused")
+CONFIRM_WINDOW = 30 * 60  # 群发保护: the administrator has 30 minutes to confirm
 
 # KEYS: job, due zset. ARGV: now, lease_until, worker. 1 when this caller now runs the job.
 _CLAIM = """
@@ -66,12 +70,17 @@ class Job:
     cover_media_id: str = ""
     cover_source: str = ""  # 'article' or 'default'
     draft_media_id: str = ""
+    sending_draft: str = ""  # the draft a sendall was handed that may have consumed it
     tag_id: str = ""
     clientmsgid: str = ""
     quota_period: str = ""  # set once a quota slot is held for this job
     msg_id: str = ""
     msg_data_id: str = ""
     wechat_status: str = ""
+    confirm_by: float = 0.0  # 群发保护: when the administrator's 30 minutes end
+    copyright_state: int = 0  # CopyrightCheckResult.CheckState (0: no result yet)
+    copyright: str = ""  # the reprint check's outcome for staff, in Chinese
+    article_url: str = ""  # the sent article's address (ArticleUrlResult)
     total: int = 0
     filtered: int = 0
     sent: int = 0
@@ -81,8 +90,11 @@ class Job:
     def to_dict(self) -> dict:
         """JSON for staff: the record plus readable local (China) times."""
         out = asdict(self)
+        out.pop("sending_draft")
         for name in ("created_at", "due_at", "updated_at", "finished_at"):
             out[name.replace("_at", "_time")] = fmt_ts(getattr(self, name))
+        out["confirm_by_time"] = fmt_ts(self.confirm_by) if self.confirm_by else ""
+        out["status_text"] = status_text(self.status)
         return out
 
 
@@ -116,6 +128,7 @@ class BroadcastStore:
         self.base = prefix + "{bc}:"
         self.all_key = self.base + "jobs"  # zset id -> created_at
         self.due_key = self.base + "due"  # zset id -> due_at, while the job is open
+        self.confirming_key = self.base + "confirming"  # zset id -> confirm_by (群发保护)
         self._claim = client.register_script(_CLAIM)
 
     def job_key(self, job_id: str) -> str:
@@ -155,6 +168,10 @@ class BroadcastStore:
             pipe.hset(self.job_key(job_id), mapping=_encode(values))
             if values.get("status") in DONE:
                 pipe.zrem(self.due_key, job_id)
+            if values.get("status") == "confirming":
+                pipe.zadd(self.confirming_key, {job_id: float(values.get("confirm_by") or 0)})
+            elif values.get("status") is not None:
+                pipe.zrem(self.confirming_key, job_id)
             if values.get("msg_id"):
                 pipe.set(self.msg_key(values["msg_id"]), job_id)
             pipe.execute()
@@ -187,22 +204,30 @@ class BroadcastStore:
         jobs = (self.get(i.decode()) for i in ids)
         return [j for j in jobs if j is not None]
 
+    def confirming_ids(self, until: float) -> list[str]:
+        """Jobs waiting for 群发保护 whose confirmation time ended by `until`."""
+        return [i.decode() for i in self.redis.zrangebyscore(self.confirming_key, "-inf", until)]
+
     def job_for_msg(self, msg_id: str) -> str | None:
         """The job that WeChat's msg_id belongs to."""
         raw = self.redis.get(self.msg_key(msg_id))
         return raw.decode() if raw else None
 
     def record_finish(self, msg_id: str, status: str, total: int, filtered: int, sent: int,
-                      errors: int) -> Job | None:
-        """Apply a MASSSENDJOBFINISH event; None when the msg_id is not one of ours."""
+                      errors: int, error: str = "", **extra) -> Job | None:
+        """Apply a MASSSENDJOBFINISH event; None when the msg_id is not one of ours.
+
+        `error` explains a failed send for staff; `extra` are further job fields (the reprint
+        check's outcome, the article's address).
+        """
         job_id = self.job_for_msg(msg_id)
         if job_id is None:
             return None
         ok = status.strip().lower() == "send success"
         self.update(job_id, status="finished" if ok else "failed", wechat_status=status,
                     total=total, filtered=filtered, sent=sent, errors=errors,
-                    finished_at=time.time(),
-                    **({} if ok else {"error": f"微信群发结果：{status}"}))
+                    finished_at=time.time(), **extra,
+                    **({} if ok else {"error": error or f"微信群发结果：{status}"}))
         return self.get(job_id)
 
 

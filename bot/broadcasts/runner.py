@@ -1,9 +1,14 @@
 """Running a broadcast job: quota, cover, draft, then preview or sendall, resumable at each step.
 
 Each step's result is written to the job before the next step starts, so a run that dies is
-resumed by the next claimer from where it stopped. The sendall carries the job's clientmsgid:
-if the previous run's sendall did reach WeChat, the repeat answers 45065 with the earlier
-msg_id and nothing is delivered twice.
+resumed by the next claimer from where it stopped. A draft that has been mass-sent leaves the
+draft box (新增草稿: "被群发或发布后，该素材将从草稿箱中移除",
+https://developers.weixin.qq.com/doc/service/api/draftbox/draftmanage/api_draft_add.html), so a
+run never re-uses a draft it may have handed to sendall: the job notes that draft first
+(`sending_draft`), and a resumed run deletes it (if still there) and makes a fresh one. The
+sendall carries the job's clientmsgid: if the earlier sendall did go out, WeChat answers the
+repeat 45065 with the earlier msg_id (or 45066 within a minute: the job waits and tries again),
+and nothing is delivered twice.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import Any
 
 from bot.audience.region_tags import RegionTags
 from bot.broadcasts import draft as article_draft
-from bot.broadcasts.jobs import BroadcastStore, Job
+from bot.broadcasts.jobs import CONFIRM_WINDOW, BroadcastStore, Job
 from bot.broadcasts.quotas import Quota
 from bot.platform.safe_fetch import SafeFetcher
 from bot.wechat.api import BotWeChatClient
@@ -36,7 +41,10 @@ class JobRunner:
                  kb: KnowledgeBase, tags: RegionTags | None,
                  retry_delays: tuple[float, ...] = BROADCAST_RETRY_DELAYS,
                  sleep: Callable[[float], None] = time.sleep,
-                 fetcher: SafeFetcher | None = None) -> None:
+                 fetcher: SafeFetcher | None = None, ignore_reprint: bool = False,
+                 mass_protection: bool = False) -> None:
+        self.ignore_reprint = ignore_reprint  # WECHAT_SEND_IGNORE_REPRINT
+        self.mass_protection = mass_protection  # WECHAT_MASS_PROTECTION
         self.store = store
         self.fetcher = fetcher or SafeFetcher()
         self.quota = quota
@@ -85,7 +93,7 @@ class JobRunner:
                 self._preview(job)
             else:
                 sending = True
-                self._sendall(job)
+                self._sendall(job, article, now)
         except WeChatAPIError as exc:
             if exc.errcode == RETRY_AFTER_A_MINUTE:
                 # WeChat saw this clientmsgid moments ago; the job is safe to resume later.
@@ -131,13 +139,23 @@ class JobRunner:
         job.cover_media_id = res["media_id"]
         self.store.update(job.id, cover_media_id=job.cover_media_id, cover_source=source)
 
-    def _draft(self, job: Job, article: Any) -> None:
-        if job.draft_media_id:
+    def _draft(self, job: Job, article: Any, fresh: bool = False) -> None:
+        """Make the job's draft, unless it has one that no sendall may have consumed."""
+        if job.draft_media_id and job.sending_draft != job.draft_media_id and not fresh:
             return
+        if job.draft_media_id:  # possibly sent (and so gone): never depend on it
+            self._drop_draft(job.draft_media_id)
         body = {"articles": [article_draft.draft_article(article, job.cover_media_id)]}
         res = self.call("draft/add", lambda: self.api.post("draft/add", data=body))
-        job.draft_media_id = res["media_id"]
-        self.store.update(job.id, draft_media_id=job.draft_media_id)
+        job.draft_media_id, job.sending_draft = res["media_id"], ""
+        self.store.update(job.id, draft_media_id=job.draft_media_id, sending_draft="")
+
+    def _drop_draft(self, media_id: str) -> None:
+        """Delete a draft we will not send, so the account's draft box does not fill up."""
+        try:
+            self.api.post("draft/delete", data={"media_id": media_id})
+        except WeChatAPIError as exc:  # 40007: already gone (sent, or deleted by hand)
+            log.info("draft %s not deleted: %s", media_id, exc.message)
 
     def _preview(self, job: Job) -> None:
         body = {"touser": job.preview_openid, "mpnews": {"media_id": job.draft_media_id},
@@ -146,7 +164,7 @@ class JobRunner:
         self.store.update(job.id, status="previewed", msg_id=str(res.get("msg_id", "")),
                           finished_at=time.time())
 
-    def _sendall(self, job: Job) -> None:
+    def _sendall(self, job: Job, article: Any, now: float) -> None:
         if job.target == "all":
             flt: dict = {"is_to_all": True}
         else:
@@ -154,20 +172,46 @@ class JobRunner:
                 job.tag_id = str(self.call("region tag", lambda: self.tags.tag_id(job.target)))
                 self.store.update(job.id, tag_id=job.tag_id)
             flt = {"is_to_all": False, "tag_id": int(job.tag_id)}
+        for attempt in (1, 2):
+            res = self._sendall_once(job, flt)
+            if res is not None:
+                break
+            if attempt == 2:
+                raise WeChatAPIError(40007, "invalid media_id")
+            # 40007: the draft left the box (sent, or deleted in the console): a fresh one.
+            self._draft(job, article, fresh=True)
+        fields: dict = {"status": "submitted", "msg_id": str(res.get("msg_id", "")),
+                        "msg_data_id": str(res.get("msg_data_id", "")), "error": ""}
+        if self.mass_protection and job.target == "all":
+            # 群发保护: WeChat waits up to 30 minutes for an administrator to confirm.
+            fields.update(status="confirming", confirm_by=now + CONFIRM_WINDOW)
+        self.store.update(job.id, **fields)
+
+    def _sendall_once(self, job: Job, flt: dict) -> dict | None:
+        """One sendall with the job's draft; None when WeChat no longer has that draft."""
         body = {"filter": flt, "mpnews": {"media_id": job.draft_media_id}, "msgtype": "mpnews",
-                "send_ignore_reprint": 0, "clientmsgid": job.clientmsgid}
+                "send_ignore_reprint": 1 if self.ignore_reprint else 0,
+                "clientmsgid": job.clientmsgid}
+        job.sending_draft = job.draft_media_id  # from here on the draft may be consumed
+        self.store.update(job.id, sending_draft=job.sending_draft)
         try:
-            res = self.call("mass/sendall",
-                            lambda: self.api.post("message/mass/sendall", data=body))
+            return self.call("mass/sendall",
+                             lambda: self.api.post("message/mass/sendall", data=body))
         except WeChatAPIError as exc:
-            if exc.errcode != 45065:
-                raise
-            # Our own earlier attempt got through (the run died before recording it).
-            res = _json(exc)
-            log.info("job %s: sendall already accepted earlier (msg_id %s)", job.id,
-                     res.get("msg_id"))
-        self.store.update(job.id, status="submitted", msg_id=str(res.get("msg_id", "")),
-                          msg_data_id=str(res.get("msg_data_id", "")), error="")
+            if exc.errcode == 45065:
+                # Our own earlier attempt went out (the run died before recording it); the
+                # draft made for this attempt was not used.
+                res = _json(exc)
+                log.info("job %s: sendall already accepted earlier (msg_id %s)", job.id,
+                         res.get("msg_id"))
+                self._drop_draft(job.draft_media_id)
+                return res
+            if not exc.transient:  # a definite refusal: the draft was not consumed
+                job.sending_draft = ""
+                self.store.update(job.id, sending_draft="")
+            if exc.errcode == 40007:
+                return None
+            raise
 
 
 def _json(exc: WeChatAPIError) -> dict:

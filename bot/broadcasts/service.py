@@ -11,11 +11,12 @@ from typing import Any
 from bot.audience.region_tags import RegionTags, check_region
 from bot.broadcasts.jobs import BroadcastStore, Job, new_job_id
 from bot.broadcasts.quotas import Quota
+from bot.broadcasts.report import PROTECTION_FAILED, copyright_summary
 from bot.broadcasts.runner import JobRunner
 from bot.platform.china_time import fmt_ts, parse_local
 from bot.platform.safe_fetch import SafeFetcher
 from bot.services import Services
-from bot.wechat.errors import API_OFF
+from bot.wechat.errors import API_OFF, WeChatAPIError
 
 log = logging.getLogger("bot.broadcasts")
 
@@ -45,9 +46,64 @@ class Broadcasts:
 
     # MASSSENDJOBFINISH (handlers.context.MassJobs)
     def record_finish(self, msg_id: str, status: str, total: int, filtered: int, sent: int,
-                      errors: int) -> Job | None:
-        """Close the job WeChat's msg_id belongs to; None when it is not ours."""
-        return self.store.record_finish(msg_id, status, total, filtered, sent, errors)
+                      errors: int, check: dict | None = None) -> Job | None:
+        """Close the job WeChat's msg_id belongs to; None when it is not ours.
+
+        `check` is the event's reprint check and article addresses ({"check_state",
+        "items", "article_urls"}); its outcome reaches the job in Chinese. A send that
+        reached nobody (stopped by the reprint check, refused under 群发保护) gives its
+        quota slot back.
+        """
+        job_id = self.store.job_for_msg(msg_id)
+        before = self.store.get(job_id) if job_id else None
+        if before is None:
+            return None
+        check = check or {}
+        state = int(check.get("check_state") or 0)
+        summary = copyright_summary(state, check.get("items") or [],
+                                    self.services.settings.wechat_send_ignore_reprint)
+        error = ""
+        if state == 3:
+            error = "群发被微信原创校验拦截。" + summary
+        elif before.status == "confirming" and status.strip().lower() != "send success":
+            error = PROTECTION_FAILED
+        urls = check.get("article_urls") or []
+        job = self.store.record_finish(msg_id, status, total, filtered, sent, errors,
+                                       error=error, copyright_state=state, copyright=summary,
+                                       article_url=urls[0] if urls else before.article_url)
+        if job is not None and job.status == "failed" and not sent:
+            self._give_back(job)
+        return self.store.get(job_id)
+
+    def _give_back(self, job: Job) -> None:
+        """Release the quota slot of a send that reached nobody."""
+        if job.kind == "send" and job.quota_period:
+            self.quota.release(job.target, job.quota_period)
+            self.store.update(job.id, quota_period="")
+
+    def check_confirming(self, now: float | None = None, grace: float = 120.0) -> list[Job]:
+        """Ask WeChat about jobs whose 群发保护 time ran out without an event (worker tick)."""
+        now = time.time() if now is None else now
+        changed = []
+        for job_id in self.store.confirming_ids(now - grace):
+            job = self.store.get(job_id)
+            if job is None or job.status != "confirming" or self.services.api is None:
+                continue
+            try:
+                res = self.services.api.post("message/mass/get", data={"msg_id": job.msg_id})
+            except WeChatAPIError as exc:
+                log.warning("job %s: mass/get failed: %s", job.id, exc.message)
+                continue
+            if res.get("msg_status") == "SEND_FAIL":
+                self.store.update(job.id, status="failed", error=PROTECTION_FAILED,
+                                  wechat_status="SEND_FAIL", finished_at=now)
+                self._give_back(job)
+            elif res.get("msg_status") == "SEND_SUCCESS":  # confirmed; the event will follow
+                self.store.update(job.id, status="submitted")
+            else:
+                continue
+            changed.append(self.store.get(job.id))
+        return changed
 
     def request(self, article_id: str, *, send_all: bool = False, region: str | None = None,
                 preview_openid: str | None = None, send_at: str | None = None) -> Job:
@@ -108,8 +164,11 @@ class Broadcasts:
 
     def runner(self) -> JobRunner:
         """A runner bound to the app's API client and knowledge base."""
+        settings = self.services.settings
         return JobRunner(self.store, self.quota, self.services.api, self.services.kb,
-                         self.tags, retry_delays=self.retry_delays, fetcher=self.fetcher)
+                         self.tags, retry_delays=self.retry_delays, fetcher=self.fetcher,
+                         ignore_reprint=settings.wechat_send_ignore_reprint,
+                         mass_protection=settings.wechat_mass_protection)
 
     def run(self, job_id: str, now: float | None = None) -> Job | None:
         """Claim and run one job; None when someone else holds it (or it is not due)."""
@@ -139,4 +198,5 @@ class Broadcasts:
         """This period's counters and the limit, for status output."""
         now = time.time()
         return {"account_type": self.quota.kind, "limit": self.quota.limit,
-                "period": self.quota.period(now), "used": self.quota.usage(now)}
+                "period": self.quota.period(now), "used": self.quota.usage(now),
+                "all_today": self.quota.sent_to_all_today(now)}

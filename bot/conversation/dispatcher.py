@@ -52,6 +52,8 @@ class Dispatcher:
         """
         settings = self.services.settings
         openid = getattr(msg, "source", "") or ""
+        # What WeChat now lets staff send this follower (客服消息).
+        self.services.cs_windows.note(openid, msg)
         if getattr(msg, "type", "") != "event":  # events are WeChat's, not the follower's pace
             verdict = self.limiter.check(openid)
             if verdict is Verdict.WARN:
@@ -72,6 +74,7 @@ class Dispatcher:
             feedback=self.services.feedback,
             followers=self.services.followers,
             broadcasts=self.services.broadcasts,
+            privacy=self.services.privacy,
         )
         for handler in self.handlers:
             try:

@@ -6,6 +6,9 @@ import json
 from dataclasses import dataclass, field
 
 STATUSES = ("new", "replied", "done")
+# A follower who unsubscribed is named on their tickets by this prefix and random hex: the
+# same pseudonym on all of that follower's tickets, with no way back to the openid.
+PSEUDONYM_PREFIX = "已退订-"
 
 
 @dataclass
@@ -61,6 +64,11 @@ class Refused:
     ticket: None = None
     limited: bool = True
     duplicate: bool = False
+
+
+def is_pseudonym(openid: str) -> bool:
+    """True when a ticket's follower has unsubscribed and their openid was replaced."""
+    return openid.startswith(PSEUDONYM_PREFIX)
 
 
 def as_str(value: bytes | str) -> str:

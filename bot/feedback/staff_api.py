@@ -10,6 +10,7 @@ from flask import jsonify, request
 from wechatpy.exceptions import WeChatClientException
 
 from bot.feedback import query as q
+from bot.feedback.record import is_pseudonym
 from bot.platform.china_time import parse_day
 from bot.platform.staff import error, staff_blueprint
 from bot.services import get_services
@@ -25,6 +26,15 @@ MAX_REPLY_BYTES = TEXT_BYTES  # a customer-service text
 OUTSIDE_WINDOW = 45015  # the follower has not written to the account in 48 hours
 OUT_OF_REPLIES = 45047  # five customer-service messages already answered the follower's last one
 KEEPS = "回复没有发送，工单状态不变。"
+OUTSIDE_TEXT = "粉丝已超过 48 小时没有与公众号互动，微信不允许再向其发送客服消息"
+USED_UP_TEXT = ("微信限制客服消息条数：粉丝发消息后 48 小时内最多 5 条，"
+                "点击菜单、关注或扫码后 1 分钟内最多 3 条，这位粉丝的额度已经用完")
+AGAIN = "；等粉丝再发消息后可以继续回复。"
+# What the bot's own record of the follower's windows says (bot/wechat/cs_window.py), before WeChat.
+WINDOW_REFUSALS = {
+    "outside": (409, OUTSIDE_TEXT + "（按本机记录，未调用微信）。", "outside_48h_window"),
+    "used_up": (409, USED_UP_TEXT + "（按本机记录，未调用微信）" + AGAIN, "reply_quota_used"),
+}
 SETTABLE = ("done", "new")  # "replied" is set by sending a reply, never by hand
 
 
@@ -80,11 +90,23 @@ def reply_to_feedback(ref: str):
     if services.api is None:
         return error(503, API_OFF + "，" + KEEPS,
                      reason="api_disabled")
+    if is_pseudonym(record.openid):
+        return error(409, "这位粉丝已取消关注，微信号已从工单中去除，无法再回复。" + KEEPS,
+                     reason="unsubscribed")
+    windows = services.cs_windows
+    verdict, kind = windows.take(record.openid)
+    if verdict in WINDOW_REFUSALS:
+        log.info("feedback %s: reply held back (%s)", record.ticket, verdict)
+        status, message, reason = WINDOW_REFUSALS[verdict]
+        return error(status, message + KEEPS, reason=reason)
     try:
         services.api.message.send_text(record.openid, text)
     except WeChatClientException as exc:
+        if exc.errcode not in (OUTSIDE_WINDOW, OUT_OF_REPLIES):
+            windows.give_back(record.openid, kind)
         return _wechat_error(record.ticket, exc)
     except requests.RequestException as exc:
+        windows.give_back(record.openid, kind)
         log.warning("feedback %s: WeChat API unreachable: %s", record.ticket, exc)
         return error(502, "无法连接微信接口，" + KEEPS, reason="api_unreachable")
     updated = services.feedback.add_reply(record.id, text)
@@ -112,14 +134,11 @@ def _wechat_error(ticket: str, exc: WeChatClientException):
     """A clear error for a refused customer-service message; the ticket is left as it was."""
     log.warning("feedback %s: WeChat refused the reply: %s %s", ticket, exc.errcode, exc.errmsg)
     if exc.errcode == OUTSIDE_WINDOW:
-        return error(
-            409, "粉丝已超过 48 小时没有与公众号互动，微信不允许再向其发送客服消息"
-            "（errcode 45015）。" + KEEPS, reason="outside_48h_window", errcode=exc.errcode)
+        return error(409, OUTSIDE_TEXT + "（errcode 45015）。" + KEEPS,
+                     reason="outside_48h_window", errcode=exc.errcode)
     if exc.errcode == OUT_OF_REPLIES:
-        return error(
-            409, "该粉丝上次发消息后已收到 5 条客服消息，微信不允许再发（errcode 45047）；"
-            "等粉丝再发消息后可以继续回复。" + KEEPS, reason="reply_quota_used",
-            errcode=exc.errcode)
+        return error(409, USED_UP_TEXT + "（errcode 45047）" + AGAIN + KEEPS,
+                     reason="reply_quota_used", errcode=exc.errcode)
     # bot.wechat.api raises WeChatAPIError, whose `message` already explains the code in Chinese.
     reason = getattr(exc, "message", "") or f"微信接口错误 {exc.errcode}：{exc.errmsg}"
     if exc.errcode is None:

@@ -25,7 +25,9 @@ WINDOW_MS = 3600 * 1000  # the follower's limit counts the last hour
 DEDUP_TTL = 2 * 24 * 3600  # far beyond WeChat's retries (three tries within 15 s)
 DAY_SEQ_TTL = 3 * 24 * 3600  # the per-day ticket counter is only needed on its own day
 
-# KEYS: dedup, rate window, day counter, record, by-time index, status:new index, ticket map
+# KEYS: dedup, rate window, day counter, record, by-time index, status:new index, ticket map,
+#       the follower's records (by_openid, so unsubscribing finds them), the id the
+#       by_openid index starts at (records before it predate the index)
 # ARGV: id, now_ms, window_ms, limit, ticket prefix, openid, text, media, created_at,
 #       dedup_ttl, day_ttl, member, dedup_key
 _SUBMIT = """
@@ -47,6 +49,8 @@ redis.call('ZADD', KEYS[5], now, ARGV[12])
 redis.call('ZADD', KEYS[6], now, ARGV[12])
 redis.call('ZADD', KEYS[2], now, ARGV[12])
 redis.call('PEXPIRE', KEYS[2], ARGV[3])
+redis.call('SADD', KEYS[8], ARGV[1])
+redis.call('SETNX', KEYS[9], ARGV[1])
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[10])
 return {'new', ARGV[1]}
 """
@@ -109,6 +113,7 @@ class FeedbackStore:
                 self.key("dedup", dedup), self.key("rate", openid),
                 self.key("seq", moment.strftime("%Y%m%d")), self.key("rec", str(record_id)),
                 self.key("by_time"), self.key("status", "new"), self.key("tickets"),
+                self.key("by_openid", openid), self.key("by_openid_from"),
             ],
             args=[
                 record_id, int(moment.timestamp() * 1000), WINDOW_MS, limit,

@@ -12,10 +12,12 @@ log = logging.getLogger("bot")
 
 
 def init_app(app: Flask, services: Services) -> None:
-    """Build the API client, crypto, dedup and replay guard; register the webhook and `menu`."""
+    """Build the API client, crypto, dedup, replay guard and customer-service windows;
+    register the webhook and the `menu` CLI."""
     from bot.wechat import menu_cli, webhook
     from bot.wechat.api import build_api_client
     from bot.wechat.crypto import MessageCrypto
+    from bot.wechat.cs_window import CustomWindows
     from bot.wechat.dedup import Deduplicator
     from bot.wechat.replay import ReplayGuard
 
@@ -27,5 +29,8 @@ def init_app(app: Flask, services: Services) -> None:
         services.crypto = MessageCrypto(s.wechat_token, s.wechat_encoding_aes_key, s.wechat_app_id)
     services.dedup = Deduplicator(services.redis, s.key_prefix)
     services.replay = ReplayGuard(services.redis, s.key_prefix, s.wechat_max_skew)
+    # What WeChat lets staff send each follower (客服消息 windows), noted by the dispatcher.
+    services.cs_windows = CustomWindows(services.redis, s.key_prefix,
+                                        clock=lambda: services.clock())
     app.register_blueprint(webhook.bp)
     app.cli.add_command(menu_cli.menu)

@@ -3,10 +3,15 @@
 WeChat gives up on a reply after 5 s and sends the same message again (three tries in all).
 The first try to claim a message's key handles it; concurrent tries wait for its rendered
 reply; later tries get the cached reply. A lease makes a crashed worker's claim expire.
+
+Nothing here names a follower in Redis: keys built from FromUserName are hashed, and a cached
+reply is stored with the follower's openid (ToUserName of a plaintext reply) masked and put back
+when read, so an unsubscribed follower leaves no openid behind in these short-lived keys.
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 import uuid
 from collections.abc import Callable
@@ -18,19 +23,24 @@ from bot.platform.redis_locks import compare_and_delete
 
 PENDING = b"pending:"
 DONE = b"done:"
+MASK = "\x00follower\x00"  # stands for the follower's openid inside a cached reply
 
+
+
+def _digest(*parts: Any) -> str:
+    return hashlib.sha256(":".join(map(str, parts)).encode("utf-8")).hexdigest()[:32]
 
 
 def dedup_key(msg: Any) -> str:
-    """MsgId for messages; FromUserName + CreateTime + Event for events."""
+    """MsgId for messages; FromUserName + CreateTime + Event (hashed) for events."""
     raw = getattr(msg, "_data", {}) or {}
     source, created = raw.get("FromUserName", ""), raw.get("CreateTime", "")
     if str(raw.get("MsgType", "")).lower() == "event":
-        return f"ev:{source}:{created}:{str(raw.get('Event', '')).lower()}"
+        return "ev:" + _digest(source, created, str(raw.get("Event", "")).lower())
     msg_id = raw.get("MsgId") or raw.get("MsgID")
     if msg_id:
         return f"msg:{msg_id}"
-    return f"msg:{source}:{created}:{raw.get('MsgType', '')}"
+    return "msg:" + _digest(source, created, raw.get("MsgType", ""))
 
 
 class Deduplicator:
@@ -55,12 +65,18 @@ class Deduplicator:
         # free another's.
         self._release = compare_and_delete(client)
 
-    def run(self, key: str, work: Callable[[], str]) -> str | None:
+    def run(self, key: str, work: Callable[[], str], openid: str = "") -> str | None:
         """The reply for `key`: computed by `work` once, or the one another try computed.
 
         None when another try holds the claim past our wait (the caller answers `success`;
-        WeChat will retry and get the cached reply).
+        WeChat will retry and get the cached reply). `openid` is masked in the cached copy.
         """
+        def mask(text: str) -> str:
+            return text.replace(openid, MASK) if openid else text
+
+        def unmask(text: str) -> str:
+            return text.replace(MASK, openid) if openid else text
+
         rkey = f"{self.prefix}dedup:{key}"
         deadline = time.monotonic() + self.wait
         while True:
@@ -71,11 +87,11 @@ class Deduplicator:
                 except BaseException:
                     self._release(rkey, claim)
                     raise
-                self.redis.set(rkey, DONE + result.encode("utf-8"), ex=self.keep)
+                self.redis.set(rkey, DONE + mask(result).encode("utf-8"), ex=self.keep)
                 return result
             value = self.redis.get(rkey)
             if value is not None and value.startswith(DONE):
-                return value[len(DONE):].decode("utf-8")
+                return unmask(value[len(DONE):].decode("utf-8"))
             if time.monotonic() >= deadline:
                 return None
             time.sleep(self.poll)

@@ -76,7 +76,7 @@ def receive():
         return render(services.dispatcher.dispatch(inbound.msg, key, base_url), inbound.msg)
 
     try:
-        xml = services.dedup.run(key, work) or SUCCESS
+        xml = services.dedup.run(key, work, getattr(inbound.msg, "source", "") or "") or SUCCESS
     except redis.RedisError as exc:
         # The store is down: answer politely without caching; WeChat's retry may fare better.
         log.error("store unavailable while answering %s: %s", key, type(exc).__name__)

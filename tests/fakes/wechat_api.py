@@ -3,7 +3,10 @@
 In tests: `FakeWeChatAPI(appid, secret).start()`, then point WECHAT_API_BASE at `.url`.
 From a terminal: `python -m tests.fakes.wechat_api --port 9100 --follower OPENID ...`.
 Control from outside the process (terminal use): `POST /_fake/fail {"path","errcode","times"}`,
-`POST /_fake/followers {"openids": [...]}`, `GET /_fake/calls`, `POST /_fake/expire`.
+`POST /_fake/followers {"openids": [...]}`, `GET /_fake/calls`, `POST /_fake/expire`,
+`POST /_fake/advance {"seconds"}`, `/_fake/interact {"openid","kind"}`,
+`/_fake/confirm {"msg_id","approve"}`, `/_fake/reprint {"key","original_url","can_reprint"}`,
+`/_fake/event {"msg_id"}` (answers the MASSSENDJOBFINISH XML to post to the bot).
 """
 
 from __future__ import annotations
@@ -54,11 +57,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, body: dict) -> None:
         data = json.dumps(body, ensure_ascii=False).encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; encoding=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; encoding=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            log.debug("caller went away before the answer (%s)", self.path)
 
     def _serve(self, method: str) -> None:
         parts = urlsplit(self.path)
@@ -97,6 +103,8 @@ class _Handler(BaseHTTPRequestHandler):
             except ApiError as exc:
                 call.errcode = exc.errcode
                 body = answer(exc.errcode, **exc.extra)
+        if state.holds.get(path):  # done, but the caller hears of it only later (or never)
+            time.sleep(state.holds[path])
         self._send(200, body)
 
     def _control(self, what: str, body: dict) -> None:
@@ -114,6 +122,23 @@ class _Handler(BaseHTTPRequestHandler):
         elif what == "expire":
             state.expire_tokens()
             self._send(200, {"ok": True})
+        elif what in ("advance", "interact", "confirm", "reprint"):
+            try:
+                {"advance": lambda: state.advance(float(body["seconds"])),
+                 "interact": lambda: state.interact(body["openid"], body.get("kind", "message")),
+                 "confirm": lambda: state.confirm(int(body["msg_id"]), body.get("approve", True)),
+                 "reprint": lambda: state.mark_reprint(body["key"], body["original_url"],
+                                                       body.get("can_reprint", True)),
+                 }[what]()
+            except (KeyError, TypeError, ValueError) as exc:
+                self._send(400, {"error": f"{what}: {exc!r}"})
+                return
+            self._send(200, {"ok": True})
+        elif what == "event":  # the MASSSENDJOBFINISH XML WeChat would post for a send
+            try:
+                self._send(200, {"xml": state.finish_event(body["msg_id"])})
+            except (KeyError, ValueError) as exc:
+                self._send(400, {"error": f"event: {exc!r}"})
         else:
             self._send(404, {"error": f"unknown control {what}"})
 
@@ -155,9 +180,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--secret", default="fakesecret")
     ap.add_argument("--follower", action="append", default=[], help="a known follower openid")
     ap.add_argument("--mass-quota", type=int, default=1, help="sendall accepted per day")
+    ap.add_argument("--account-type", choices=("subscription", "service"),
+                    default="subscription")
+    ap.add_argument("--mass-protection", action="store_true", help="API 群发保护 is on")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG, format="%(asctime)s %(message)s")
-    fake = FakeWeChatAPI(args.appid, args.secret, port=args.port, mass_quota=args.mass_quota)
+    service = args.account_type == "service"
+    fake = FakeWeChatAPI(args.appid, args.secret, port=args.port,
+                         mass_quota=None if service else args.mass_quota,
+                         account_type=args.account_type)
+    fake.mass_protection = args.mass_protection
     for openid in args.follower:
         fake.add_follower(openid)
     print(f"fake WeChat API on {fake.url}  (WECHAT_API_BASE={fake.url} "

@@ -10,17 +10,12 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from tests.fakes.wechat_mass import (
-    add_material,
-    draft_add,
-    mass_get,
-    mass_preview,
-    mass_sendall,
-)
+from tests.fakes.wechat_custom import custom_send
+from tests.fakes.wechat_mass import add_material, draft_add, draft_delete, mass_preview
 from tests.fakes.wechat_request import Request, json_body
+from tests.fakes.wechat_sendall import mass_get, mass_sendall
 from tests.fakes.wechat_state import STABLE_GRACE, ApiError, FakeState
 from tests.fakes.wechat_users import (
-    custom_send,
     menu_create,
     menu_delete,
     menu_get,
@@ -73,6 +68,7 @@ ENDPOINTS: dict[str, tuple[Callable[[FakeState, Request], dict], bool]] = {
     "stable_token": (stable_token, False),
     "material/add_material": (add_material, True),
     "draft/add": (draft_add, True),
+    "draft/delete": (draft_delete, True),
     "message/mass/preview": (mass_preview, True),
     "message/mass/sendall": (mass_sendall, True),
     "message/mass/get": (mass_get, True),

@@ -45,7 +45,9 @@ ERRMSG = {
     45057: "can't delete the tag that has too many fans",
     45058: "can't modify sys tag",
     45059: "too many tags on user",
+    45047: "out of response count limit",
     45065: "clientmsgid exist",
+    45066: "same clientmsgid retry too fast",
     45067: "clientmsgid size out of limit",
     45157: "invalid tag name",
     45158: "tag name too long",
@@ -55,6 +57,8 @@ ERRMSG = {
 }
 SYSTEM_TAGS = {0: "黑名单", 1: "星标组", 2: "默认"}  # ids 0-2 are WeChat's own
 CLIENTMSGID_WINDOW = 24 * 3600  # WeChat dedups a clientmsgid for 24 hours
+CLIENTMSGID_RETRY = 60  # the same clientmsgid again within a minute: 45066
+CONFIRM_WINDOW = 30 * 60  # 群发保护: the administrator has 30 minutes to confirm
 STABLE_GRACE = 300  # the platform renews a stable token 5 minutes before it expires
 CLASSIC_GRACE = 300  # a replaced classic token keeps working for 5 minutes
 
@@ -98,20 +102,40 @@ class MassJob:
     to_all: bool
     tag_id: int | None
     clientmsgid: str | None
-    recipients: list[str]
+    recipients: list[str]  # who gets it once it goes out (those delivered, once sent)
     preview: bool = False
     at: float = field(default_factory=time.time)
+    # WeChat's outcome, as the MASSSENDJOBFINISH event reports it:
+    status: str = "send success"  # or "send fail" (reprint stop, 群发保护 refused / timed out)
+    state: str = "sent"  # 'sent', 'awaiting_confirmation' (群发保护), 'stopped'
+    check_state: int = 1  # CopyrightCheckResult.CheckState: 1 original, 2 reprint sent, 3 stopped
+    reprints: list[dict] = field(default_factory=list)  # CopyrightCheckResult.ResultList items
+    article_urls: list[str] = field(default_factory=list)  # ArticleUrlResult, once sent
+    total: int = 0  # TotalCount: the audience before filtering
+    confirm_by: float = 0.0  # 群发保护: the end of the administrator's 30 minutes
+
+    @property
+    def delivered(self) -> list[str]:
+        """Followers whose phones got the message (nobody while unsent or stopped)."""
+        return list(self.recipients) if self.state == "sent" else []
 
 
 class FakeState:
     """Everything the fake knows; one lock guards it (the server is threaded)."""
 
     def __init__(self, appid: str, secret: str, *, token_ttl: int = 7200,
-                 mass_quota: int | None = 1) -> None:
+                 mass_quota: int | None = 1, account_type: str = "subscription") -> None:
         self.appid = appid
         self.secret = secret
         self.token_ttl = token_ttl
         self.mass_quota = mass_quota  # accepted sendall per calendar day; None = unlimited
+        # 'service' (服务号): one successful send to everyone a day, four a month per follower
+        self.account_type = account_type
+        self.mass_protection = False  # API 群发保护: a send to everyone waits for the admin
+        self.clock_offset = 0.0  # advance() moves the fake's clock (windows, quotas, days)
+        self.reprints: dict[str, dict] = {}  # title or source URL -> the original it copies
+        self.grants: dict[str, list] = {}  # openid -> customer-service grants (wechat_custom)
+        self.cid_tries: dict[str, float] = {}  # clientmsgid -> last attempt (45066)
         self.lock = threading.RLock()
         self.tokens: dict[str, float] = {}  # token -> expires_at (both kinds)
         self.stable: str | None = None
@@ -130,14 +154,71 @@ class FakeState:
         self.calls: list[Call] = []
         self.failures: dict[str, list[int]] = {}
         self.delays: dict[str, float] = {}  # path -> seconds to wait before answering
+        self.holds: dict[str, float] = {}  # path -> seconds to hold an answer already acted on
         self.disabled: set[str] = set()  # paths answered 404, like a gateway lacking them
 
     # ----- test controls ---------------------------------------------------------------
-    def add_follower(self, openid: str, interacted: bool = True) -> None:
-        """A follower; `interacted` means they messaged within 48 h (custom messages work)."""
+    def now(self) -> float:
+        """The fake's clock (real time plus whatever advance() added)."""
+        return time.time() + self.clock_offset
+
+    def advance(self, seconds: float) -> None:
+        """Move the fake's clock on (customer-service windows, clientmsgid, quotas, 群发保护)."""
         with self.lock:
-            self.followers[openid] = time.time() if interacted else 0.0
+            self.clock_offset += seconds
+
+    def add_follower(self, openid: str, interacted: bool = True) -> None:
+        """A follower; `interacted` means they just messaged (5 custom messages in 48 h)."""
+        from tests.fakes.wechat_custom import grant
+
+        with self.lock:
+            self.followers[openid] = self.now() if interacted else 0.0
             self.user_tags.setdefault(openid, set())
+            self.grants.pop(openid, None)
+            if interacted:
+                grant(self, openid, "message")
+
+    def interact(self, openid: str, kind: str) -> None:
+        """The follower did something that opens a customer-service window.
+
+        `kind`: 'message' (5 messages within 48 h), 'click', 'subscribe' or 'scan'
+        (3 within a minute); see tests/fakes/wechat_custom.py.
+        """
+        from tests.fakes.wechat_custom import grant
+
+        with self.lock:
+            grant(self, openid, kind)
+
+    def unsubscribe(self, openid: str) -> None:
+        """The follower left: WeChat forgets their tags; calls naming them answer 40003."""
+        with self.lock:
+            self.followers.pop(openid, None)
+            self.user_tags.pop(openid, None)
+            self.grants.pop(openid, None)
+
+    def mark_reprint(self, key: str, original_url: str, can_reprint: bool = True) -> None:
+        """Articles with this title or source URL copy an original in WeChat's 原创库."""
+        with self.lock:
+            self.reprints[key] = {"url": original_url, "can_reprint": can_reprint}
+
+    def confirm(self, msg_id: int, approve: bool = True) -> None:
+        """The administrator confirms (or refuses) a send waiting for 群发保护."""
+        from tests.fakes.wechat_events import confirm
+
+        with self.lock:
+            confirm(self, msg_id, approve)
+
+    def finish_event(self, msg_id: int | str) -> str:
+        """The MASSSENDJOBFINISH event XML WeChat would post to the bot for this send."""
+        from tests.fakes.wechat_events import finish_event_xml
+
+        with self.lock:
+            return finish_event_xml(self, self.jobs[int(msg_id)])
+
+    def deliveries(self, openid: str) -> int:
+        """How many mass messages reached this follower's phone."""
+        with self.lock:
+            return sum(openid in j.delivered for j in self.jobs.values() if not j.preview)
 
     def fail(self, path: str, errcode: int, times: int = 1) -> None:
         """Answer `errcode` for the next `times` calls of `path` (e.g. 'message/mass/sendall')."""
@@ -150,6 +231,12 @@ class FakeState:
         """Answer `path` only after `seconds` (to make concurrent callers overlap)."""
         with self.lock:
             self.delays[path.strip("/").removeprefix("cgi-bin/")] = seconds
+
+    def hold(self, path: str, seconds: float) -> None:
+        """Act on `path` at once but answer only after `seconds` (a caller killed meanwhile
+        never learns that its call went through)."""
+        with self.lock:
+            self.holds[path.strip("/").removeprefix("cgi-bin/")] = seconds
 
     def expire_tokens(self) -> None:
         """Every token issued so far expires now (the next use answers 42001)."""

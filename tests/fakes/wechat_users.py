@@ -1,14 +1,11 @@
-"""Fake endpoints for user tags, custom-service messages and the menu."""
+"""Fake endpoints for user tags and the menu."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from tests.fakes.wechat_request import Request, json_body
 from tests.fakes.wechat_state import SYSTEM_TAGS, ApiError, FakeState
-
-CUSTOM_WINDOW = 48 * 3600  # custom messages only within 48 h of the follower's last message
 
 
 def tags_create(state: FakeState, req: Request) -> dict:
@@ -69,21 +66,6 @@ def _members(state: FakeState, req: Request, add: bool) -> dict:
         if add and tag_id not in tags and len(tags) >= 20:
             raise ApiError(45059)
         (tags.add if add else tags.discard)(tag_id)
-    return {"errcode": 0, "errmsg": "ok"}
-
-
-def custom_send(state: FakeState, req: Request) -> dict:
-    """POST cgi-bin/message/custom/send: only within 48 h of the follower's last message."""
-    body = json_body(req)
-    openid = body.get("touser")
-    msgtype = body.get("msgtype")
-    if not openid or not msgtype or not isinstance(body.get(msgtype), dict):
-        raise ApiError(40035)
-    if openid not in state.followers:
-        raise ApiError(40003)
-    if time.time() - state.followers[openid] > CUSTOM_WINDOW:
-        raise ApiError(45015)
-    state.custom_messages.append(body)
     return {"errcode": 0, "errmsg": "ok"}
 
 
