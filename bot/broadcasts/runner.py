@@ -26,7 +26,7 @@ from bot.platform.safe_fetch import SafeFetcher
 from bot.wechat.api import BotWeChatClient
 from bot.wechat.errors import API_OFF, RETRY_AFTER_A_MINUTE, WeChatAPIError
 from config.settings import BROADCAST_RETRY_DELAYS
-from knowledge import KnowledgeBase
+from knowledge import Article, KnowledgeBase
 
 log = logging.getLogger("bot.broadcasts")
 
@@ -109,13 +109,11 @@ class JobRunner:
                        release=not sending)
         return self.store.get(job.id)
 
-    def _article(self, job: Job) -> Any:
-        article = None
-        if self.kb is not None:
-            try:
-                article = self.kb.get(job.article_id)
-            except KeyError:
-                article = None
+    def _article(self, job: Job) -> Article | None:
+        try:
+            article = self.kb.get(job.article_id)
+        except KeyError:
+            article = None
         if article is None:
             self._fail(job, f"知识库里没有文章 {job.article_id}")
         return article
@@ -127,7 +125,7 @@ class JobRunner:
         self.store.update(job.id, status="failed", error=message, quota_period=job.quota_period)
         log.warning("job %s failed: %s", job.id, message)
 
-    def _cover(self, job: Job, article: Any) -> None:
+    def _cover(self, job: Job, article: Article) -> None:
         if job.cover_media_id:
             return
         cover = article_draft.fetch_cover(getattr(article, "cover", "") or "", self.fetcher)
@@ -139,7 +137,7 @@ class JobRunner:
         job.cover_media_id = res["media_id"]
         self.store.update(job.id, cover_media_id=job.cover_media_id, cover_source=source)
 
-    def _draft(self, job: Job, article: Any, fresh: bool = False) -> None:
+    def _draft(self, job: Job, article: Article, fresh: bool = False) -> None:
         """Make the job's draft, unless it has one that no sendall may have consumed."""
         if job.draft_media_id and job.sending_draft != job.draft_media_id and not fresh:
             return
@@ -164,7 +162,7 @@ class JobRunner:
         self.store.update(job.id, status="previewed", msg_id=str(res.get("msg_id", "")),
                           finished_at=time.time())
 
-    def _sendall(self, job: Job, article: Any, now: float) -> None:
+    def _sendall(self, job: Job, article: Article, now: float) -> None:
         if job.target == "all":
             flt: dict = {"is_to_all": True}
         else:

@@ -6,7 +6,6 @@ import logging
 import os
 import socket
 import time
-from typing import Any
 
 from bot.audience.region_tags import RegionTags, check_region
 from bot.broadcasts.jobs import BroadcastStore, Job, new_job_id
@@ -17,6 +16,7 @@ from bot.platform.china_time import fmt_ts, parse_local
 from bot.platform.safe_fetch import SafeFetcher
 from bot.services import Services
 from bot.wechat.errors import API_OFF, WeChatAPIError
+from knowledge import Article
 
 log = logging.getLogger("bot.broadcasts")
 
@@ -152,10 +152,9 @@ class Broadcasts:
             return self.run(job.id) or job
         return job
 
-    def _article(self, article_id: str) -> Any:
-        kb = self.services.kb
+    def _article(self, article_id: str) -> Article:
         try:
-            article = kb.get(article_id) if kb is not None else None
+            article = self.services.kb.get(article_id)
         except KeyError:
             article = None
         if article is None:
