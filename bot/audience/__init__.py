@@ -1,4 +1,4 @@
-"""The audience: followers' regions, scenes and places, and their WeChat region tags."""
+"""The audience: followers' region, scene and place, their region tags, and forgetting them."""
 
 from __future__ import annotations
 

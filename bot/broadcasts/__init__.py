@@ -1,4 +1,4 @@
-"""Broadcasts: the job store, service, runner, draft building, quotas, staff API and CLI."""
+"""Broadcasts: job store, service, runner, drafts, quotas, WeChat's reports, staff API and CLI."""
 
 from __future__ import annotations
 

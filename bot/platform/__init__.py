@@ -1,4 +1,4 @@
-"""Platform plumbing: the Redis connection, embedded Redis, staff auth, health and China time."""
+"""Platform plumbing: Redis (connection, embedded, locks), staff auth, health, time, limits."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The WeChat protocol: webhook, signatures, crypto, reply XML, dedup, API client and menu."""
+"""The WeChat protocol: webhook, inbound checks, crypto, replies, dedup, API client, menu."""
 
 from __future__ import annotations
 
