@@ -43,7 +43,7 @@ def test_a_clear_winner_is_a_news_card(kb):
     item = reply.items[0]
     assert item.title.startswith("郢匠逐梦新时代")
     assert "73万人" in item.description and len(item.description) <= 120
-    last = ctx.session.get("last")
+    last = ctx.session.last_list()
     assert last["kind"] == "search" and last["ids"][0] == "413c7548385390b6"
     # page -1: after a single card, 更多 shows the list from its first page
     assert last["page"] == -1 and last["page_size"] == 5
@@ -55,7 +55,7 @@ def test_several_good_answers_are_a_numbered_list(kb):
     assert reply.content.startswith("为您找到")
     assert "1. <a href=\"https://" in reply.content and "\n2. " in reply.content
     assert len(reply.content.encode()) <= MAX_BYTES
-    assert 3 <= len(ctx.session.get("last")["ids"]) <= 20
+    assert 3 <= len(ctx.session.last_list()["ids"]) <= 20
 
 
 def test_voice_recognition_is_searched_too(kb):
@@ -68,7 +68,7 @@ def test_nothing_found_suggests_topics_and_the_hotline(kb):
     assert isinstance(reply, Text)
     assert "明天天气怎么样" in reply.content and "400-633-0111" in reply.content
     assert "招聘会" in reply.content
-    assert ctx.session.get("last") is None
+    assert ctx.session.last_list() is None
 
 
 def _regions(kb, ctx):

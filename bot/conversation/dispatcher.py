@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import Any
 
 from bot.conversation.ratelimit import RateLimiter, Verdict
 from bot.conversation.sessions import SessionStore
-from bot.platform.china_time import CHINA
+from bot.platform.china_time import china_time
 from bot.services import Services
 from config.texts import reply as reply_text
 from handlers.base import Handler
@@ -69,7 +68,7 @@ class Dispatcher:
             hotline=settings.bot_hotline,
             base_url=base_url,
             dedup_key=dedup_key,
-            now=datetime.now(CHINA),
+            now=china_time(),
             kb=self.services.kb,
             feedback=self.services.feedback,
             followers=self.services.followers,
