@@ -53,9 +53,9 @@ def _send(side: WeChatSide, openid: str, line: str):
 
 
 def _next_id() -> int:
-    from bot.devtools.wechat_side import _ids
+    from bot.devtools.wechat_side import next_msg_id
 
-    return next(_ids)
+    return next_msg_id()
 
 
 @click.command("chat")
