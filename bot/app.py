@@ -14,6 +14,7 @@ from bot import (
     broadcasts,
     conversation,
     devtools,
+    faq,
     feedback,
     platform,
     wechat,
@@ -54,6 +55,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     wechat.init_app(app, services)
     broadcasts.init_app(app, services)
     audience.init_app(app, services)
+    faq.init_app(app, services)
     conversation.init_app(app, services)
     devtools.init_app(app, services)
     app.wsgi_app = BodyLimit(app.wsgi_app, MAX_BODY)  # chunked bodies too

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the packages import this module; their types are for reader
     from bot.wechat.dedup import Deduplicator
     from bot.wechat.replay import ReplayGuard
     from knowledge import KnowledgeBase
+    from knowledge.faq_store import FaqStore
 
 EXTENSION = "jyq"
 
@@ -34,14 +35,15 @@ class Services:
     """Everything the routes and CLI commands share within one app.
 
     `create_app` makes it with the settings and the store; each package's `init_app` then sets
-    the fields it owns (articles: kb; feedback: feedback; wechat: api, crypto, dedup, replay,
-    cs_windows; broadcasts: broadcasts, region_tags; audience: followers, privacy;
-    conversation: dispatcher).
+    the fields it owns (articles: kb; faq: faq; feedback: feedback; wechat: api, crypto,
+    dedup, replay, cs_windows; broadcasts: broadcasts, region_tags; audience: followers,
+    privacy; conversation: dispatcher).
     """
 
     settings: Settings
     redis: redis.Redis
     kb: KnowledgeBase = field(init=False)
+    faq: FaqStore = field(init=False)  # service answers, handed to handlers as ctx.faq
     feedback: FeedbackStore = field(init=False)
     dedup: Deduplicator = field(init=False)
     replay: ReplayGuard = field(init=False)

@@ -12,11 +12,14 @@ from datetime import datetime
 from typing import Protocol
 
 from config.settings import DEFAULT_HOTLINE
-from handlers.session import Session
+from handlers.session import OFFER_KEY, Session
 from knowledge.article import Article
+from knowledge.faq import FaqEntry
+from knowledge.faq_store import FaqMatch
 from knowledge.results import SearchResult
 
-__all__ = ["Articles", "Context", "FeedbackSink", "Followers", "MassJobs", "Privacy", "Session"]
+__all__ = ["OFFER_KEY", "Articles", "Context", "FaqService", "FeedbackSink", "Followers",
+           "MassJobs", "Privacy", "Session"]
 
 
 class Articles(Protocol):
@@ -78,6 +81,25 @@ class Followers(Protocol):
         """The region of the follower's last shared location, if any."""
 
 
+class FaqService(Protocol):
+    """Service answers (implemented in knowledge/faq_store.py), as ctx.faq."""
+
+    def list(self) -> list[FaqEntry]:
+        """Every entry, by id."""
+
+    def get(self, entry_id: str) -> FaqEntry | None:
+        """One entry, or None."""
+
+    def add(self, entry: FaqEntry) -> bool:
+        """Store (or replace) an entry; True when it is new."""
+
+    def delete(self, entry_id: str) -> bool:
+        """Remove an entry; False when there was none."""
+
+    def match(self, text: str, limit: int = 3, already_plain: bool = False) -> list[FaqMatch]:
+        """Entries matching the follower's words, best first."""
+
+
 class Privacy(Protocol):
     """Forgetting followers (implemented in bot/audience/privacy.py)."""
 
@@ -115,3 +137,5 @@ class Context:
     followers: Followers | None = None
     broadcasts: MassJobs | None = None
     privacy: Privacy | None = None
+    faq: FaqService | None = None
+    route: str = ""  # a finer name than the handler's for logs and evaluation ("social:thanks")

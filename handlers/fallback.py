@@ -8,6 +8,7 @@ from config.texts import reply
 from handlers.base import Handler
 from handlers.context import Context
 from handlers.matching import is_text
+from handlers.notfound import not_found
 from handlers.replies import SILENT, Reply, Text
 
 
@@ -22,8 +23,7 @@ class Fallback(Handler):
     def handle(self, msg: Any, ctx: Context, match: bool) -> Reply:
         hotline = ctx.hotline
         if is_text(msg):
-            query = ctx.text.strip()[:30] or "您的问题"
-            return Text(reply("fallback", query=query, hotline=hotline))
+            return not_found(ctx)
         if getattr(msg, "type", "") in ("event", "unknown"):
             return SILENT  # unknown message or event types, and events nobody handled
         return Text(reply("unsupported", hotline=hotline))

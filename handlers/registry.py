@@ -8,11 +8,18 @@ from __future__ import annotations
 from handlers import events, fixed, media, news, paging, subscription
 from handlers.base import Handler
 from handlers.cancel import Cancel
+from handlers.complaint import Complaint
 from handlers.fallback import Fallback
+from handlers.faq import FaqAnswer
 from handlers.feedback import Feedback
+from handlers.followup import FollowUp
+from handlers.latest_ask import LatestAsk
 from handlers.mass_job import MassJobFinish
 from handlers.menu_click import Click
+from handlers.offer import Offer
+from handlers.region_ask import RegionAsk
 from handlers.search import Search
+from handlers.social import Social, Wordless
 
 
 def build_registry() -> list[Handler]:
@@ -28,16 +35,29 @@ def build_registry() -> list[Handler]:
         events.LocationEvent(),
         Cancel(),  # leaves any mode, so it comes before every mode's handler
         Feedback(),  # 留言 / 意见 / 建议 / 反馈 / 投诉建议, the FEEDBACK click, and its mode
+        Offer(),  # "1" / 好的 answering the last reply's offer (record feedback, a suggestion)
+        Wordless(),  # 👍 / ？？？ / 在吗在吗在吗: before help, which a lone "?" asks for
         *fixed.answers(),  # 你好 / 帮助 / 热线 …: config/fixed_answers.toml
+        Social(),  # thanks, ok, goodbye, who are you, impatience, abuse, contact by meaning
         subscription.Unsubscribe(),
         subscription.Subscribe(),
         paging.Paging(),
         paging.Pick(),
+        FollowUp(),  # 详细点 / 能领吗 / 那湖北呢 on the last answer or list
         news.Latest(),
         news.RegionNews(),
+        RegionAsk(),  # 荆州有啥新消息, 咱贵州的
+        LatestAsk(),  # 今天更新了吗, 有啥新消息没
         media.Location(),
         media.Voice(),
         media.Unreadable(),
+        Complaint(),  # "链接打不开": offered to be recorded as feedback
+        FaqAnswer(),  # service answers first; their best article follows
         Search(),  # questions nobody above claimed; just before Fallback
         Fallback(),  # always last: it matches everything
     ]
+
+
+def answering_handlers() -> list[Handler]:
+    """The handlers that answer a question as such (a picked suggestion is asked again)."""
+    return [news.Latest(), FaqAnswer(), Search(), Fallback()]

@@ -11,7 +11,8 @@ from handlers.base import Handler
 from handlers.context import Context
 from handlers.listing import article_card, article_list
 from handlers.matching import is_text
-from handlers.replies import Reply, Text
+from handlers.notfound import not_found
+from handlers.replies import Reply
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ class Search(Handler):
         result = ctx.kb.search(match, region=preferred, limit=LIST_SIZE)
         shown = match[:30]
         if not result.hits:
-            return Text(reply("no_results", query=shown, hotline=ctx.hotline))
+            return not_found(ctx)
         # After a single card, 更多 should show the list from its first page (page -1 + 1).
         page = -1 if result.confident else 0
         lists.remember(ctx, "search", result.ranked_ids, page=page, query=match)

@@ -1,4 +1,4 @@
-"""A follower's conversation state: plain values, the open mode, and the last article list.
+"""A follower's conversation state: plain values, the open mode, the last list, an offer.
 
 The dispatcher loads it before the handlers run and saves it after, only when changed.
 A mode (feedback …) is an explicit object with a name and an expiry: an expired mode reads
@@ -13,6 +13,7 @@ from typing import Any
 
 MODE_KEY = "mode"
 LIST_KEY = "last"
+OFFER_KEY = "offer"
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Session:
         self.data: dict = dict(data or {})
         self.changed = False
         self.cleared = False
+        self._offered = False  # an offer was made during this turn (see offer / end_turn)
 
     def get(self, key: str, default: Any = None) -> Any:
         """Read one value."""
@@ -48,6 +50,17 @@ class Session:
         """Remove one value and return it."""
         self.changed = True
         return self.data.pop(key, default)
+
+    def offer(self, value: dict) -> None:
+        """Remember what the follower may pick next ("回复 1 …"); it lasts one turn only."""
+        self.set(OFFER_KEY, value)
+        self._offered = True
+
+    def end_turn(self) -> None:
+        """Forget an offer made before this turn: a picked number refers to the last reply."""
+        if not self._offered and OFFER_KEY in self.data:
+            self.pop(OFFER_KEY)
+        self._offered = False
 
     def clear(self) -> None:
         """Forget everything (unsubscribe)."""

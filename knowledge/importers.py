@@ -74,12 +74,39 @@ def read_file(path: Path) -> Iterator[Record]:
         yield _page(lambda: parse_page_text(text, path), str(path))
 
 
-def _loads(text: str) -> object:
-    """json.loads, with JSON nested too deeply for the parser reported like any bad JSON."""
+def strict_loads(text: str | bytes) -> object:
+    """json.loads that reports every unusable document as a JSONDecodeError.
+
+    Besides malformed text: nesting too deep for the parser (RecursionError), integers past
+    Python's digit limit (ValueError) and strings holding lone surrogates, which no UTF-8
+    output (a Redis write, a JSON reply) could carry.
+    """
     try:
-        return json.loads(text)
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        raise
     except RecursionError:
-        raise json.JSONDecodeError("嵌套层数过深", text, 0) from None
+        raise json.JSONDecodeError("嵌套层数过深", str(text)[:40], 0) from None
+    except ValueError:
+        raise json.JSONDecodeError("数字位数过多", str(text)[:40], 0) from None
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            _check_text(item)
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return value
+
+
+def _check_text(text: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise json.JSONDecodeError("含有无法编码的字符（孤立的代理项）", text[:40], 0) from None
 
 
 def read_json_text(text: str, source: str) -> Iterator[Record]:
@@ -87,7 +114,7 @@ def read_json_text(text: str, source: str) -> Iterator[Record]:
     stripped = text.strip()
     if stripped.startswith("["):
         try:
-            items = _loads(stripped)
+            items = strict_loads(stripped)
         except json.JSONDecodeError as exc:
             yield None, RecordError(source, exc.lineno, "json", f"JSON 格式错误：{exc.msg}")
             return
@@ -96,7 +123,7 @@ def read_json_text(text: str, source: str) -> Iterator[Record]:
         return
     if stripped.startswith("{") and "\n{" not in stripped:
         try:
-            yield to_article(_loads(stripped), source, 1)
+            yield to_article(strict_loads(stripped), source, 1)
             return
         except json.JSONDecodeError:
             pass  # not one object: fall through to JSON Lines, which reports the line
@@ -104,7 +131,7 @@ def read_json_text(text: str, source: str) -> Iterator[Record]:
         if not line.strip():
             continue
         try:
-            item = _loads(line)
+            item = strict_loads(line)
         except json.JSONDecodeError as exc:
             yield None, RecordError(source, n, "json", f"JSON 格式错误：{exc.msg}")
             continue

@@ -67,3 +67,16 @@ def test_without_app_credentials_broadcasts_are_refused_clearly(app):
                                   json={"article_id": "a", "all": True})
     assert resp.status_code == 400
     assert "WECHAT_APP_ID" in resp.get_json()["error"]
+
+
+def test_a_wechat_outage_hands_the_job_to_the_worker_without_holding_the_request(
+        bc_app, fake_wechat):
+    """The web worker is shared with followers: no retries slept through in a staff request."""
+    fake_wechat.fail("material/add_material", -1, times=10)
+    resp = bc_app.test_client().post(
+        "/admin/api/broadcasts", headers=STAFF,
+        json={"article_id": "jz-skills-2024", "preview_openid": "oEditor0001"})
+    assert resp.status_code == 201
+    job = resp.get_json()["job"]
+    assert job["status"] == "scheduled" and "worker" in job["error"]
+    assert len(fake_wechat.calls_to("material/add_material")) == 1

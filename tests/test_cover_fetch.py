@@ -66,6 +66,9 @@ def servers():
     ("127.0.0.1", False), ("10.1.2.3", False), ("172.16.0.9", False), ("192.168.1.1", False),
     ("169.254.169.254", False), ("100.64.0.1", False), ("0.0.0.0", False), ("::1", False),
     ("::ffff:127.0.0.1", False), ("fe80::1", False), ("fc00::1", False), ("224.0.0.1", False),
+    ("::7f00:1", False), ("64:ff9b::7f00:1", False), ("64:ff9b::a00:1", False),
+    ("2002:7f00:1::", False), ("fec0::1", False), ("2001:0:4136:e378:8000:63bf:80ff:fffe", False),
+    ("64:ff9b::808:808", True), ("2002:808:808::1", True),
     ("8.8.8.8", True), ("2400:3200::1", True), ("not-an-ip", False),
 ])
 def test_only_public_unicast_addresses_count_as_public(address, public):

@@ -127,3 +127,19 @@ def test_message_mode_compat_or_safe_needs_a_key(app_config):
 
     with pytest.raises(SettingsError, match="WECHAT_MESSAGE_MODE"):
         create_app({**app_config, "wechat_message_mode": "safe"})
+
+
+def test_a_message_id_that_is_not_a_number_never_reaches_keys_or_logs(app_config, caplog):
+    client = create_app(app_config).test_client()
+    ts, nonce = str(int(time.time())), "66666"
+    params = {"signature": sign(TOKEN, ts, nonce), "timestamp": ts, "nonce": nonce}
+    resp = client.post("/wechat", query_string=params,
+                       data=fixture_text("hardening/odd_msgid.xml"))
+    assert resp.status_code == 400 and b"MsgId" in resp.data
+    assert "x:y" not in caplog.text
+
+
+def test_a_reply_is_kept_as_long_as_its_request_could_be_replayed(app_config):
+    app_config["wechat_max_skew"] = 600
+    dedup = get_services(create_app(app_config)).dedup
+    assert dedup.keep >= 2 * 600

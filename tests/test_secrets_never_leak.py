@@ -8,6 +8,7 @@ its query string. Neither may reach the log, the staff API, the job record or th
 import json
 import logging
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -66,10 +67,13 @@ def test_http_failures_leak_no_credential_anywhere(app_config, tmp_path, caplog,
         caplog.set_level(logging.DEBUG)
         resp = app.test_client().post("/admin/api/broadcasts", headers=AUTH,
                                       json={"article_id": "jz-skills-2024", "all": True})
-        assert resp.status_code == 502
-        api_error = resp.get_json()["error"]
-        assert "微信接口" in api_error
+        # the web request hands the job to the worker; the worker's run then fails for good
+        assert resp.status_code == 201
         job_id = resp.get_json()["job"]["id"]
+        api_error = resp.get_json()["job"]["error"]
+        assert "微信接口" in api_error and "后台" in api_error
+        final = services.broadcasts.run(job_id, now=time.time() + 3600)
+        assert final.status == "failed" and "微信接口" in final.error
         status = app.test_cli_runner().invoke(args=["broadcast", "status", job_id]).output
         client = redis.Redis.from_url(app_config["redis_url"])
         stored = " ".join(

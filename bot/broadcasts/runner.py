@@ -32,6 +32,7 @@ log = logging.getLogger("bot.broadcasts")
 
 MAX_RUNS = 5  # a job claimed this often without finishing is given up
 REQUEUE_DELAY = 61.0  # WeChat asks for a minute between tries of one clientmsgid (45066)
+BACKGROUND_DELAY = 30.0  # a job a staff request could not finish waits this long for `worker`
 
 
 class JobRunner:
@@ -42,7 +43,10 @@ class JobRunner:
                  retry_delays: tuple[float, ...] = BROADCAST_RETRY_DELAYS,
                  sleep: Callable[[float], None] = time.sleep,
                  fetcher: SafeFetcher | None = None, ignore_reprint: bool = False,
-                 mass_protection: bool = False) -> None:
+                 mass_protection: bool = False, hand_over: bool = False) -> None:
+        # hand_over: inside a staff request, a transient failure hands the job to `worker`
+        # instead of sleeping through retries in a web worker followers also need.
+        self.hand_over = hand_over
         self.ignore_reprint = ignore_reprint  # WECHAT_SEND_IGNORE_REPRINT
         self.mass_protection = mass_protection  # WECHAT_MASS_PROTECTION
         self.store = store
@@ -95,6 +99,12 @@ class JobRunner:
                 sending = True
                 self._sendall(job, article, now)
         except WeChatAPIError as exc:
+            if self.hand_over and exc.transient:
+                # resuming is safe even after sendall: the same clientmsgid is sent again
+                self.store.requeue(job.id, now + BACKGROUND_DELAY,
+                                   f"{exc.message}；任务已转入后台，由 worker 稍后自动重试")
+                log.info("job %s: %s; handed over to the worker", job.id, exc.message)
+                return self.store.get(job.id)
             if exc.errcode == RETRY_AFTER_A_MINUTE:
                 # WeChat saw this clientmsgid moments ago; the job is safe to resume later.
                 self.store.requeue(job.id, now + REQUEUE_DELAY, exc.message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import socket
@@ -19,6 +20,8 @@ from bot.wechat.errors import API_OFF, WeChatAPIError
 from knowledge import Article
 
 log = logging.getLogger("bot.broadcasts")
+
+INLINE_TIMEOUT = 5.0  # seconds per WeChat API call made while a staff request waits
 
 
 class BroadcastError(ValueError):
@@ -106,8 +109,12 @@ class Broadcasts:
         return changed
 
     def request(self, article_id: str, *, send_all: bool = False, region: str | None = None,
-                preview_openid: str | None = None, send_at: str | None = None) -> Job:
-        """Validate and create a job; run it at once unless scheduled. BroadcastError if bad."""
+                preview_openid: str | None = None, send_at: str | None = None,
+                web: bool = False) -> Job:
+        """Validate and create a job; run it at once unless scheduled. BroadcastError if bad.
+
+        `web`: the caller is a web request (see `runner`); the CLI may wait out retries.
+        """
         if self.services.api is None:
             raise BroadcastError(API_OFF + "，无法群发")
         article_id = (article_id or "").strip()
@@ -149,7 +156,7 @@ class Broadcasts:
         log.info("job %s created: %s %s -> %s at %s", job.id, kind, article_id,
                  target or job.preview_openid, fmt_ts(job.due_at))
         if job.status == "pending":
-            return self.run(job.id) or job
+            return self.run(job.id, inline=web) or job
         return job
 
     def _article(self, article_id: str) -> Article:
@@ -161,20 +168,29 @@ class Broadcasts:
             raise BroadcastError(f"article_id：知识库里没有文章 {article_id}")
         return article
 
-    def runner(self) -> JobRunner:
-        """A runner bound to the app's API client and knowledge base."""
-        settings = self.services.settings
-        return JobRunner(self.store, self.quota, self.services.api, self.services.kb,
-                         self.tags, retry_delays=self.retry_delays, fetcher=self.fetcher,
-                         ignore_reprint=settings.wechat_send_ignore_reprint,
-                         mass_protection=settings.wechat_mass_protection)
+    def runner(self, inline: bool = False) -> JobRunner:
+        """A runner bound to the app's API client and knowledge base.
 
-    def run(self, job_id: str, now: float | None = None) -> Job | None:
+        `inline` (a staff request waiting for the answer): short API timeouts and no retries;
+        a transient failure leaves the job to `worker`, so a WeChat outage never holds a
+        web worker that followers' messages need.
+        """
+        settings = self.services.settings
+        api = self.services.api
+        if inline and api is not None:
+            api = copy.copy(api)
+            api.timeout = min(api.timeout or INLINE_TIMEOUT, INLINE_TIMEOUT)
+        return JobRunner(self.store, self.quota, api, self.services.kb,
+                         self.tags, retry_delays=() if inline else self.retry_delays,
+                         fetcher=self.fetcher, ignore_reprint=settings.wechat_send_ignore_reprint,
+                         mass_protection=settings.wechat_mass_protection, hand_over=inline)
+
+    def run(self, job_id: str, now: float | None = None, inline: bool = False) -> Job | None:
         """Claim and run one job; None when someone else holds it (or it is not due)."""
         now = time.time() if now is None else now
         if not self.store.claim(job_id, self.worker_id, self.lease, now):
             return None
-        return self.runner().execute(self.store.get(job_id), now)
+        return self.runner(inline).execute(self.store.get(job_id), now)
 
     def run_due(self, now: float | None = None) -> list[Job]:
         """Run every due job this process manages to claim (what `worker` does each tick)."""

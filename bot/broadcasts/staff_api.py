@@ -35,6 +35,7 @@ def create_broadcast():
             region=body.get("region") or None,
             preview_openid=body.get("preview_openid"),
             send_at=body.get("send_at") or None,
+            web=True,
         )
     except QuotaRefused as exc:
         return error(409, str(exc))

@@ -74,6 +74,7 @@ class Dispatcher:
             followers=self.services.followers,
             broadcasts=self.services.broadcasts,
             privacy=self.services.privacy,
+            faq=self.services.faq,
         )
         for handler in self.handlers:
             try:
@@ -84,7 +85,8 @@ class Dispatcher:
             except Exception:  # one broken handler must not take the worker down
                 log.exception("handler %s failed on %s", handler.name, dedup_key or openid)
                 return Text(reply_text("error", hotline=settings.bot_hotline))
+            ctx.session.end_turn()
             self.sessions.save(openid, ctx.session)
-            log.info("%s answered %s", handler.name, dedup_key or openid)
+            log.info("%s answered %s", ctx.route or handler.name, dedup_key or openid)
             return result
         return SILENT

@@ -15,6 +15,17 @@ from dotenv import load_dotenv
 HOST, PORT = "127.0.0.1", 8000
 
 
+def load_dev_answers(store, prefix: str) -> int:
+    """The starter service answers (config/faq.toml) into an empty store; how many were added.
+
+    Like the sample articles they are for development: wsgi:app never fills a store itself.
+    """
+    from bot.faq import load_starter
+    from knowledge.faq_store import FaqStore
+
+    return load_starter(FaqStore(store, prefix))
+
+
 def main() -> None:
     """Check settings, start the store, print the webhook details, run gunicorn."""
     load_dotenv()
@@ -29,6 +40,7 @@ def main() -> None:
         store = connect(settings)
     except SettingsError as exc:
         sys.exit(f"cannot start: {exc}")
+    added = load_dev_answers(store, settings.key_prefix)
     os.environ.setdefault("WECHAT_TOKEN", settings.wechat_token)
     generated = "  (generated for development)" if settings.token_was_generated else ""
     mode = "safe/compat (EncodingAESKey set)" if settings.crypto_enabled else "plaintext only"
@@ -40,6 +52,7 @@ def main() -> None:
   AES mode    : {mode}
   Store       : {where}
   Health      : http://{HOST}:{PORT}/healthz
+  Service answers loaded from config/faq.toml: {added}
 Chat with it as a follower from another terminal:  make chat
 """, flush=True)
     cmd = [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"{HOST}:{PORT}",

@@ -119,12 +119,25 @@ class SafeFetcher:
         return min(left, self.op_timeout)
 
 
+# IPv6 ranges that carry an IPv4 address inside (each judged by the address it carries)
+# or that ipaddress still counts as global though they route inside a site.
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
 def is_public(address: str) -> bool:
-    """True for a globally routable unicast address (IPv4-mapped IPv6 judged as IPv4)."""
+    """True for a globally routable unicast address; IPv6 forms that embed an IPv4 address
+    (mapped, compatible, NAT64, 6to4, Teredo) are judged by the IPv4 address inside."""
     try:
         ip = ipaddress.ip_address(address.split("%")[0])
     except ValueError:
         return False
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.is_site_local:
+            return False
+        inner = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if inner is None and (ip in _NAT64 or ip in _IPV4_COMPATIBLE):
+            inner = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if inner is not None:
+            return is_public(str(inner))
     return ip.is_global and not ip.is_multicast

@@ -1,7 +1,8 @@
-"""Flask's JSON, with a request body nested too deeply for the parser treated as bad JSON.
+"""Flask's JSON, parsing request bodies with the importers' strict reading.
 
-`json.loads` raises RecursionError (not ValueError) on thousands of nested brackets, which
-Flask does not catch: without this, `[[[[…]]]]` posted to the staff API is a 500.
+`json.loads` raises RecursionError (not ValueError) on thousands of nested brackets, and
+accepts lone surrogates that later fail to encode: without this, either is a 500 on the
+staff API instead of a 400.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from typing import Any
 
 from flask.json.provider import DefaultJSONProvider
 
+from knowledge.importers import strict_loads
+
 
 class StrictJSONProvider(DefaultJSONProvider):
     """Parses like the default provider; a too-deep document raises ValueError."""
@@ -17,7 +20,4 @@ class StrictJSONProvider(DefaultJSONProvider):
     ensure_ascii = False
 
     def loads(self, s: str | bytes, **kwargs: Any) -> Any:
-        try:
-            return super().loads(s, **kwargs)
-        except RecursionError:
-            raise ValueError("JSON nested too deeply") from None
+        return strict_loads(s)  # a JSONDecodeError is a ValueError: Flask answers 400

@@ -27,7 +27,10 @@ def init_app(app: Flask, services: Services) -> None:
         log.warning("WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat API features are off")
     if s.crypto_enabled:
         services.crypto = MessageCrypto(s.wechat_token, s.wechat_encoding_aes_key, s.wechat_app_id)
-    services.dedup = Deduplicator(services.redis, s.key_prefix)
+    # A reply is kept as long as its request could still be replayed (timestamps are taken
+    # up to WECHAT_MAX_SKEW either side), so a replay never runs a handler a second time.
+    services.dedup = Deduplicator(services.redis, s.key_prefix,
+                                  keep=max(300, 2 * s.wechat_max_skew + 60))
     services.replay = ReplayGuard(services.redis, s.key_prefix, s.wechat_max_skew)
     # What WeChat lets staff send each follower (客服消息 windows), noted by the dispatcher.
     services.cs_windows = CustomWindows(services.redis, s.key_prefix,

@@ -35,6 +35,7 @@ OFFICIAL_BASE = "https://api.weixin.qq.com/"
 TOKEN_ERRORS = frozenset({40001, 40014, 42001})
 # Wrong AppID/AppSecret or a server outside the IP whitelist: the classic endpoint says the same.
 CREDENTIAL_ERRORS = frozenset({40002, 40013, 40125, 41002, 41004, 40164})
+STABLE_RETRY = 600  # seconds on cgi-bin/token after stable_token answered 404/405
 EXPIRY_MARGIN = 60  # stop using a token this many seconds before WeChat says it expires
 
 
@@ -62,6 +63,7 @@ class BotWeChatClient(WeChatClient):
         self.redis = redis_client
         self.lock_wait = lock_wait
         self.stable_token = stable_token
+        self._stable_after = 0.0  # monotonic time before which stable_token is not tried
         self._drop_if_same = compare_and_delete(redis_client)
 
     # ----- URLs -------------------------------------------------------------------------
@@ -97,7 +99,8 @@ class BotWeChatClient(WeChatClient):
         """Fetch a token (stable_token, else the classic token endpoint) and store it."""
         body = {"grant_type": "client_credential", "appid": self.appid, "secret": self.secret}
         try:
-            result = self._stable(body) if self.stable_token else None
+            use_stable = self.stable_token and time.monotonic() >= self._stable_after
+            result = self._stable(body) if use_stable else None
             if result is None:
                 res = self._http.get(self.api_base + "cgi-bin/token", params=body,
                                      timeout=self.timeout)
@@ -123,9 +126,11 @@ class BotWeChatClient(WeChatClient):
         res = self._http.post(self.api_base + "cgi-bin/stable_token", json=body,
                               timeout=self.timeout)
         if res.status_code in (404, 405):  # a gateway without stable_token
-            log.warning("stable_token unavailable (HTTP %s); using cgi-bin/token from now on",
-                        res.status_code)
-            self.stable_token = False
+            # cgi-bin/token carries the AppSecret in its query string (for any proxy's access
+            # log to keep): fall back for a while, then try stable_token again.
+            log.warning("stable_token unavailable (HTTP %s); using cgi-bin/token for %d s",
+                        res.status_code, STABLE_RETRY)
+            self._stable_after = time.monotonic() + STABLE_RETRY
             return None
         try:
             result = res.json() if res.ok else None

@@ -43,6 +43,9 @@ class Inbound:
 _NONCE = re.compile(r"[0-9A-Za-z]{1,64}")
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _ACCOUNT = re.compile(r"[0-9A-Za-z_-]{1,64}")
+_NUMBER = re.compile(r"[0-9]{1,24}")
+NUMERIC_FIELDS = ("MsgId", "MsgID", "CreateTime", "TotalCount", "FilterCount", "SentCount",
+                  "ErrorCount")
 
 
 def check_url_signature(settings: Settings, args: Mapping[str, str], now: float) -> None:
@@ -130,3 +133,7 @@ def _check_shape(root: Element) -> None:
         value = (root.findtext(field) or "").strip()
         if value and not _ACCOUNT.fullmatch(value):
             raise Refusal(400, f"not a WeChat message ({field} is not an account id)")
+    for field in NUMERIC_FIELDS:  # they become parts of keys, log lines and counts
+        value = root.findtext(field)
+        if value is not None and not _NUMBER.fullmatch(value.strip()):
+            raise Refusal(400, f"not a WeChat message ({field} is not a number)")

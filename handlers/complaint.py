@@ -1,0 +1,41 @@
+"""Complaints and suggestions in plain words ("链接打不开", "你们发的招聘会时间是错的").
+
+The follower is thanked and offered, in one step, to have the message recorded as feedback:
+replying "1" (or 好 / 可以 / 记下来) stores it through the feedback flow (handlers/offer.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from config.texts import reply
+from handlers.base import Handler
+from handlers.context import Context
+from handlers.feedback import full_text
+from handlers.matching import is_text
+from handlers.replies import Reply, Text
+from handlers.understand import reply_key, understand
+
+
+class Complaint(Handler):
+    """Recognises a complaint or suggestion about the account and offers to record it."""
+
+    name = "complaint"
+
+    def check(self, msg: Any, ctx: Context) -> tuple[str, str] | None:
+        if not is_text(msg):
+            return None
+        u = understand(ctx)
+        found = u.intent("complaint", "suggestion")
+        if found is None:
+            return None
+        topic = u.best_faq()
+        if topic is not None and topic.score > found.score:
+            return None  # a question about wages or benefits that merely sounds cross
+        return found.name, full_text(msg, ctx)
+
+    def handle(self, msg: Any, ctx: Context, match: tuple[str, str]) -> Reply:
+        kind, text = match
+        ctx.route = "complaint"
+        ctx.session.offer({"kind": "feedback", "text": text[:1000]})
+        return Text(reply(reply_key(kind), hotline=ctx.hotline))

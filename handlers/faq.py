@@ -1,0 +1,108 @@
+"""Service answers: a matching FAQ entry answers first, the best related article follows.
+
+The entry's short answer, a line for the follower's place, one related article, where to
+confirm. The entry is remembered as the last topic, so 详细点 / 能领吗 / 那湖北呢 refer to it.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from config.texts import Safe, reply
+from handlers.base import Handler
+from handlers.context import Context
+from handlers.listing import article_link
+from handlers.matching import is_text
+from handlers.replies import Reply, Text
+from handlers.understand import understand
+
+MIN_SCORE = 85.0  # below this an example-sentence match is too loose to answer with
+JOB_FAIRS = 3  # job-fair articles listed for a job seeker's place
+JOB_WORDS = ("招聘", "岗位", "零工", "用工", "招工")
+
+
+class FaqAnswer(Handler):
+    """Answers with the best-matching service answer of ctx.faq."""
+
+    name = "faq"
+
+    def check(self, msg: Any, ctx: Context) -> Any | None:
+        if not is_text(msg) or ctx.faq is None:
+            return None
+        return understand(ctx).best_faq(MIN_SCORE)
+
+    def handle(self, msg: Any, ctx: Context, match: Any) -> Reply:
+        u = understand(ctx)
+        place = u.places[0] if u.places else None
+        return answer(ctx, match.entry, place)
+
+
+def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool = False) -> Text:
+    """The entry (its `more` when `detail`), place line, related article and where to confirm."""
+    ctx.route = f"faq:{entry.id}"
+    name, province = place if place else ("", "")
+    body = entry.more if detail and entry.more else entry.answer
+    parts = [escape(body, quote=False)]  # staff wrote it, but it reaches WeChat as markup
+    ids: list[str] = []
+    if entry.asks_place:
+        if name:
+            found = _job_fairs(ctx, province) or _local(ctx, province, 2)
+            ids = [a.id for a in found]
+            parts.append(reply("faq_place_jobs", region=province) if found
+                         else reply("faq_place_jobs_none", place=name))
+            parts.extend(f"· {_link(a)}" for a in found)
+        else:
+            parts.append(reply("faq_ask_place"))
+    else:
+        found = (_local(ctx, province, 1) if province else []) or _articles(
+            ctx, entry.articles, province)
+        ids = [a.id for a in found]
+        if name:
+            parts.append(reply("faq_place_differs", place=name))
+        parts.extend(reply("faq_article", link=Safe(_link(a))) for a in found)
+    if entry.confirm and not name and not entry.asks_place:
+        parts.append(reply("faq_confirm", confirm=entry.confirm))
+    if entry.more and not detail:
+        parts.append(reply("faq_more_hint"))
+    ctx.session.set("last", {"kind": "faq", "faq": entry.id, "query": ctx.text[:100],
+                             "ids": ids, "page": -1, "page_size": 5,
+                             "place": name, "region": province})
+    return Text("\n".join(p for p in parts if p))  # every part is escaped or Safe
+
+
+def _articles(ctx: Context, keywords: tuple[str, ...], region: str) -> list[Any]:
+    """The best article for the entry: one of its ids, else a search hit whose title holds
+    one of its keywords (a hit on the keyword's parts alone is too loose to recommend)."""
+    if ctx.kb is None:
+        return []
+    for key in keywords:
+        exact = ctx.kb.get(key)
+        if exact is not None:
+            return [exact]
+        result = ctx.kb.search(f"{key} {region}".strip(), region=region or None, limit=5)
+        for hit in result.hits:
+            if key in hit.article.title and (not region or hit.article.region in (region, "全国")):
+                return [hit.article]
+    return []
+
+
+def _local(ctx: Context, region: str, limit: int) -> list[Any]:
+    """The best articles of the follower's own words that are about their province."""
+    if ctx.kb is None or not region:
+        return []
+    hits = ctx.kb.search(ctx.text, region=region, limit=5).hits
+    return [h.article for h in hits if h.article.region == region][:limit]
+
+
+def _job_fairs(ctx: Context, region: str) -> list[Any]:
+    """The newest job-fair articles of the follower's province."""
+    if ctx.kb is None or not region:
+        return []
+    recent = ctx.kb.latest(region=region, limit=20)
+    return [a for a in recent if any(w in a.title for w in JOB_WORDS)][:JOB_FAIRS]
+
+
+def _link(article: Any) -> str:
+    title = escape(article.title, quote=False)
+    return f'<a href="{escape(article_link(article))}">{title}</a>'

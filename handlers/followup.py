@@ -1,0 +1,117 @@
+"""Follow-ups that lean on the last reply: 详细点, 说清楚点, 能领吗, 那湖北呢, 第一条讲的啥.
+
+They refer to the follower's `last` (a service answer, a search, a region or latest list).
+A follow-up that is a full question of its own is left to the handlers that answer questions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from config.texts import meaning_table
+from handlers import faq, news, paging
+from handlers.base import Handler
+from handlers.context import Context
+from handlers.matching import is_text
+from handlers.phrases import chinese_number
+from handlers.replies import Reply
+from handlers.search import Search
+from handlers.understand import understand
+
+OWN_QUESTION = 92.0  # a service answer this strong means the message is a new question
+# 第一条讲的啥, 第2个, 3条: with 第 any measure word; without it only 条 / 篇 (一个月 is no item)
+_ITEM = re.compile(r"^(?:第([0-9]{1,2}|[一二两三四五六七八九十]{1,3})[条篇个项]"
+                   r"|([0-9]{1,2}|[一二两三四五六七八九十]{1,3})[条篇])")
+
+
+class FollowUp(Handler):
+    """Answers a short follow-up from the follower's last topic."""
+
+    name = "followup"
+
+    def check(self, msg: Any, ctx: Context) -> tuple[str, Any] | None:
+        last = ctx.session.get("last")
+        if not is_text(msg) or not isinstance(last, dict):
+            return None
+        u = understand(ctx)
+        s = u.plain
+        if not s:
+            return None
+        item = _ITEM.match(s)
+        if item and last.get("ids"):
+            word = item.group(1) or item.group(2)
+            n = int(word) if word.isdigit() else chinese_number(word)
+            return ("pick", n) if n else None
+        place = _place_only(u)
+        own = u.best_faq(OWN_QUESTION)
+        kind = last.get("kind")
+        if kind == "faq":
+            if place:
+                return ("faq_place", place)
+            if own and own.entry.id != last.get("faq"):
+                return None
+            if _is_more(s) or own:
+                return ("faq_more", None)
+            return None
+        if place and (_marked(s) or kind == "search") and kind in ("search", "region", "latest"):
+            return ("list_place", place)
+        if kind in ("search", "region", "latest") and _is_more(s) and last.get("ids"):
+            page = max(int(last.get("page", 0) or 0), 0)
+            return ("pick", page * int(last.get("page_size", 5) or 5) + 1)
+        return None
+
+    def handle(self, msg: Any, ctx: Context, match: tuple[str, Any]) -> Reply:
+        action, value = match
+        last = ctx.session.get("last") or {}
+        ctx.route = f"followup:{action}"
+        if action == "pick":
+            return paging.Pick().handle(msg, ctx, value)
+        if action in ("faq_place", "faq_more"):
+            entry = ctx.faq.get(last.get("faq", ""))
+            if entry is not None:
+                place = value or ((last.get("place"), last.get("region"))
+                                  if last.get("place") else None)
+                reply = faq.answer(ctx, entry, place, detail=action == "faq_more")
+                ctx.route = f"followup:{action}"
+                return reply
+        name, province = value if action == "list_place" else ("", "")
+        if last.get("kind") in ("region", "latest"):
+            return news.region_news(ctx, province)
+        query = _swap_place(str(last.get("query", "")), name)
+        return Search().handle(msg, ctx, query)
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(meaning_table("followup").get(name, ()))
+
+
+def _is_more(s: str) -> bool:
+    """详细点 / 说清楚点 / 能领吗 / 去哪办 … (config/meaning.toml [followup] asks)."""
+    return len(s) <= 16 and any(w in s for w in _words("asks"))
+
+
+def _marked(s: str) -> bool:
+    """那湖北呢 / 湖北的呢 / 换成湖北: words that say "the same, but …"."""
+    return any(w in s for w in _words("markers"))
+
+
+def _place_only(u: Any) -> tuple[str, str] | None:
+    """The place when the message is little more than a place ('那湖北呢', '武汉', '我在武汉')."""
+    if not u.places:
+        return None
+    rest = u.plain
+    for name, _ in u.places:
+        rest = rest.replace(name, "")
+    for w in sorted(_words("markers") + _words("filler"), key=len, reverse=True):
+        rest = rest.replace(w, "")
+    return u.places[0] if len(rest) <= 1 else None
+
+
+def _swap_place(query: str, place: str) -> str:
+    """The last query about `place` instead: '广东的就业政策' → '湖北 就业政策'."""
+    from knowledge.regions import mentions
+
+    for name, _ in mentions(query):
+        query = query.replace(name, "")
+    return f"{place} {query.strip('的 ')}".strip()

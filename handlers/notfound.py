@@ -1,0 +1,54 @@
+"""The reply when nothing answers: fits the kind of question and offers numbered suggestions.
+
+The follower picks a suggestion by replying its number (handlers/offer.py). The message is
+quoted back only when it is short and plain; long, abusive or odd text never is.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from config.texts import meaning_table, reply
+from handlers.context import Context
+from handlers.replies import Text
+from handlers.understand import understand
+
+KINDS = ("rights", "jobs", "policy", "offtopic", "general")
+_PLAIN_QUERY = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9 ]{1,12}$")
+
+
+def question_kind(ctx: Context) -> str:
+    """rights, jobs, policy or offtopic by the topic words of config/meaning.toml; else general."""
+    u = understand(ctx)
+    for kind in ("rights", "jobs", "policy", "offtopic"):
+        if u.intent(f"topic_{kind}" if kind != "offtopic" else "offtopic"):
+            return kind
+    return "general"
+
+
+def quotable(text: str, ctx: Context) -> str | None:
+    """The follower's words when safe to quote (short, plain, not abusive), else None."""
+    t = " ".join((text or "").split())
+    if not _PLAIN_QUERY.match(t) or understand(ctx).intent("abuse"):
+        return None
+    return t
+
+
+def not_found(ctx: Context, kind: str | None = None) -> Text:
+    """The not-found reply for ctx.text, with numbered suggestions remembered for one turn."""
+    kind = kind or question_kind(ctx)
+    options = list(meaning_table("suggestions").get(kind, ()))[:5]
+    quoted = quotable(ctx.text, ctx)
+    head = reply(f"not_found_{kind}", hotline=ctx.hotline,
+                 query=f"“{quoted}”" if quoted else "这个问题")
+    lines = [head]
+    if options:
+        lines.append(reply("not_found_pick"))
+        lines.extend(f"{n}. {escape(text, quote=False)}" for n, text in enumerate(options, 1))
+        ctx.session.offer({"kind": "suggest", "options": options})
+    tail = reply("not_found_tail", hotline=ctx.hotline)
+    if tail:
+        lines.append(tail)
+    ctx.route = f"notfound:{kind}"
+    return Text("\n".join(lines))

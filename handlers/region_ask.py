@@ -1,0 +1,51 @@
+"""Regional news asked in everyday words: 荆州有啥新消息, 咱贵州的, 河南有啥好政策没.
+
+handlers/news.py reads the set phrases (湖北新闻, a province alone); this reads a place with
+a few news words around it. A bare city stays a search, as before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from config.texts import meaning_table
+from handlers import news
+from handlers.base import Handler
+from handlers.context import Context
+from handlers.matching import is_text
+from handlers.replies import Reply
+from handlers.understand import understand
+from knowledge.geo import province_short
+
+
+class RegionAsk(Handler):
+    """A place plus only news words ('有啥新消息', '的就业政策') → that region's newest articles."""
+
+    name = "region_ask"
+
+    def check(self, msg: Any, ctx: Context) -> str | None:
+        if not is_text(msg):
+            return None
+        u = understand(ctx)
+        if not u.places or len({p for _, p in u.places}) > 1:
+            return None
+        rest = u.plain
+        for name, _ in u.places:
+            rest = rest.replace(name, "")
+        table = meaning_table("region_ask")
+        said_news = False
+        for word in sorted(table.get("news", ()), key=len, reverse=True):
+            if word in rest:
+                said_news = True
+                rest = rest.replace(word, "")
+        for word in sorted(table.get("filler", ()), key=len, reverse=True):
+            rest = rest.replace(word, "")
+        name, province = u.places[0]
+        is_province = province_short(name) == province or name == province
+        if rest or not (said_news or is_province):
+            return None
+        return province
+
+    def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
+        ctx.route = "region_ask"
+        return news.region_news(ctx, match)

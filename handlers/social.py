@@ -1,0 +1,82 @@
+"""Social messages by meaning: thanks, ok, goodbye, who are you, impatience, abuse, contact.
+
+Each gets a line in kind from replies.toml and never a search. A message that mixes a social
+word with a real question (谢谢，失业金怎么领) is left to the handlers that answer questions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from config.texts import reply
+from handlers.base import Handler
+from handlers.context import Context
+from handlers.matching import is_text, squash
+from handlers.notfound import not_found
+from handlers.replies import Reply, Text
+from handlers.understand import reply_key, understand
+
+SOCIAL = ("abuse", "greeting", "festive", "thanks", "ok", "goodbye", "identity", "official",
+          "impatience",
+          "about", "hours", "hotline_busy", "contact", "offtopic")
+# These stand even beside a topic: a person asked for, or an insult, is answered as such.
+FIRM = ("abuse", "contact", "hours", "hotline_busy")
+_MARKS = re.compile(r"^[?？.。…!！~～,，、]+$")
+_ANGRY = frozenset("😡😠🤬💢👎😤")
+_REPEAT = re.compile(r"^(.{2,4})\1+$")
+
+
+class Social(Handler):
+    """Answers chit-chat, identity, impatience, abuse and contact questions in a line or two."""
+
+    name = "social"
+
+    def check(self, msg: Any, ctx: Context) -> str | None:
+        if not is_text(msg):
+            return None
+        u = understand(ctx)
+        if u.intent("abuse"):
+            return "abuse"
+        found = next((f for f in u.intents if f.name in SOCIAL), None)
+        if found is None:
+            return None
+        complaint = u.intent("complaint", "suggestion")
+        if complaint and complaint.score > found.score:
+            return None  # "热线态度很差" is a complaint, not a contact question
+        topic = u.best_faq()
+        if found.name not in FIRM and topic and topic.score >= found.score:
+            return None
+        return found.name
+
+    def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
+        if match == "offtopic":
+            return not_found(ctx, "offtopic")
+        ctx.route = f"social:{match}"
+        return Text(reply(reply_key(match), hotline=ctx.hotline))
+
+
+class Wordless(Social):
+    """Messages with no words: '？？？' and '在吗在吗' are impatience, '👍' is an ok."""
+
+    name = "wordless"
+
+    def check(self, msg: Any, ctx: Context) -> str | None:
+        return _by_shape(ctx.text) if is_text(msg) else None
+
+
+def _by_shape(text: str) -> str | None:
+    """Messages with no words: '？？？' and '在吗在吗' are impatience, '👍' is an ok."""
+    t = unicodedata.normalize("NFKC", text or "").strip()
+    if not t or t in ("?", "？"):
+        return None  # a lone question mark is help (handlers/greeting.py)
+    if _MARKS.match(t):
+        return "impatience"
+    s = squash(t)
+    if not s:
+        return "impatience" if _ANGRY & set(t) else "ok"
+    repeat = _REPEAT.match(s)
+    if repeat and repeat.group(1) in ("在吗", "在不在", "有人吗", "人呢", "喂喂", "回话"):
+        return "impatience"
+    return None

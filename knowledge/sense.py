@@ -1,0 +1,161 @@
+"""Matching short texts by meaning: key words as a fast path, rapidfuzz over example sentences.
+
+A `Sense` is anything with example sentences and key-word rules: an intent of
+config/meaning.toml or a service answer (FAQ). A rule is groups joined by "+", each group
+alternatives joined by "|": "工资|工钱+不给|拖欠" holds when the text has one word of every
+group. All rule words of all senses go into one Aho-Corasick automaton, so a message is
+scanned once whatever the number of senses; the examples are made plain and segmented once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+import ahocorasick
+from rapidfuzz import fuzz, process
+
+from knowledge.plain import plain
+from knowledge.text import Tokenizer
+
+WORD_SCORE = 90.0  # a rule hit scores 90-100, by how much of the text its words cover
+DEFAULT_CUTOFF = 82.0
+
+
+@cache
+def shared_tokenizer() -> Tokenizer:
+    """One process-wide tokenizer (config user words included) for every matcher."""
+    return Tokenizer()
+
+
+@dataclass(frozen=True)
+class SenseSpec:
+    """What one sense is recognised by."""
+
+    name: str
+    rules: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # rules that, when they hold, rule this sense out
+    max_rest: int | None = None  # characters a rule hit may leave unexplained (None: any)
+    cutoff: float = DEFAULT_CUTOFF
+
+
+@dataclass(frozen=True)
+class Found:
+    """One sense a text matched, with its score (0-100) and how ('words' or the example)."""
+
+    name: str
+    score: float
+    how: str
+
+
+@dataclass
+class _Rule:
+    owner: int
+    groups: list[frozenset[str]]
+    negative: bool = False
+
+
+@dataclass
+class SenseMatcher:
+    """Compiled matcher over many senses; build once, call `find` per message."""
+
+    specs: list[SenseSpec]
+    tokenizer: Tokenizer = field(default_factory=shared_tokenizer)
+
+    def __post_init__(self) -> None:
+        self._rules: list[_Rule] = []
+        words: set[str] = set()
+        for i, spec in enumerate(self.specs):
+            rules = [(r, False) for r in spec.rules] + [(r, True) for r in spec.exclude]
+            for text, negative in rules:
+                groups = [frozenset(filter(None, (plain(w) for w in g.split("|"))))
+                          for g in text.split("+")]
+                groups = [g for g in groups if g]
+                if groups:
+                    self._rules.append(_Rule(i, groups, negative))
+                    words.update(*groups)
+        self._auto = ahocorasick.Automaton()
+        for w in words:
+            self._auto.add_word(w, w)
+        if words:
+            self._auto.make_automaton()
+        self._has_words = bool(words)
+        self._owners: list[int] = []
+        self._examples: list[str] = []
+        self._tokens: list[str] = []
+        for i, spec in enumerate(self.specs):
+            for ex in spec.examples:
+                p = plain(ex)
+                if p:
+                    self._owners.append(i)
+                    self._examples.append(p)
+                    self._tokens.append(self._sorted_words(p))
+
+    def _sorted_words(self, text: str) -> str:
+        return " ".join(sorted(self.tokenizer.cut(text)))
+
+    def find(self, text: str, already_plain: bool = False) -> list[Found]:
+        """Every sense the text matches, best first (at most one entry per sense)."""
+        s = text if already_plain else plain(text)
+        if not s:
+            return []
+        best: dict[int, Found] = {}
+        excluded: set[int] = set()
+        hits = self._words_in(s)
+        for rule in self._rules:
+            matched = [g & hits for g in rule.groups]
+            if not all(matched):
+                continue
+            if rule.negative:
+                excluded.add(rule.owner)
+                continue
+            spec = self.specs[rule.owner]
+            used = _covered(s, set().union(*matched))
+            rest = len(s) - used
+            if spec.max_rest is not None and rest > spec.max_rest:
+                continue
+            score = WORD_SCORE + 10.0 * used / len(s)
+            _keep(best, rule.owner, Found(spec.name, score, "words"))
+        for i, found in self._by_examples(s):
+            _keep(best, i, found)
+        # Ties go to the sense listed first (config order is the editor's precedence).
+        return [f for i, f in sorted(best.items(), key=lambda kv: (-kv[1].score, kv[0]))
+                if i not in excluded]
+
+    def _words_in(self, s: str) -> set[str]:
+        if not self._has_words:
+            return set()
+        return {w for _, w in self._auto.iter(s)}
+
+    def _by_examples(self, s: str) -> Iterable[tuple[int, Found]]:
+        if not self._examples:
+            return
+        toks = self._sorted_words(s)
+        scored: dict[int, float] = {}
+        for choices, query, scorer in ((self._examples, s, fuzz.ratio),
+                                       (self._tokens, toks, fuzz.token_sort_ratio)):
+            for _, score, j in process.extract(query, choices, scorer=scorer, limit=8,
+                                               score_cutoff=60):
+                scored[j] = max(scored.get(j, 0.0), score)
+        for j, score in scored.items():
+            spec = self.specs[self._owners[j]]
+            if score >= spec.cutoff:
+                yield self._owners[j], Found(spec.name, float(score), self._examples[j])
+
+
+def _keep(best: dict[int, Found], i: int, found: Found) -> None:
+    if i not in best or found.score > best[i].score:
+        best[i] = found
+
+
+def _covered(s: str, words: set[str]) -> int:
+    """How many characters of `s` the words cover (overlaps counted once)."""
+    mask = bytearray(len(s))
+    for w in words:
+        at = s.find(w)
+        while at >= 0:
+            mask[at:at + len(w)] = b"\x01" * len(w)
+            at = s.find(w, at + 1)
+    return sum(mask)

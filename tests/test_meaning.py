@@ -1,0 +1,86 @@
+"""Matching by meaning: plain text, key-word rules, example sentences, the intents of config/."""
+
+from __future__ import annotations
+
+import pytest
+
+from config.texts import meaning_intents
+from config.texts import reply as reply_text
+from handlers.understand import intent_matcher, reply_key
+from knowledge.plain import plain
+from knowledge.sense import SenseMatcher, SenseSpec
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("请问，老板拖欠公资怎么办啊？？😭", "老板拖欠工资怎么办"),  # filler, typo, particles, emoji
+    ("咋办啊 工伤了", "怎么办工伤"),  # dialect word, interjection inside, trailing 了
+    ("點樣申請失業金", "怎么申请失业金"),  # traditional characters and Cantonese
+    ("在吗", "在吗"),  # fillers go only while two characters stay
+    ("好了", "好了"),
+    ("哈尔滨招聘会", "哈尔滨招聘会"),  # 哈 inside a name stays
+])
+def test_plain(text, expected):
+    assert plain(text) == expected
+
+
+def _matcher(**spec):
+    return SenseMatcher([SenseSpec("wage", **spec), SenseSpec("other", rules=("天气",))])
+
+
+def test_a_rule_needs_one_word_of_every_group():
+    m = _matcher(rules=("工资|工钱+拖欠|不给",))
+    assert [f.name for f in m.find("老板拖欠工资")] == ["wage"]
+    assert m.find("工资多少") == []  # the second group is missing
+
+
+def test_exclude_rules_out_and_max_rest_keeps_words_from_swallowing_questions():
+    m = SenseMatcher([SenseSpec("thanks", rules=("谢谢",), max_rest=3),
+                      SenseSpec("contact", rules=("电话",), exclude=("工资",))])
+    assert [f.name for f in m.find("谢谢你啊")] == ["thanks"]
+    assert m.find("谢谢，那失业金怎么领取") == []
+    assert m.find("工资拖欠打什么电话") == []
+
+
+def test_examples_match_despite_typos_and_word_order():
+    m = _matcher(examples=("老板不给我发工资怎么办",))
+    assert m.find("老板不给我发工姿怎么办")[0].name == "wage"  # one typo (not in the table)
+    assert m.find("工资老板不给我发怎么办")[0].name == "wage"  # words in another order
+    assert m.find("明天天气怎么样")[0].name == "other"
+
+
+def test_ties_go_to_the_sense_listed_first():
+    m = SenseMatcher([SenseSpec("a", rules=("好",), max_rest=2),
+                      SenseSpec("b", rules=("好",), max_rest=2)])
+    assert [f.name for f in m.find("好")] == ["a", "b"]
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("谢谢你们 帮了大忙了🙏", "thanks"), ("好滴 晓得了", "ok"), ("拜拜", "goodbye"),
+    ("你是机器人吗", "identity"), ("这个号是官方的吗", "official"), ("怎么不回我", "impatience"),
+    ("傻逼", "abuse"), ("你们都是骗子 滚", "abuse"), ("这个公众号能干啥", "about"),
+    ("热线几点到几点有人接", "hours"), ("怎么联系你们", "contact"), ("我想找个真人说话", "contact"),
+    ("链接打不开", "complaint"), ("希望多发点河北的消息", "suggestion"), ("讲个笑话", "offtopic"),
+    ("今天更新了吗", "latest"),
+])
+def test_intents_of_config(text, intent):
+    names = [f.name for f in intent_matcher().find(text)]
+    # abuse wins wherever it is found (handlers/social.py); the others must come first
+    assert names and (names[0] == intent or (intent == "abuse" and intent in names)), names
+
+
+@pytest.mark.parametrize("text", ["有没有适合宝妈的工作", "公司破产了你们能帮我吗",
+                                  "垃圾分类的工作"])
+def test_everyday_words_are_not_abuse(text):
+    assert "abuse" not in [f.name for f in intent_matcher().find(text)]
+
+
+def test_every_intent_has_a_reply_or_a_handler():
+    handled = {"complaint", "latest", "offtopic"} | {n for n in meaning_intents()
+                                                      if n.startswith("topic_")}
+    for name in meaning_intents():
+        if name not in handled:
+            assert reply_text(reply_key(name), hotline="400")
+
+
+def test_the_matcher_is_compiled_once():
+    assert intent_matcher() is intent_matcher()
