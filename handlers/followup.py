@@ -31,8 +31,8 @@ class FollowUp(Handler):
     name = "followup"
 
     def check(self, msg: Any, ctx: Context) -> tuple[str, Any] | None:
-        last = ctx.session.get("last")
-        if not is_text(msg) or not isinstance(last, dict):
+        last = ctx.session.last_topic()
+        if not is_text(msg) or last is None:
             return None
         u = understand(ctx)
         s = u.plain
@@ -63,7 +63,7 @@ class FollowUp(Handler):
 
     def handle(self, msg: Any, ctx: Context, match: tuple[str, Any]) -> Reply:
         action, value = match
-        last = ctx.session.get("last") or {}
+        last = ctx.session.last_topic() or {}
         ctx.route = f"followup:{action}"
         if action == "pick":
             return paging.Pick().handle(msg, ctx, value)

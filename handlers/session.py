@@ -104,6 +104,12 @@ class Session:
             return last
         return None
 
+    def last_topic(self) -> dict | None:
+        """The last list or answer the follower got, with or without articles (a service
+        answer keeps its entry here), for follow-ups."""
+        last = self.data.get(LIST_KEY)
+        return last if isinstance(last, dict) else None
+
     def keep_list(self, last: dict) -> None:
         """Remember `last` as the follower's list."""
         self.set(LIST_KEY, last)
