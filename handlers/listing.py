@@ -15,8 +15,11 @@ SUMMARY_CHARS = 40
 PAGE_PATH = "/articles/"  # the bot's own page of an article, under the public base URL
 
 
-def article_link(article: Article, base_url: str = "") -> str:
-    """The article's own URL, else the bot's page of it on `base_url` (a path without one)."""
+def article_link(article: Article, base_url: str) -> str:
+    """The article's own URL, else the bot's page of it on `base_url` (ctx.base_url).
+
+    `base_url` is required so no handler forgets it: a follower's phone cannot open a path.
+    """
     if article.url:
         return article.url
     return base_url.rstrip("/") + PAGE_PATH + quote(article.id, safe="")
@@ -34,8 +37,8 @@ def _item(n: int, article: Article, summary: str, base_url: str) -> str:
 
 
 def article_list(articles: Sequence[Article], start: int = 1, header: str = "",
-                 footer: str = "", summaries: Sequence[str] | None = None,
-                 base_url: str = "") -> Text:
+                 footer: str = "", summaries: Sequence[str] | None = None, *,
+                 base_url: str) -> Text:
     """A numbered list (linked title, date, region, one-line summary) within 2048 bytes.
 
     Links to the bot's own pages are made absolute on `base_url` here, so the budget counts
@@ -63,7 +66,7 @@ def _cost(item: str) -> int:
     return len(item.encode()) + 2
 
 
-def article_card(article: Article, summary: str, base_url: str = "") -> News:
+def article_card(article: Article, summary: str, base_url: str) -> News:
     """One article as a news reply: title, summary, cover and link."""
     link = article_link(article, base_url)
     return News((NewsItem(title=article.title, description=summary, url=link,

@@ -10,6 +10,8 @@ from handlers.search import Search
 from knowledge import Article
 from tests.kb_support import make_kb, record
 
+BASE = "https://bot.example.cn"
+
 
 class Followers:
     def __init__(self, region=None):
@@ -98,7 +100,8 @@ def _long(n):
 
 def test_article_list_drops_whole_items_to_fit_2048_bytes():
     articles = [_long(n) for n in range(1, 20)]
-    text = article_list(articles, header="标题", summaries=["摘要" * 30] * 19).content
+    text = article_list(articles, header="标题", summaries=["摘要" * 30] * 19,
+                        base_url=BASE).content
     assert len(text.encode()) <= MAX_BYTES
     assert text.count("<a href=") == text.count("</a>") >= 3
     last_number = max(int(line.split(".")[0]) for line in text.split("\n")
@@ -108,13 +111,13 @@ def test_article_list_drops_whole_items_to_fit_2048_bytes():
 
 def test_article_list_escapes_titles_and_numbers_from_start():
     a = Article.from_dict(record(1, title="<b>标题</b> & 更多"))
-    text = article_list([a], start=6).content
+    text = article_list([a], start=6, base_url=BASE).content
     assert text.startswith("6. <a href=\"https://example.cn/news/1.html\">&lt;b&gt;标题")
 
 
 def test_article_card_carries_cover_and_link():
     a = Article.from_dict(record(1, cover="https://example.cn/c.jpg"))
-    card = article_card(a, "摘要")
+    card = article_card(a, "摘要", BASE)
     assert card.items[0].image == "https://example.cn/c.jpg"
     assert card.items[0].url == a.url and card.items[0].description == "摘要"
 
