@@ -15,6 +15,9 @@ DEFAULT_API_BASE = "https://api.weixin.qq.com/"
 ACCOUNT_TYPES = ("subscription", "service")
 BROADCAST_LEASE = 300.0  # seconds a claimer owns a running job before others may resume it
 BROADCAST_RETRY_DELAYS = (1.0, 4.0, 15.0)  # seconds between attempts on -1 / 45009 / network
+# A worker that boots while Redis fails over waits this long for the new master instead of
+# failing: gunicorn stops the whole server when a worker fails to boot.
+STORE_BOOT_WAIT = 20.0
 MESSAGE_MODES = ("plain", "compat", "safe")
 MIN_ADMIN_TOKEN = 24  # characters: a bearer token anyone can guess guards nothing
 
@@ -52,6 +55,7 @@ class Settings:
     kb_bundled: bool = True  # an empty article store starts with the bundled samples
     broadcast_lease: float = BROADCAST_LEASE
     broadcast_retry_delays: tuple[float, ...] = BROADCAST_RETRY_DELAYS
+    store_boot_wait: float = STORE_BOOT_WAIT  # seconds
 
     @property
     def api_enabled(self) -> bool:
@@ -150,6 +154,11 @@ def load_settings(
     settings = Settings(**values)
     if overrides:
         known = {f.name for f in fields(Settings)}
+        # Lower-case names are settings (upper-case ones are Flask's): a misspelt or retired
+        # one must not be ignored in silence.
+        unknown = sorted(k for k in overrides if k.islower() and k not in known)
+        if unknown:
+            raise SettingsError(f"unknown setting(s): {', '.join(unknown)}")
         settings = replace(settings, **{k: v for k, v in overrides.items() if k in known})
     if not settings.wechat_token:
         settings = replace(

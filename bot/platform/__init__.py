@@ -1,4 +1,4 @@
-"""Platform plumbing: Redis (connection, embedded, locks), staff auth, health, time, limits."""
+"""Platform plumbing: Redis (server, Sentinel, Cluster, embedded, locks), auth, health, time."""
 
 from __future__ import annotations
 
