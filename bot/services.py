@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # the packages import this module; their types are for reader
     from bot.audience.region_tags import RegionTags
     from bot.broadcasts.service import Broadcasts
     from bot.conversation.dispatcher import Dispatcher
+    from bot.conversation.questions import QuestionLog
     from bot.feedback.store import FeedbackStore
     from bot.wechat.api import BotWeChatClient
     from bot.wechat.crypto import MessageCrypto
@@ -37,7 +38,7 @@ class Services:
     `create_app` makes it with the settings and the store; each package's `init_app` then sets
     the fields it owns (articles: kb; faq: faq; feedback: feedback; wechat: api, crypto,
     dedup, replay, cs_windows; broadcasts: broadcasts, region_tags; audience: followers,
-    privacy; conversation: dispatcher).
+    privacy; conversation: dispatcher, questions).
     """
 
     settings: Settings
@@ -56,6 +57,9 @@ class Services:
     crypto: MessageCrypto | None = None  # None in plaintext-only mode
     region_tags: RegionTags | None = None  # None while the WeChat API is off
     clock: Callable[[], float] = time.time  # injectable: tests move time to probe windows
+    # The question log: record(), entries(since), gaps(since, limit), dismiss(text); editors'
+    # fixes live beside it on kb.editorial: add_synonym(), delete_synonym(), pin(), unpin().
+    questions: QuestionLog = field(init=False)
 
 
 def get_services(app: Flask | None = None) -> Services:

@@ -71,3 +71,17 @@ def article_card(article: Article, summary: str, base_url: str) -> News:
     link = article_link(article, base_url)
     return News((NewsItem(title=article.title, description=summary, url=link,
                           image=article.cover),))
+
+
+def answer_first(article: Article, sentence: str, lead: str = "", footer: str = "", *,
+                 base_url: str) -> Text:
+    """The sentence that answers, then the article's link, date and region (and any note
+    before, any hint after)."""
+    title = escape(article.title, quote=False)
+    link = f'<a href="{escape(article_link(article, base_url))}">{title}</a>'
+    parts = [lead.strip()] if lead.strip() else []
+    parts += [escape(sentence, quote=False),
+              f"详见：{link}\n{article.published[:10]} · {article.region}"]
+    if footer.strip():
+        parts.append(footer.strip())
+    return Text("\n\n".join(parts))

@@ -18,12 +18,13 @@ PAGE_SIZE = 5
 MAX_IDS = 20
 
 
-def remember(ctx: Context, kind: str, ids: list[str], page: int = 0, **extra: Any) -> dict:
+def remember(ctx: Context, kind: str, ids: list[str], page: int = 0,
+             page_size: int = PAGE_SIZE, **extra: Any) -> dict:
     """Store a fresh list as the follower's last and return it.
 
     `page` is the page shown; -1 after a single card, so 更多 shows the list's first page.
     """
-    last = {"kind": kind, "ids": list(ids)[:MAX_IDS], "page": page, "page_size": PAGE_SIZE}
+    last = {"kind": kind, "ids": list(ids)[:MAX_IDS], "page": page, "page_size": page_size}
     last.update(extra)
     ctx.session.keep_list(last)
     return last

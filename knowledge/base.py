@@ -7,19 +7,18 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable
-from functools import partial
+from datetime import date
 from pathlib import Path
 
 import redis
 
 from knowledge import importers
+from knowledge.answering import answer, pin
 from knowledge.article import Article
-from knowledge.explain import explain
+from knowledge.editorial import Editorial
 from knowledge.freshness import IndexHolder
-from knowledge.query import parse
-from knowledge.ranking import verdict
 from knowledge.regions import REGIONS, load_table
-from knowledge.results import Hit, ImportSummary, SearchResult
+from knowledge.results import ImportSummary, SearchResult
 from knowledge.store import ArticleStore
 from knowledge.summary import summarise
 
@@ -27,7 +26,6 @@ log = logging.getLogger(__name__)
 
 BUNDLED_DIR = Path(__file__).resolve().parent / "data"
 BATCH = 500
-PAGE_IDS = 20
 
 
 class KnowledgeBase:
@@ -41,6 +39,7 @@ class KnowledgeBase:
         load_table(self.data_dir)
         self.index = IndexHolder(self.store, self.data_dir / "index", self.data_dir,
                                  refresh_interval=refresh_interval)
+        self.editorial = Editorial(redis_client, prefix, interval=refresh_interval)
         self._summaries: dict[str, str] = {}
         self._summary_lock = threading.Lock()
 
@@ -152,24 +151,22 @@ class KnowledgeBase:
         """Build the full index from the store now and persist it; returns its version."""
         return self.index.rebuild(progress=progress)
 
-    def search(self, query: str, *, region: str | None = None, limit: int = 5) -> SearchResult:
-        """Rank articles for a follower's words; `region` is a mild preference."""
+    def search(self, query: str, *, region: str | None = None, limit: int = 5,
+               today: date | None = None) -> SearchResult:
+        """Rank articles for a follower's words: `region` (the follower's) is a soft
+        preference, a place in the question a constraint, a time in it selects by date
+        relative to `today` (default: the machine's date). See knowledge/answering.py."""
         self.ensure_fresh()
         ranker, tok, corrector = self.index.current()
-        result = SearchResult(query=query)
         if ranker is None or not query or not query.strip():
-            return result
-        q = parse(query[:200], tok, ranker.in_vocab, corrector)
-        result.region = q.region
-        result.terms = [g.label for g in q.groups]
-        result.corrections = q.corrections
-        kept, result.confident = verdict(ranker.rank(q, prefer=region, pool=PAGE_IDS), q)
-        result.ranked_ids = [r.id for r in kept][:PAGE_IDS]
-        articles = {a.id: a for a in self.get_many(result.ranked_ids[:limit])}
-        result.hits = [Hit(articles[r.id], round(r.score, 4), partial(explain, r, q))
-                       for r in kept[:limit] if r.id in articles]
-        if not result.hits:
-            result.confident = False
+            return SearchResult(query=query)
+        result = answer(query, ranker, tok, corrector, self.editorial.synonyms(),
+                        region=region, limit=limit, today=today or date.today(),
+                        fetch=self.get_many)
+        pinned = self.editorial.pinned(query)
+        article = self.get(pinned) if pinned else None
+        if article is not None:
+            pin(result, article, limit)
         return result
 
     def summary_of(self, article: Article) -> str:

@@ -56,7 +56,14 @@ def app_config(redis_url, tmp_path) -> dict:
 
 @pytest.fixture
 def app(app_config):
-    return create_app(app_config)
+    """The app; most tests want the bundled samples, which only the dev server loads by
+    itself, so they are loaded here unless a test sets app_config["kb_bundled"] to False
+    (a key of this fixture, not a setting)."""
+    bundled = app_config.pop("kb_bundled", True)
+    app = create_app(app_config)
+    if bundled:
+        get_services(app).kb.load_bundled()
+    return app
 
 
 @pytest.fixture

@@ -24,8 +24,8 @@ SETS = Path(__file__).resolve().parent / "fixtures" / "followers"
 # The routes (handler, or handler:intent as the dispatcher logs them) that serve each
 # expected kind of reply.
 ROUTES = {
-    "social": ("social:greeting", "social:festive", "social:thanks", "social:ok",
-               "social:goodbye", "greeting", "help"),
+    "social": ("social:greeting", "social:small_talk", "social:festive", "social:thanks",
+               "social:thanks_done", "social:ok", "social:goodbye", "greeting", "help"),
     "identity": ("social:identity", "social:official"),
     "about": ("social:about", "help"),
     "contact": ("hotline", "social:contact", "social:hours", "social:hotline_busy"),
@@ -77,9 +77,11 @@ test_client_transport.__test__ = False  # a helper, not a test
 
 
 def prepare(app) -> WeChatSide:
-    """Load the starter service answers and return WeChat's side for `app`."""
+    """Load the starter service answers and the sample articles (only `make run` loads them
+    by itself), and return WeChat's side for `app`."""
     services = get_services(app)
     load_starter(services.faq)
+    services.kb.load_bundled()
     s = services.settings
     return WeChatSide(test_client_transport(app), s.wechat_token)
 

@@ -9,8 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROBE = """
 import sys
 from bot import create_app
-app = create_app({"ENVIRON": {}, "redis_url": sys.argv[1], "bot_data_dir": sys.argv[2],
-                  "kb_bundled": False})
+app = create_app({"ENVIRON": {}, "redis_url": sys.argv[1], "bot_data_dir": sys.argv[2]})
 assert "chat" in app.cli.commands
 loaded = sorted(m for m in sys.modules
                 if m.startswith("bot.devtools.") and m != "bot.devtools.chat")

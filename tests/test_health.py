@@ -13,7 +13,7 @@ def test_healthz_counts_what_the_store_holds(app_config):
     from knowledge import Article
     from tests.kb_support import record
 
-    app = create_app({**app_config, "kb_bundled": False})
+    app = create_app(app_config)  # create_app never fills the store
     client = app.test_client()
     assert client.get("/healthz").get_json()["articles"] == 0
     get_services(app).kb.upsert([Article.from_dict(record(n)) for n in (1, 2, 3)])

@@ -97,7 +97,7 @@ def test_a_worker_booting_while_the_store_is_away_waits_for_it(tmp_path):
     timer.start()
     try:
         app = create_app({"redis_url": server.url, "bot_data_dir": str(tmp_path / "var"),
-                          "wechat_token": "t", "ENVIRON": {}, "kb_bundled": False})
+                          "wechat_token": "t", "ENVIRON": {}})
         assert get_services(app).redis.ping()
     finally:
         timer.join()

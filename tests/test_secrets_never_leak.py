@@ -60,7 +60,7 @@ def test_http_failures_leak_no_credential_anywhere(app_config, tmp_path, caplog,
     try:
         app_config.update(wechat_api_base=f"http://127.0.0.1:{gateway.server_address[1]}/",
                           wechat_app_id="wxleaktest0000001", wechat_app_secret=SECRET,
-                          kb_bundled=False, broadcast_retry_delays=(0.01,))
+                          broadcast_retry_delays=(0.01,))
         app = create_app(app_config)
         services = get_services(app)
         load_articles(services.kb, "", tmp_path)

@@ -43,12 +43,7 @@ class FollowerPrivacy:
         deleted = s.redis.delete(*keys)
         s.followers.forget(openid)
         tickets = pseudonymise(s.feedback, openid)
-        questions = 0
-        # The question log (#14) keeps a keyed hash per entry; it offers forget(openid). Until
-        # it lands as a typed `services.questions`, it may be absent.
-        qlog = getattr(s, "questions", None)
-        if qlog is not None and hasattr(qlog, "forget"):
-            questions = qlog.forget(openid)
+        questions = s.questions.forget(openid)  # the question log's entries of this follower
         log.info("a follower unsubscribed: %d key(s) deleted, %d ticket(s) pseudonymised, "
                  "%d question(s) removed", deleted, tickets, questions or 0)
         return {"keys": deleted, "tickets": tickets, "questions": questions or 0}

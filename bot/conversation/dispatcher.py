@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
 import redis
 
 from bot.conversation.ratelimit import RateLimiter, Verdict
 from bot.conversation.sessions import SessionStore
-from bot.platform.china_time import china_time
+from bot.platform.china_time import china_time, parse_day
 from bot.services import Services
 from config.texts import reply as reply_text
 from handlers.base import Handler
@@ -70,7 +71,7 @@ class Dispatcher:
             hotline=settings.bot_hotline,
             base_url=base_url,
             dedup_key=dedup_key,
-            now=china_time(),
+            now=self._now(),
             kb=self.services.kb,
             feedback=self.services.feedback,
             followers=self.services.followers,
@@ -90,9 +91,37 @@ class Dispatcher:
                 raise
             except Exception:  # one broken handler must not take the worker down
                 log.exception("handler %s failed on %s", handler.name, dedup_key or openid)
+                self._log_question(ctx, handler.name, {"kind": "error"})
                 return Text(reply_text("error", hotline=settings.bot_hotline))
             ctx.session.end_turn()
             self.sessions.save(openid, ctx.session)
             log.info("%s answered %s", ctx.route or handler.name, dedup_key or openid)
+            self._log_question(ctx, ctx.route or handler.name, ctx.outcome)
             return result
         return SILENT
+
+    def _now(self) -> datetime:
+        """China time now; BOT_TODAY pins the date (evaluation runs) and keeps the time."""
+        now = china_time()
+        pinned = self.services.settings.bot_today
+        if pinned:
+            day = parse_day(pinned)
+            now = now.replace(year=day.year, month=day.month, day=day.day)
+        return now
+
+    def _log_question(self, ctx: Context, intent: str, outcome: dict) -> None:
+        """Every follower text (or recognised voice) goes to the question log, whatever
+        answered it; a log that cannot be written never costs the follower the reply."""
+        questions = self.services.questions
+        if questions is None or not ctx.text:
+            return
+        outcome = dict(outcome)
+        if not outcome.get("kind"):  # handlers that say nothing of their outcome: by route
+            if ctx.route.startswith("notfound:"):
+                outcome["kind"] = "none"
+            elif ctx.route.startswith("faq:"):
+                outcome.update(kind="faq", answers=[ctx.route[len("faq:"):]])
+        try:
+            questions.record(ctx.openid, ctx.text, outcome.get("intent") or intent, outcome)
+        except Exception:  # noqa: BLE001 - the reply matters more than its log line
+            log.warning("question log write failed for %s", ctx.dedup_key or ctx.openid)
