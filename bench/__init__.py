@@ -1,1 +1,1 @@
-"""Benchmarks: `python -m bench [--quick]` (see README, "Benchmarks")."""
+"""Benchmarks: `python -m bench [--quick]` (see docs/development.md, "Benchmarks")."""

@@ -1,4 +1,4 @@
-"""The WeChat-facing service: app factory, webhook, dispatcher, staff API and CLI."""
+"""The Flask side: the app factory, the service container and one package per feature."""
 
 from bot.app import create_app
 

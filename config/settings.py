@@ -1,4 +1,4 @@
-"""Settings from the environment, checked once at start-up (DESIGN.md's table)."""
+"""Settings from the environment, checked once at start-up (docs/operating.md has the table)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,18 @@ import binascii
 import os
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
 
 DEFAULT_HOTLINE = "400-633-0111"
 DEFAULT_API_BASE = "https://api.weixin.qq.com/"
 ACCOUNT_TYPES = ("subscription", "service")
+BROADCAST_LEASE = 300.0  # seconds a claimer owns a running job before others may resume it
+BROADCAST_RETRY_DELAYS = (1.0, 4.0, 15.0)  # seconds between attempts on -1 / 45009 / network
+# A worker that boots while Redis fails over waits this long for the new master instead of
+# failing: gunicorn stops the whole server when a worker fails to boot.
+STORE_BOOT_WAIT = 20.0
 MESSAGE_MODES = ("plain", "compat", "safe")
 MIN_ADMIN_TOKEN = 24  # characters: a bearer token anyone can guess guards nothing
 
@@ -38,6 +43,9 @@ class Settings:
     bot_hotline: str = DEFAULT_HOTLINE
     bot_public_url: str = ""  # https://host where followers open article pages; default: Host
     bot_console_idle_hours: str = "12"  # a staff console session ends after this idle time
+    # argon2 (time_cost, memory_cost KiB, parallelism) for staff passwords; empty: the
+    # library's defaults. Not in the environment: tests use a light cost to stay fast.
+    staff_hash_cost: tuple[int, int, int] | tuple[()] = ()
     bot_today: str = ""  # YYYY-MM-DD: the date 今年/去年 refer to (evaluation runs); default: today
     bot_fetch_allow: str = ""  # host:port,... that covers may come from though private
     wechat_message_mode: str = ""  # plain | compat | safe; empty: safe with a key, else plain
@@ -51,7 +59,9 @@ class Settings:
     rate_limit_per_minute: int = 30
     question_log_days: int = 90  # BOT_QUESTION_LOG_DAYS: how long follower questions are kept
     token_was_generated: bool = False
-    extra: dict = field(default_factory=dict, compare=False)
+    broadcast_lease: float = BROADCAST_LEASE
+    broadcast_retry_delays: tuple[float, ...] = BROADCAST_RETRY_DELAYS
+    store_boot_wait: float = STORE_BOOT_WAIT  # seconds
 
     @property
     def api_enabled(self) -> bool:
@@ -151,6 +161,11 @@ def load_settings(
     settings = Settings(**values)
     if overrides:
         known = {f.name for f in fields(Settings)}
+        # Lower-case names are settings (upper-case ones are Flask's): a misspelt or retired
+        # one must not be ignored in silence.
+        unknown = sorted(k for k in overrides if k.islower() and k not in known)
+        if unknown:
+            raise SettingsError(f"unknown setting(s): {', '.join(unknown)}")
         settings = replace(settings, **{k: v for k, v in overrides.items() if k in known})
     if not settings.wechat_token:
         settings = replace(

@@ -42,6 +42,11 @@ def intent_table(intent: str) -> dict:
     return dict(_load("intents.toml")[intent])
 
 
+def fixed_answers() -> list[dict]:
+    """The rows of fixed_answers.toml: intent, match ('exact' or 'contained') and reply."""
+    return [dict(row) for row in _load("fixed_answers.toml")["answer"]]
+
+
 def meaning_table(name: str) -> dict:
     """One table of meaning.toml: the example sentences and words of an intent, or [plain]."""
     return dict(_load("meaning.toml").get(name, {}))

@@ -12,7 +12,7 @@ from handlers.replies import Reply, Text
 
 
 class Cancel(Handler):
-    """Drops the session's mode (留言 and the like) and its last list."""
+    """Leaves the session's mode (留言 and the like) and drops its last list."""
 
     name = "cancel"
 
@@ -20,16 +20,11 @@ class Cancel(Handler):
         return exact_word(ctx.text, intent_words("cancel")) if is_text(msg) else None
 
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
-        mode = ctx.session.get("mode")
-        had_list = ctx.session.get("last") is not None
-        # A mode keeps its state under "mode_*" keys (feedback's mode_expires) or keys named
-        # after it; all of it goes with the mode.
-        prefixes = ("mode", str(mode)) if mode else ("mode",)
-        for key in [k for k in ctx.session.data if k.startswith(prefixes) or k == "last"]:
-            ctx.session.pop(key)
-        if mode:
-            names = intent_table("cancel").get("mode_names", {})
-            what = names.get(mode, "")
+        mode = ctx.session.mode(ctx.now)
+        ctx.session.leave_mode()
+        had_list = ctx.session.drop_list()
+        if mode is not None:
+            what = intent_table("cancel").get("mode_names", {}).get(mode.name, "")
             return Text(reply("cancelled_mode", what=what or "当前操作"))
         if had_list:
             return Text(reply("cancelled_list"))

@@ -38,4 +38,4 @@ class Complaint(Handler):
         kind, text = match
         ctx.route = "complaint"
         ctx.session.offer({"kind": "feedback", "text": text[:1000]})
-        return Text(reply(reply_key(kind), hotline=ctx.settings.bot_hotline))
+        return Text(reply(reply_key(kind), hotline=ctx.hotline))

@@ -1,59 +1,52 @@
 """What a handler is given besides the message: the follower, the session and the services.
 
 The services are described as Protocols so `handlers/` depends on no part of `bot/`;
-`bot/` builds the real ones (Redis-backed) and tests may pass fakes.
+`bot/` builds the real ones (Redis-backed) and tests may pass fakes. A handler sees the
+hotline and the public base URL, never the settings with their secrets.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
-from config.settings import Settings
+from config.settings import DEFAULT_HOTLINE
+from handlers.session import OFFER_KEY, Session
+from knowledge.article import Article
+from knowledge.faq import FaqEntry
+from knowledge.faq_store import FaqMatch
+from knowledge.results import SearchResult
 
-OFFER_KEY = "offer"
+__all__ = ["OFFER_KEY", "Articles", "Context", "FaqService", "FeedbackSink", "Followers",
+           "MassJobs", "Privacy", "Session"]
 
 
-class Session:
-    """A follower's conversation state (a JSON-able dict); the dispatcher persists changes."""
+class Articles(Protocol):
+    """The knowledge base as handlers use it (implemented by knowledge.KnowledgeBase)."""
 
-    def __init__(self, data: dict | None = None) -> None:
-        self.data: dict = dict(data or {})
-        self.changed = False
-        self.cleared = False
-        self._offered = False  # an offer was made during this turn (see offer / end_turn)
+    def search(self, query: str, *, region: str | None = None, limit: int = 5) -> SearchResult:
+        """The best articles for a follower's question, the preferred region first."""
 
-    def get(self, key: str, default: Any = None) -> Any:
-        """Read one value."""
-        return self.data.get(key, default)
+    def latest(self, region: str | None = None, limit: int = 5, offset: int = 0) -> list[Article]:
+        """The newest articles, of one region when given."""
 
-    def set(self, key: str, value: Any) -> None:
-        """Write one value (kept for the session's TTL)."""
-        self.data[key] = value
-        self.changed = True
+    def get(self, article_id: str) -> Article | None:
+        """One article by id."""
 
-    def pop(self, key: str, default: Any = None) -> Any:
-        """Remove one value and return it."""
-        self.changed = True
-        return self.data.pop(key, default)
+    def get_many(self, ids: list[str]) -> list[Article]:
+        """The articles of `ids` that still exist, in that order."""
 
-    def offer(self, value: dict) -> None:
-        """Remember what the follower may pick next ("回复 1 …"); it lasts one turn only."""
-        self.set(OFFER_KEY, value)
-        self._offered = True
+    def summary_of(self, article: Article) -> str:
+        """A short summary of the article."""
 
-    def end_turn(self) -> None:
-        """Forget an offer made before this turn: a picked number refers to the last reply."""
-        if not self._offered and OFFER_KEY in self.data:
-            self.pop(OFFER_KEY)
-        self._offered = False
 
-    def clear(self) -> None:
-        """Forget everything (unsubscribe)."""
-        self.data.clear()
-        self.changed = True
-        self.cleared = True
+class Submitted(Protocol):
+    """What storing one feedback message gave (a record, or a refusal over the limit)."""
+
+    ticket: str | None  # the same for every retry of a dedup key; None when refused
+    duplicate: bool  # True for a retry of a message already stored
+    limited: bool  # True when the follower is over the hourly limit and nothing was stored
 
 
 class FeedbackSink(Protocol):
@@ -62,13 +55,8 @@ class FeedbackSink(Protocol):
     def submit(
         self, openid: str, dedup_key: str, text: str, media: dict | None,
         now: datetime | None = None,
-    ) -> Any:
-        """Store one message exactly once per dedup key, durably, before returning.
-
-        The result has `ticket` (the same one for every retry of a dedup key), `duplicate`
-        (True for a retry) and `limited` (True, with `ticket` None and nothing stored, when
-        the follower is over the hourly `limit`).
-        """
+    ) -> Submitted:
+        """Store one message exactly once per dedup key, durably, before returning."""
 
 
 class Followers(Protocol):
@@ -94,38 +82,38 @@ class Followers(Protocol):
 
 
 class FaqService(Protocol):
-    """Service answers (implemented in knowledge/faq_store.py), as ctx.services["faq"]."""
+    """Service answers (implemented in knowledge/faq_store.py), as ctx.faq."""
 
-    def list(self) -> list[Any]:
-        """Every entry (knowledge.faq.FaqEntry), by id."""
+    def list(self) -> list[FaqEntry]:
+        """Every entry, by id."""
 
-    def get(self, entry_id: str) -> Any | None:
+    def get(self, entry_id: str) -> FaqEntry | None:
         """One entry, or None."""
 
-    def add(self, entry: Any) -> bool:
+    def add(self, entry: FaqEntry) -> bool:
         """Store (or replace) an entry; True when it is new."""
 
     def delete(self, entry_id: str) -> bool:
         """Remove an entry; False when there was none."""
 
-    def match(self, text: str, limit: int = 3, already_plain: bool = False) -> list[Any]:
-        """Entries matching the follower's words (knowledge.faq_store.FaqMatch), best first."""
+    def match(self, text: str, limit: int = 3, already_plain: bool = False) -> list[FaqMatch]:
+        """Entries matching the follower's words, best first."""
 
 
 class Privacy(Protocol):
-    """Forgetting followers (implemented in bot/privacy.py), as ctx.services["privacy"]."""
+    """Forgetting followers (implemented in bot/audience/privacy.py)."""
 
-    def forget(self, openid: str) -> Any:
+    def forget(self, openid: str) -> object:
         """Delete, or pseudonymise where staff need the record, all that is kept about them."""
 
 
 class MassJobs(Protocol):
-    """Broadcast jobs (implemented in bot/broadcasts/service.py), as ctx.services["broadcasts"]."""
+    """Broadcast jobs (implemented in bot/broadcasts/service.py)."""
 
     def record_finish(
         self, msg_id: str, status: str, total: int, filtered: int, sent: int, errors: int,
         check: dict | None = None,
-    ) -> Any:
+    ) -> object | None:
         """Close the job WeChat's msg_id belongs to; None when it is not one of ours.
 
         `check`: the reprint check and article addresses of the event
@@ -140,13 +128,16 @@ class Context:
     openid: str
     text: str
     session: Session
-    settings: Settings
+    hotline: str = DEFAULT_HOTLINE
+    base_url: str = ""  # where followers reach the bot's own pages; "" leaves links relative
     dedup_key: str = ""
-    now: datetime = field(default_factory=datetime.now)
-    kb: Any = None  # knowledge.KnowledgeBase: search over the shared articles
+    now: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    kb: Articles | None = None
     feedback: FeedbackSink | None = None
     followers: Followers | None = None
-    services: dict = field(default_factory=dict)
+    broadcasts: MassJobs | None = None
+    privacy: Privacy | None = None
+    faq: FaqService | None = None
     route: str = ""  # a finer name than the handler's for logs and evaluation ("social:thanks")
     # What the answer was, for the question log: `kind` (answer, list, none, faq, …),
     # `articles` (ids offered), `answers` (service answers given), `coverage`.

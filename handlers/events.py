@@ -6,7 +6,7 @@ from typing import Any
 
 from config.texts import reply
 from handlers.base import Handler
-from handlers.context import Context, Privacy
+from handlers.context import Context
 from handlers.replies import SILENT, Reply, Text
 from knowledge import find_region
 from knowledge.geo import province_at, region_named
@@ -50,7 +50,7 @@ class Subscribe(Handler):
 
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
         region = _arrive(ctx, match)
-        welcome = reply("welcome", hotline=ctx.settings.bot_hotline)
+        welcome = reply("welcome", hotline=ctx.hotline)
         if region:
             welcome += "\n" + reply("scene_subscribed", region=region)
         return Text(welcome)
@@ -59,7 +59,7 @@ class Subscribe(Handler):
 class Unsubscribe(Handler):
     """A follower left: forget them (WeChat asks accounts to); WeChat shows nothing either way.
 
-    The session goes with the dispatcher's save; the rest through ctx.services["privacy"]
+    The session goes with the dispatcher's save; the rest through ctx.privacy
     (handlers.context.Privacy): record, tags, counters, question log, and a pseudonym on
     their feedback tickets.
     """
@@ -71,9 +71,8 @@ class Unsubscribe(Handler):
 
     def handle(self, msg: Any, ctx: Context, match: bool) -> Reply:
         ctx.session.clear()
-        privacy: Privacy | None = ctx.services.get("privacy")
-        if privacy is not None:
-            privacy.forget(ctx.openid)
+        if ctx.privacy is not None:
+            ctx.privacy.forget(ctx.openid)
         return SILENT
 
 
@@ -89,7 +88,7 @@ class Scan(Handler):
         region = _arrive(ctx, match)
         if region:
             return Text(reply("scene_subscribed", region=region))
-        return Text(reply("welcome_back", hotline=ctx.settings.bot_hotline))
+        return Text(reply("welcome_back", hotline=ctx.hotline))
 
 
 class View(Handler):

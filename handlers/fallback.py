@@ -21,7 +21,7 @@ class Fallback(Handler):
         return True
 
     def handle(self, msg: Any, ctx: Context, match: bool) -> Reply:
-        hotline = ctx.settings.bot_hotline
+        hotline = ctx.hotline
         if is_text(msg):
             return not_found(ctx)
         if getattr(msg, "type", "") in ("event", "unknown"):

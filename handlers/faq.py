@@ -10,6 +10,7 @@ from html import escape
 from typing import Any
 
 from config.texts import Safe, reply
+from handlers import lists
 from handlers.base import Handler
 from handlers.context import Context
 from handlers.listing import article_link
@@ -23,12 +24,12 @@ JOB_WORDS = ("招聘", "岗位", "零工", "用工", "招工")
 
 
 class FaqAnswer(Handler):
-    """Answers with the best-matching service answer of ctx.services["faq"]."""
+    """Answers with the best-matching service answer of ctx.faq."""
 
     name = "faq"
 
     def check(self, msg: Any, ctx: Context) -> Any | None:
-        if not is_text(msg) or ctx.services.get("faq") is None:
+        if not is_text(msg) or ctx.faq is None:
             return None
         return understand(ctx).best_faq(MIN_SCORE)
 
@@ -51,7 +52,7 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
             ids = [a.id for a in found]
             parts.append(reply("faq_place_jobs", region=province) if found
                          else reply("faq_place_jobs_none", place=name))
-            parts.extend(f"· {_link(a)}" for a in found)
+            parts.extend(f"· {_link(a, ctx.base_url)}" for a in found)
         else:
             parts.append(reply("faq_ask_place"))
     else:
@@ -60,14 +61,13 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
         ids = [a.id for a in found]
         if name:
             parts.append(reply("faq_place_differs", place=name))
-        parts.extend(reply("faq_article", link=Safe(_link(a))) for a in found)
+        parts.extend(reply("faq_article", link=Safe(_link(a, ctx.base_url))) for a in found)
     if entry.confirm and not name and not entry.asks_place:
         parts.append(reply("faq_confirm", confirm=entry.confirm))
     if entry.more and not detail:
         parts.append(reply("faq_more_hint"))
-    ctx.session.set("last", {"kind": "faq", "faq": entry.id, "query": ctx.text[:100],
-                             "ids": ids, "page": -1, "page_size": 5,
-                             "place": name, "region": province})
+    lists.remember(ctx, "faq", ids, page=-1, faq=entry.id, query=ctx.text[:100], place=name,
+                   region=province)
     return Text("\n".join(p for p in parts if p))  # every part is escaped or Safe
 
 
@@ -103,6 +103,6 @@ def _job_fairs(ctx: Context, region: str) -> list[Any]:
     return [a for a in recent if any(w in a.title for w in JOB_WORDS)][:JOB_FAIRS]
 
 
-def _link(article: Any) -> str:
+def _link(article: Any, base_url: str) -> str:
     title = escape(article.title, quote=False)
-    return f'<a href="{escape(article_link(article))}">{title}</a>'
+    return f'<a href="{escape(article_link(article, base_url))}">{title}</a>'

@@ -7,7 +7,6 @@ WeChat message) by `ctx.feedback` before the follower is thanked with a ticket n
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 from functools import cached_property
 from typing import Any
 
@@ -17,9 +16,7 @@ from handlers.context import Context
 from handlers.matching import exact_word, is_text
 from handlers.replies import Reply, Text
 
-MODE = "feedback"
-MODE_KEY = "mode"
-EXPIRES_KEY = "mode_expires"  # epoch seconds; the mode is over once ctx.now passes it
+MODE = "feedback"  # the session mode (handlers/session.py) the next message is kept in
 # The dedup key of the last message kept in feedback mode. A worker that dies after saving the
 # session (mode left) but before caching its reply makes WeChat's retry arrive outside the mode;
 # this lets the retry still be recognised and answered with its ticket.
@@ -56,8 +53,6 @@ class Feedback(Handler):
             if is_text(msg) and exact_word(ctx.text, tuple(self.conf["words"])):
                 return ("open", "")
             return ("submit", full_text(msg, ctx)) if kind in KEPT_TYPES else ("unsupported", "")
-        if ctx.session.get(MODE_KEY) == MODE:  # expired: forget it before anything else
-            leave_mode(ctx)
         if not is_text(msg):
             return None
         if exact_word(ctx.text, tuple(self.conf["words"])):
@@ -75,13 +70,11 @@ class Feedback(Handler):
         action, text = match
         if action == "open":
             minutes = int(self.conf["mode_minutes"])
-            ctx.session.set(MODE_KEY, MODE)
-            until = ctx.now + timedelta(minutes=minutes)
-            ctx.session.set(EXPIRES_KEY, until.timestamp())
+            ctx.session.enter_mode(MODE, ctx.now, minutes)
             return Text(reply("feedback_prompt", minutes=minutes,
                               max_chars=self.conf["max_chars"]))
         if action == "cancel":
-            leave_mode(ctx)
+            ctx.session.leave_mode(MODE)
             return Text(reply("feedback_cancelled"))
         if action == "unsupported":
             return Text(reply("feedback_unsupported"))
@@ -89,7 +82,7 @@ class Feedback(Handler):
 
     def _submit(self, msg: Any, ctx: Context, text: str) -> Reply:
         """Check the message, store it, then thank the follower with the ticket."""
-        hotline = ctx.settings.bot_hotline
+        hotline = ctx.hotline
         media = media_of(msg)
         text = text.strip()
         max_chars = int(self.conf["max_chars"])
@@ -100,7 +93,7 @@ class Feedback(Handler):
         if ctx.feedback is None:
             return Text(reply("feedback_unavailable", hotline=hotline))
         result = ctx.feedback.submit(ctx.openid, ctx.dedup_key, text, media, now=ctx.now)
-        leave_mode(ctx)
+        ctx.session.leave_mode(MODE)
         if ctx.dedup_key:
             ctx.session.set(LAST_KEY, ctx.dedup_key)
         if result.limited:
@@ -110,16 +103,8 @@ class Feedback(Handler):
 
 def in_mode(ctx: Context) -> bool:
     """True while the follower's feedback mode is open and not yet expired."""
-    if ctx.session.get(MODE_KEY) != MODE:
-        return False
-    return ctx.now.timestamp() < float(ctx.session.get(EXPIRES_KEY) or 0)
-
-
-def leave_mode(ctx: Context) -> None:
-    """End feedback mode (and only feedback mode: another handler's mode is left alone)."""
-    if ctx.session.get(MODE_KEY) == MODE:
-        ctx.session.pop(MODE_KEY)
-        ctx.session.pop(EXPIRES_KEY)
+    mode = ctx.session.mode(ctx.now)
+    return mode is not None and mode.name == MODE
 
 
 def full_text(msg: Any, ctx: Context) -> str:

@@ -32,8 +32,8 @@ class FollowUp(Handler):
     name = "followup"
 
     def check(self, msg: Any, ctx: Context) -> tuple[str, Any] | None:
-        last = ctx.session.get("last")
-        if not is_text(msg) or not isinstance(last, dict):
+        last = ctx.session.last_topic()
+        if not is_text(msg) or last is None:
             return None
         u = understand(ctx)
         s = u.plain
@@ -68,12 +68,12 @@ class FollowUp(Handler):
 
     def handle(self, msg: Any, ctx: Context, match: tuple[str, Any]) -> Reply:
         action, value = match
-        last = ctx.session.get("last") or {}
+        last = ctx.session.last_topic() or {}
         ctx.route = f"followup:{action}"
         if action == "pick":
             return paging.Pick().handle(msg, ctx, value)
         if action in ("faq_place", "faq_more", "faq_again"):
-            entry = ctx.services["faq"].get(last.get("faq", ""))
+            entry = ctx.faq.get(last.get("faq", ""))
             if entry is not None:
                 place = value or ((last.get("place"), last.get("region"))
                                   if last.get("place") else None)

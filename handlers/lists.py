@@ -1,6 +1,6 @@
 """Article lists a follower can page through and pick from, kept in the session as "last".
 
-Every list (search, latest, region) is stored the same way:
+Every list (search, latest, region) is stored the same way, by `Session.keep_list`:
 `{"kind", "ids" (up to MAX_IDS), "page", "page_size", ...}` plus what its header needs
 (`query` for search, `region` for region news), so 更多 / 上一页 / 第三条 work on any of them.
 """
@@ -18,20 +18,21 @@ PAGE_SIZE = 5
 MAX_IDS = 20
 
 
-def remember(ctx: Context, kind: str, ids: list[str], **extra: Any) -> dict:
-    """Store a fresh list as the follower's "last" and return it."""
-    last = {"kind": kind, "ids": list(ids)[:MAX_IDS], "page": 0, "page_size": PAGE_SIZE}
+def remember(ctx: Context, kind: str, ids: list[str], page: int = 0,
+             page_size: int = PAGE_SIZE, **extra: Any) -> dict:
+    """Store a fresh list as the follower's last and return it.
+
+    `page` is the page shown; -1 after a single card, so 更多 shows the list's first page.
+    """
+    last = {"kind": kind, "ids": list(ids)[:MAX_IDS], "page": page, "page_size": page_size}
     last.update(extra)
-    ctx.session.set("last", last)
+    ctx.session.keep_list(last)
     return last
 
 
 def last_list(ctx: Context) -> dict | None:
     """The follower's last list, if it is usable."""
-    last = ctx.session.get("last")
-    if isinstance(last, dict) and isinstance(last.get("ids"), list) and last["ids"]:
-        return last
-    return None
+    return ctx.session.last_list()
 
 
 def page_count(last: dict) -> int:
@@ -55,9 +56,9 @@ def show_page(ctx: Context, last: dict, page: int) -> Reply:
     ids = last["ids"][page * size : (page + 1) * size]
     articles = ctx.kb.get_many(ids) if ctx.kb else []
     if not articles:
-        return Text(reply("list_gone", hotline=ctx.settings.bot_hotline))
+        return Text(reply("list_gone", hotline=ctx.hotline))
     last = dict(last, page=page)
-    ctx.session.set("last", last)
+    ctx.session.keep_list(last)
     more = page + 1 < page_count(last)
     return article_list(
         articles,
@@ -65,6 +66,7 @@ def show_page(ctx: Context, last: dict, page: int) -> Reply:
         header=header(last, page),
         footer=reply("list_footer_more" if more else "list_footer_last"),
         summaries=[ctx.kb.summary_of(a) for a in articles],
+        base_url=ctx.base_url,
     )
 
 

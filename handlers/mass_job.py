@@ -1,11 +1,10 @@
 """MASSSENDJOBFINISH: WeChat reports a mass send's outcome; the broadcast job is closed.
 
-The job store is reached through `ctx.services["broadcasts"]` (handlers.context.MassJobs);
-the event gets no reply. Besides the counts, the event carries the reprint check
+The job store is reached through `ctx.broadcasts` (handlers.context.MassJobs); the event
+gets no reply. Besides the counts, the event carries the reprint check
 (CopyrightCheckResult) and the sent articles' addresses (ArticleUrlResult), as documented in
 事件推送群发结果: https://developers.weixin.qq.com/doc/service/guide/product/message/Batch_Sends.html
 """
-
 
 from __future__ import annotations
 
@@ -13,7 +12,7 @@ import logging
 from typing import Any
 
 from handlers.base import Handler
-from handlers.context import Context, MassJobs
+from handlers.context import Context
 from handlers.replies import SILENT, Reply
 
 log = logging.getLogger("handlers.mass_job")
@@ -24,16 +23,16 @@ class MassJobFinish(Handler):
 
     name = "mass_job"
 
-    def check(self, msg: Any, ctx: Context) -> MassJobs | None:
-        if getattr(msg, "type", "") != "event" or getattr(msg, "event", "") != "masssendjobfinish":
-            return None
-        jobs = ctx.services.get("broadcasts")
-        if jobs is None:
-            log.warning("MASSSENDJOBFINISH %s ignored: no broadcast store", getattr(msg, "id", ""))
-        return jobs  # None: the fallback stays silent for events anyway
+    def check(self, msg: Any, ctx: Context) -> bool | None:
+        finished = getattr(msg, "type", "") == "event" and getattr(msg, "event", "") == (
+            "masssendjobfinish")
+        return True if finished else None
 
-    def handle(self, msg: Any, ctx: Context, match: MassJobs) -> Reply:
-        job = match.record_finish(
+    def handle(self, msg: Any, ctx: Context, match: bool) -> Reply:
+        if ctx.broadcasts is None:
+            log.warning("MASSSENDJOBFINISH %s ignored: no broadcast store", getattr(msg, "id", ""))
+            return SILENT
+        job = ctx.broadcasts.record_finish(
             str(msg.id), msg.status or "", msg.total_count, msg.filter_count, msg.sent_count,
             msg.error_count, check=check_result(getattr(msg, "_data", {}) or {}),
         )

@@ -60,4 +60,4 @@ class Unreadable(Handler):
         return kind if kind in OTHER_KINDS else None
 
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
-        return Text(reply("unsupported", hotline=ctx.settings.bot_hotline))
+        return Text(reply("unsupported", hotline=ctx.hotline))

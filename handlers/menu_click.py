@@ -44,7 +44,7 @@ class Click(Handler):
         return None if key in LEFT_TO_OTHERS else key
 
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
-        hotline = ctx.settings.bot_hotline
+        hotline = ctx.hotline
         if match == "LATEST":
             return latest_news(ctx)
         if match == "HOTLINE":

@@ -19,7 +19,7 @@ def latest_news(ctx: Context) -> Reply:
     """The newest articles of every region, as a list the follower can page and pick from."""
     articles = ctx.kb.latest(limit=lists.MAX_IDS) if ctx.kb else []
     if not articles:
-        return Text(reply("no_news", hotline=ctx.settings.bot_hotline))
+        return Text(reply("no_news", hotline=ctx.hotline))
     last = lists.remember(ctx, "latest", [a.id for a in articles])
     return lists.show_page(ctx, last, 0)
 
@@ -28,7 +28,7 @@ def region_news(ctx: Context, region: str) -> Reply:
     """The newest articles of one region (全国 or a province short name)."""
     articles = ctx.kb.latest(region=region, limit=lists.MAX_IDS) if ctx.kb else []
     if not articles:
-        return Text(reply("no_region_news", region=region, hotline=ctx.settings.bot_hotline))
+        return Text(reply("no_region_news", region=region, hotline=ctx.hotline))
     last = lists.remember(ctx, "region", [a.id for a in articles], region=region)
     return lists.show_page(ctx, last, 0)
 

@@ -54,14 +54,14 @@ def not_found(ctx: Context, kind: str | None = None) -> Text:
         return answer
     options = list(meaning_table("suggestions").get(kind, ()))[:5]
     quoted = quotable(ctx.text, ctx)
-    head = reply(f"not_found_{kind}", hotline=ctx.settings.bot_hotline,
+    head = reply(f"not_found_{kind}", hotline=ctx.hotline,
                  query=f"“{quoted}”" if quoted else "这个问题")
     lines = [head]
     if options:
         lines.append(reply("not_found_pick"))
         lines.extend(f"{n}. {escape(text, quote=False)}" for n, text in enumerate(options, 1))
         ctx.session.offer({"kind": "suggest", "options": options})
-    tail = reply("not_found_tail", hotline=ctx.settings.bot_hotline)
+    tail = reply("not_found_tail", hotline=ctx.hotline)
     if tail:
         lines.append(tail)
     ctx.route = f"notfound:{kind}"
@@ -73,7 +73,7 @@ def _jobs_answer(ctx: Context) -> Text | None:
     are, and that place's job fairs or a question for the city ([not_found] jobs_answer)."""
     from handlers.faq import answer  # handlers.faq answers through handlers that import us
 
-    faq = ctx.services.get("faq")
+    faq = ctx.faq
     entry_id = str(meaning_table("not_found").get("jobs_answer", ""))
     entry = faq.get(entry_id) if faq is not None and entry_id else None
     if entry is None:

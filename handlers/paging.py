@@ -57,5 +57,5 @@ class Pick(Handler):
             return Text(reply("pick_out_of_range", count=len(ids)))
         article = ctx.kb.get(ids[match - 1]) if ctx.kb else None
         if article is None:
-            return Text(reply("list_gone", hotline=ctx.settings.bot_hotline))
-        return article_card(article, ctx.kb.summary_of(article))
+            return Text(reply("list_gone", hotline=ctx.hotline))
+        return article_card(article, ctx.kb.summary_of(article), ctx.base_url)

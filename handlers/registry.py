@@ -5,7 +5,7 @@ Adding an intent is one new module in `handlers/` and one line here.
 
 from __future__ import annotations
 
-from handlers import events, media, news, paging, subscription
+from handlers import events, fixed, media, news, paging, subscription
 from handlers.base import Handler
 from handlers.cancel import Cancel
 from handlers.complaint import Complaint
@@ -13,8 +13,6 @@ from handlers.fallback import Fallback
 from handlers.faq import FaqAnswer
 from handlers.feedback import Feedback
 from handlers.followup import FollowUp
-from handlers.greeting import Greeting, Help
-from handlers.hotline import Hotline
 from handlers.latest_ask import LatestAsk
 from handlers.mass_job import MassJobFinish
 from handlers.menu_click import Click
@@ -41,9 +39,7 @@ def build_registry() -> list[Handler]:
         Offer(),  # "1" / 好的 answering the last reply's offer (record feedback, a suggestion)
         Pinned(),  # a question an editor pinned (kb pin) gets its article, whatever it says
         Wordless(),  # 👍 / ？？？ / 在吗在吗在吗: before help, which a lone "?" asks for
-        Greeting(),
-        Help(),
-        Hotline(),
+        *fixed.answers(),  # 你好 / 帮助 / 热线 …: config/fixed_answers.toml
         Social(),  # thanks, ok, goodbye, who are you, impatience, abuse, contact by meaning
         subscription.Unsubscribe(),
         subscription.Subscribe(),

@@ -7,6 +7,7 @@ import logging
 from typing import Any
 
 from config.texts import reply
+from handlers import lists
 from handlers.base import Handler
 from handlers.context import Context
 from handlers.listing import answer_first, article_card, article_list
@@ -48,17 +49,18 @@ class Search(Handler):
             return not_found(ctx)  # the follower-words handlers' reply (#13)
         # After a single answer, 更多 should show the list from its first page (page -1 + 1).
         page = -1 if result.confident else 0
-        ctx.session.set("last", {"kind": "search", "query": match, "ids": result.ranked_ids,
-                                 "page": page, "page_size": PAGE_SIZE})
+        lists.remember(ctx, "search", result.ranked_ids, page=page, page_size=PAGE_SIZE,
+                       query=match)
         articles = [h.article for h in result.hits]
         place = reply("search_place_missing", region=result.missing_place) \
             if result.missing_place else ""
         if result.confident:
             ctx.outcome.update(kind="answer", articles=[articles[0].id])
             if not result.answer:  # no sentence holds the question's words: the card says it
-                return article_card(articles[0], ctx.kb.summary_of(articles[0]))
+                return article_card(articles[0], ctx.kb.summary_of(articles[0]), ctx.base_url)
             more = reply("search_answer_more") if len(result.ranked_ids) > 1 else ""
-            return answer_first(articles[0], result.answer, lead=place, footer=more)
+            return answer_first(articles[0], result.answer, lead=place, footer=more,
+                                base_url=ctx.base_url)
         ctx.outcome.update(kind="list", articles=[a.id for a in articles])
         summaries = [ctx.kb.summary_of(a) for a in articles]
         return article_list(
@@ -66,6 +68,7 @@ class Search(Handler):
             header="\n".join(x for x in (place, _header(match, ctx), unsure_header(ctx)) if x),
             footer=reply("search_footer") if len(result.ranked_ids) > len(articles) else "",
             summaries=summaries,
+            base_url=ctx.base_url,
         )
 
 

@@ -38,4 +38,4 @@ def small_talk(ctx: Context, titles: tuple[str, ...] = ()) -> Text | None:
     if not is_small_talk(ctx, titles):
         return None
     ctx.route = "social:small_talk"
-    return Text(reply("small_talk", hotline=ctx.settings.bot_hotline))
+    return Text(reply("small_talk", hotline=ctx.hotline))

@@ -63,7 +63,7 @@ class Social(Handler):
         if match == "offtopic":
             return not_found(ctx, "offtopic")
         ctx.route = f"social:{match}"
-        return Text(reply(reply_key(match), hotline=ctx.settings.bot_hotline))
+        return Text(reply(reply_key(match), hotline=ctx.hotline))
 
 
 class Wordless(Social):
@@ -77,7 +77,7 @@ class Wordless(Social):
 
 def _leans_on_last(plain: str, ctx: Context) -> bool:
     """'那我该找谁' / '那我该咋办' right after a service answer or list: a follow-up."""
-    last = ctx.session.get("last")
+    last = ctx.session.last_topic()
     return isinstance(last, dict) and len(plain) <= 12 and plain.startswith("那") \
         and last.get("kind") in ("faq", "search")
 
@@ -86,7 +86,7 @@ def _by_shape(text: str) -> str | None:
     """Messages with no words: '？？？' and '在吗在吗' are impatience, '👍' is an ok."""
     t = unicodedata.normalize("NFKC", text or "").strip()
     if not t or t in ("?", "？"):
-        return None  # a lone question mark is help (handlers/greeting.py)
+        return None  # a lone question mark is help (handlers/fixed.py)
     if _MARKS.match(t):
         return "impatience"
     stickers = _STICKERS.findall(t)

@@ -20,7 +20,7 @@ MAX_PLACE_CHARS = 12
 def subscribe(ctx: Context, region: str) -> Reply:
     """Subscribe the follower to `region` and say so."""
     if ctx.followers is None:
-        return Text(reply("subscription_off", hotline=ctx.settings.bot_hotline))
+        return Text(reply("subscription_off", hotline=ctx.hotline))
     old = ctx.followers.region_of(ctx.openid)
     ctx.followers.subscribe_region(ctx.openid, region)
     if old == region:
@@ -78,7 +78,7 @@ class Unsubscribe(Handler):
 
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
         if ctx.followers is None:
-            return Text(reply("subscription_off", hotline=ctx.settings.bot_hotline))
+            return Text(reply("subscription_off", hotline=ctx.hotline))
         old = ctx.followers.unsubscribe_region(ctx.openid)
         if old is None:
             return Text(reply("unsubscribed_nothing"))

@@ -1,7 +1,7 @@
 """What a follower's message means, worked out once per message and shared by the handlers.
 
 The intent matcher (config/meaning.toml) is compiled once per process; the service answers
-(ctx.services["faq"]) are matched by their store, compiled once per store version.
+(ctx.faq) are matched by their store, compiled once per store version.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def understand(ctx: Context) -> Understanding:
     """The Understanding of ctx.text, computed on first use and kept on the context."""
     found = getattr(ctx, _ATTR, None)
     if found is None or found[0] != ctx.text:
-        u = _understand(ctx.text, ctx.services.get("faq"))
+        u = _understand(ctx.text, ctx.faq)
         setattr(ctx, _ATTR, (ctx.text, u))
         return u
     return found[1]

@@ -1,4 +1,4 @@
-"""The article model of DESIGN.md's JSONL format, with validation that names the bad field."""
+"""The article model of the JSONL format (docs/editors.md), validated naming the bad field."""
 
 from __future__ import annotations
 

@@ -29,7 +29,7 @@ BATCH = 500
 
 
 class KnowledgeBase:
-    """Shared articles plus this process's search index (see DESIGN.md, "The store")."""
+    """Shared articles plus this process's search index (see docs/architecture.md, "The store")."""
 
     def __init__(self, redis_client: redis.Redis, prefix: str, data_dir: Path, *,
                  refresh_interval: float = 1.0, bundled_dir: Path | None = BUNDLED_DIR) -> None:

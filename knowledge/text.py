@@ -102,11 +102,6 @@ class Tokenizer:
             out += _run_bigrams(run)
         return out
 
-    def entity_bigrams(self, chunk: str) -> list[str]:
-        """Bigrams a query chunk shares with the index's fallback channel."""
-        return _bigrams(chunk)
-
-
 
 def _bigrams(text: str) -> list[str]:
     return [text[i:i + 2] for i in range(len(text) - 1)]

@@ -58,9 +58,11 @@ def app_config(redis_url, tmp_path) -> dict:
 @pytest.fixture
 def app(app_config):
     """The app; most tests want the bundled samples, which only the dev server loads by
-    itself, so they are loaded here unless a test sets extra["kb_bundled"] to False."""
+    itself, so they are loaded here unless a test sets app_config["kb_bundled"] to False
+    (a key of this fixture, not a setting)."""
+    bundled = app_config.pop("kb_bundled", True)
     app = create_app(app_config)
-    if app_config.get("extra", {}).get("kb_bundled", True):
+    if bundled:
         get_services(app).kb.load_bundled()
     return app
 

@@ -52,7 +52,7 @@ def _fill(console: Console) -> None:
     for openid, words in FEEDBACK.items():
         wechat.text(openid, "留言")
         wechat.text(openid, words)
-    traffic = services.extra["traffic"]
+    traffic = services.traffic
     now = time.time()
     for day in range(1, 30):  # an illustrative month of traffic for the chart
         for _ in range(20 + (day * 37) % 45):
@@ -61,7 +61,7 @@ def _fill(console: Console) -> None:
     state.accounts.add("editor1", "editor", "editor-password-1")
     state.accounts.set_preview_openid(BOSS, "oDemoPreview")
     first = services.kb.latest(limit=1)[0].id
-    services.extra["broadcasts"].request(first, preview_openid="oDemoPreview")
+    services.broadcasts.request(first, preview_openid="oDemoPreview")
     state.audit.record(BOSS, "预览群发", f"预览 {first} → oDemoPreview：已预览")
 
 
@@ -93,7 +93,7 @@ def shoot(out: Path) -> list[Path]:
                 "redis_url": redis_server.url, "bot_data_dir": str(Path(tmp) / "var"),
                 "wechat_token": "screenshots", "admin_token": "s" * 32, "ENVIRON": {},
                 "wechat_api_base": fake.url, "wechat_app_id": fake.appid,
-                "wechat_app_secret": fake.secret, "extra": {"kb_bundled": False}})
+                "wechat_app_secret": fake.secret})
             add_staff(app, BOSS, "admin", BOSS_PW)
             with LiveServer(app) as server, sync_playwright() as playwright:
                 console = Console(app, server.url, fake)

@@ -15,16 +15,20 @@ EDITOR, EDITOR_PW = "ed", "editor-password-1"
 FIXTURES = Path(__file__).parent / "fixtures" / "console"
 # argon2 with its production cost takes ~0.25 s a hash here; the console tests hash and verify
 # dozens of times, so they use a light cost (test_console_accounts checks the real one).
-LIGHT_HASH = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+LIGHT_HASH = (1, 1024, 1)  # time_cost, memory_cost (KiB), parallelism
 
 
 def light_config(app_config: dict, articles: bool = True) -> dict:
     """`app_config` with cheap password hashing (and, unless asked, no bundled articles)."""
-    extra = app_config.setdefault("extra", {})
-    extra["staff_password_hasher"] = LIGHT_HASH
+    app_config["staff_hash_cost"] = LIGHT_HASH
     if not articles:
-        extra["kb_bundled"] = False
+        app_config["kb_bundled"] = False  # a key of the `app` fixture, not a setting
     return app_config
+
+
+def settings_of(app_config: dict) -> dict:
+    """`app_config` without the `app` fixture's own keys, for calling create_app directly."""
+    return {k: v for k, v in app_config.items() if k != "kb_bundled"}
 
 
 @dataclass
@@ -38,7 +42,7 @@ class Console:
     @property
     def state(self):
         """The console's accounts, sessions, throttle and audit."""
-        return get_services(self.app).extra["console"]
+        return get_services(self.app).console
 
     def wechat(self) -> WeChatSide:
         """WeChat's side of the webhook, posting to this app."""
@@ -80,7 +84,7 @@ def post(client, path: str, data: dict, page: str = "/admin/me", **kwargs):
 
 def log_in(app, username: str = "alice", role: str = "admin", base_url: str = "http://localhost"):
     """A test client logged in as `username` (created with `role` when missing)."""
-    state = get_services(app).extra["console"]
+    state = get_services(app).console
     if state.accounts.get(username) is None:
         state.accounts.add(username, role, PASSWORD)
     client = app.test_client()

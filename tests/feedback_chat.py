@@ -9,8 +9,8 @@ from xml.sax.saxutils import escape
 
 import wechatpy
 
-from bot.conversation.dispatcher import CHINA, message_text
-from config.settings import Settings
+from bot.conversation.dispatcher import message_text
+from bot.platform.china_time import CHINA
 from handlers.context import Context, Session
 from handlers.registry import build_registry
 from tests.conftest import FIXTURES
@@ -46,7 +46,7 @@ class Chat:
         msg = parse_fixture(name, openid=self.openid, msgid=msgid, **values)
         ctx = Context(
             openid=self.openid, text=message_text(msg), session=self.session,
-            settings=Settings(), dedup_key=f"msg:{msgid}", now=self.now,
+            dedup_key=f"msg:{msgid}", now=self.now,
             feedback=self.feedback,
         )
         for handler in self.registry:

@@ -31,7 +31,7 @@ def test_bad_requests_get_400_and_change_nothing(bc_app, fake_wechat, body, fiel
     assert resp.status_code == 400
     assert field in resp.get_json()["error"]
     assert fake_wechat.calls == []
-    assert bc_app.extensions["jyq"].extra["broadcasts"].recent() == []
+    assert bc_app.extensions["jyq"].broadcasts.recent() == []
 
 
 def test_preview_then_scheduled_send_then_status(bc_app, fake_wechat):

@@ -42,7 +42,7 @@ def test_killed_after_an_accepted_sendall_delivers_once_and_finishes(bc_app, fak
         proc.communicate(timeout=10)
     fake_wechat.hold("message/mass/sendall", 0)
     (sent,) = fake_wechat.sent_jobs()
-    bc = get_services(bc_app).extra["broadcasts"]
+    bc = get_services(bc_app).broadcasts
     (job,) = bc.recent()
     assert job.status == "running" and not job.msg_id
     assert job.sending_draft == job.draft_media_id  # handed to sendall: it may be gone
@@ -75,7 +75,7 @@ def test_killed_after_an_accepted_sendall_delivers_once_and_finishes(bc_app, fak
 
 
 def test_scheduled_job_runs_once_with_two_workers(bc_app, fake_wechat, redis_url, tmp_path):
-    bc = get_services(bc_app).extra["broadcasts"]
+    bc = get_services(bc_app).broadcasts
     due = time.time() + 1.5
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(due)) + time.strftime("%z")
     job = bc.request("jz-skills-2024", send_all=True, send_at=stamp[:-2] + ":" + stamp[-2:])
@@ -102,12 +102,12 @@ def test_scheduled_job_runs_once_with_two_workers(bc_app, fake_wechat, redis_url
 def test_a_restart_loses_no_scheduled_job(bc_app, fake_wechat, app_config, redis_server):
     from bot import create_app
 
-    bc = get_services(bc_app).extra["broadcasts"]
+    bc = get_services(bc_app).broadcasts
     job = bc.request("jz-skills-2024", region="湖北", send_at="2099-12-01 09:00")
     redis_server.stop()  # the store itself restarts (a clean shutdown) from its files
     redis_server.start()
     app = create_app(app_config)  # and so does the bot
-    fresh = get_services(app).extra["broadcasts"]
+    fresh = get_services(app).broadcasts
     kept = fresh.get(job.id)
     assert kept.status == "scheduled" and kept.target == "湖北"
     assert kept.to_dict()["due_time"] == "2099-12-01 09:00:00"  # China time, as typed

@@ -26,7 +26,7 @@ STAFF = {"Authorization": "Bearer staff-secret-for-the-tests-0123"}
 
 
 def _bc(app):
-    return get_services(app).extra["broadcasts"]
+    return get_services(app).broadcasts
 
 
 def _post_event(app, xml):

@@ -12,7 +12,7 @@ def _job_id(output: str) -> str:
 
 
 def _store(app):
-    return get_services(app).extra["broadcasts"]
+    return get_services(app).broadcasts
 
 
 def test_preview_goes_to_one_phone_as_a_draft(bc_app, fake_wechat):

@@ -12,7 +12,7 @@ from config.settings import SettingsError, load_settings
 
 @pytest.fixture
 def state(app):
-    return get_services(app).extra["console"]
+    return get_services(app).console
 
 
 def test_passwords_are_stored_as_argon2_hashes_and_verified(app, state):

@@ -35,5 +35,5 @@ def test_faq_entries_are_added_edited_tried_and_deleted(app):
     assert "确认删除" in client.get("/admin/faq/wage-arrears-demo/delete").text
     post(client, "/admin/faq/wage-arrears-demo/delete", {})
     assert store.get("wage-arrears-demo") is None
-    actions = [e.action for e in get_services(app).extra["console"].audit.page()]
+    actions = [e.action for e in get_services(app).console.audit.page()]
     assert actions[:3] == ["删除服务问答", "修改服务问答", "添加服务问答"]

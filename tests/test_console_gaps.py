@@ -35,7 +35,7 @@ def test_a_dismissed_gap_leaves_the_list_until_asked_again(app):
     assert "<td>火星上有招聘会吗</td>" not in client.get("/admin/gaps").text
     ask(app, follower, "oFollower002", "火星上有招聘会吗")
     assert "<td>火星上有招聘会吗</td>" in client.get("/admin/gaps").text
-    actions = [e.action for e in get_services(app).extra["console"].audit.page()]
+    actions = [e.action for e in get_services(app).console.audit.page()]
     assert "忽略未答问题" in actions
 
 

@@ -16,7 +16,7 @@ def app_config(app_config):
 
 
 def state(app):
-    return get_services(app).extra["console"]
+    return get_services(app).console
 
 
 def test_admins_manage_accounts_and_every_change_is_audited(app):
@@ -73,7 +73,7 @@ def test_send_to_a_region_needs_confirmation_then_reaches_wechat(bc_app, fake_we
     refused = post(client, "/admin/broadcasts", form, follow_redirects=True)
     assert "请勾选“确认群发”" in refused.text and fake_wechat.sent_jobs() == []
     post(client, "/admin/broadcasts", {**form, "confirm": "1"})
-    [job] = get_services(bc_app).extra["broadcasts"].recent()
+    [job] = get_services(bc_app).broadcasts.recent()
     assert (job.kind, job.target, job.status) == ("send", "湖北", "submitted")
     assert len(fake_wechat.sent_jobs()) == 1
     fragment = client.get("/admin/broadcasts/jobs").text
@@ -91,7 +91,7 @@ def test_a_scheduled_send_waits_and_a_preview_needs_an_openid(bc_app, fake_wecha
     post(client, "/admin/broadcasts", {"action": "send", "article_id": "jz-skills-2024",
                                        "audience": "all", "confirm": "1",
                                        "send_at": "2099-01-01T09:00"})
-    [job] = get_services(bc_app).extra["broadcasts"].recent()
+    [job] = get_services(bc_app).broadcasts.recent()
     assert job.status == "scheduled" and fake_wechat.sent_jobs() == []
     past = post(client, "/admin/broadcasts", {"action": "send", "article_id": "jz-skills-2024",
                                               "audience": "all", "confirm": "1",

@@ -9,7 +9,7 @@ import io
 import pytest
 
 from bot.services import get_services
-from tests.console_support import csrf, light_config, log_in
+from tests.console_support import csrf, light_config, log_in, settings_of
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def test_behind_a_tls_proxy_the_public_https_url_makes_the_cookie_secure(app_con
     from bot import create_app
 
     app_config["bot_public_url"] = "https://bot.example.cn"
-    _, resp = log_in(create_app(app_config))
+    _, resp = log_in(create_app(settings_of(app_config)))
     assert "Secure" in resp.headers["Set-Cookie"]
 
 
@@ -50,7 +50,7 @@ def test_idle_sessions_end_and_each_request_restarts_the_clock(app_config):
     from bot import create_app
 
     app_config["bot_console_idle_hours"] = "2"
-    app = create_app(app_config)
+    app = create_app(settings_of(app_config))
     client, _ = log_in(app)
     r = get_services(app).redis
     [key] = session_keys(app)
@@ -80,12 +80,12 @@ def test_a_post_without_a_token_is_400_and_changes_nothing(app):
         resp = client.post(f"/admin/feedback/{record.ticket}/status", data=data)
         assert resp.status_code == 400 and "CSRF" in resp.text
     assert store.get(record.id).status == "new"
-    assert [e.action for e in get_services(app).extra["console"].audit.page()] == ["登录"]
+    assert [e.action for e in get_services(app).console.audit.page()] == ["登录"]
 
 
 @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/admin", "/wechat"])
 def test_login_never_redirects_outside_the_console(app, target):
-    state = get_services(app).extra["console"]
+    state = get_services(app).console
     state.accounts.add("alice", "editor", "console-password")
     client = app.test_client()
     resp = client.post("/admin/login?next=" + target, data={
@@ -129,7 +129,7 @@ def test_csv_export_follows_the_filter_and_defuses_formulas(app):
     assert texts == ["'=HYPERLINK(\"http://evil\")", "招聘会什么时候开"]
     filtered = client.get("/admin/feedback/export.csv?text=招聘会").text
     assert "什么时候开" in filtered and "地点在哪" in filtered and "HYPERLINK" not in filtered
-    audit = get_services(app).extra["console"].audit.page()[0]
+    audit = get_services(app).console.audit.page()[0]
     assert audit.action == "导出留言" and audit.detail.startswith("2 条")
 
 
@@ -153,7 +153,7 @@ def test_messages_are_counted_per_day_for_the_dashboard(app, client):
     side.text("oFollower001", "热线电话")
     side.text("oFollower001", "热线电话")
     side.event("oFollower002", "subscribe")
-    days = get_services(app).extra["traffic"].days(30)
+    days = get_services(app).traffic.days(30)
     assert len(days) == 30 and days[-1][1] == 2
     staff, _ = log_in(app)
     page = staff.get("/admin/").text

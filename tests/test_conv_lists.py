@@ -56,7 +56,7 @@ def test_latest_news_lists_the_newest(follower, services, text):
     assert numbered(reply) == [1, 2, 3, 4, 5]
     newest = services.kb.latest(limit=1)[0]
     assert newest.title.split()[0][:10] in reply.content
-    last = follower.session.get("last")
+    last = follower.session.last_list()
     assert last["kind"] == "latest" and last["page"] == 0 and len(last["ids"]) == 20
     assert len(reply.content.encode()) <= 2048
 
@@ -70,7 +70,7 @@ def test_region_news(follower, services, text, region):
     name, reply = follower.say(text)
     assert name == "region_news"
     expected = services.kb.latest(region=region, limit=20)
-    last = follower.session.get("last")
+    last = follower.session.last_list()
     assert last["kind"] == "region" and last["region"] == region
     assert last["ids"] == [a.id for a in expected]
     assert f"{region}最新资讯" in reply.content
@@ -85,7 +85,7 @@ def test_region_without_articles_says_so(follower, services):
     services.kb.delete([a.id for a in services.kb.latest(region="西藏", limit=20)])
     name, reply = follower.say("西藏新闻")
     assert name == "region_news" and "暂时还没有西藏的资讯" in reply.content
-    assert follower.session.get("last") is None
+    assert follower.session.last_list() is None
 
 
 def test_paging_forward_and_back(follower, services):
@@ -99,7 +99,7 @@ def test_paging_forward_and_back(follower, services):
     follower.say("更多")
     name, reply = follower.say("更多")
     assert name == "paging" and "最后一页" in reply.content and "20" in reply.content
-    assert follower.session.get("last")["page"] == 3
+    assert follower.session.last_list()["page"] == 3
 
 
 def test_previous_on_the_first_page(follower):
@@ -115,17 +115,17 @@ def test_paging_without_a_list_hints(follower):
 @pytest.mark.parametrize(("text", "index"), [("2", 1), ("第三条", 2), ("第3篇", 2), ("１", 0)])
 def test_pick_gives_the_card(follower, services, text, index):
     follower.say("最新")
-    target = services.kb.get(follower.session.get("last")["ids"][index])
+    target = services.kb.get(follower.session.last_list()["ids"][index])
     name, reply = follower.say(text)
     assert name == "pick" and isinstance(reply, News)
-    assert reply.items[0].title == target.title and reply.items[0].url == article_link(target)
+    assert reply.items[0].title == target.title and reply.items[0].url == article_link(target, "")
     assert reply.items[0].description == services.kb.summary_of(target)
 
 
 def test_pick_numbers_are_global_across_pages(follower, services):
     follower.say("最新")
     follower.say("更多")
-    ids = follower.session.get("last")["ids"]
+    ids = follower.session.last_list()["ids"]
     assert follower.say("7")[1].items[0].title == services.kb.get(ids[6]).title
 
 
@@ -133,13 +133,13 @@ def test_pick_out_of_range_and_without_a_list(follower):
     name, reply = follower.say("3")
     assert name == "pick" and "先发关键词" in reply.content
     follower.say("湖北新闻")
-    count = len(follower.session.get("last")["ids"])
+    count = len(follower.session.last_list()["ids"])
     assert f"只有 {count} 条" in follower.say("第15条")[1].content
 
 
 def test_pick_after_the_article_was_removed(follower, services):
     follower.say("最新")
-    services.kb.delete([follower.session.get("last")["ids"][0]])
+    services.kb.delete([follower.session.last_list()["ids"][0]])
     assert "找不到" in follower.say("1")[1].content
 
 
@@ -147,7 +147,7 @@ def test_location_message_gives_that_regions_news(follower, services):
     name, reply = follower.send("location")
     assert name == "location" and "湖北最新资讯" in reply.content
     assert follower.session.get("located") == "湖北"
-    assert follower.session.get("last")["region"] == "湖北"
+    assert follower.session.last_list()["region"] == "湖北"
     assert services.followers.located_region("o_follower_1") == "湖北"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 
 from bot.audience.followers import Followers
@@ -25,10 +27,18 @@ def say(text: str, session: Session | None = None, followers=None):
 
 
 def test_cancel_leaves_a_mode_and_says_which():
-    session = Session({"mode": "feedback", "mode_expires": 1.0, "feedback_draft": "x",
-                       "last": {"ids": ["a"]}, "located": "湖北"})
+    session = Session({"last": {"ids": ["a"]}, "located": "湖北"})
+    session.enter_mode("feedback", datetime.now().astimezone(), minutes=10)
     name, reply = say("取消", session)
     assert name == "cancel" and "已退出留言" in reply.content
+    assert session.data == {"located": "湖北"}
+
+
+def test_an_expired_mode_is_no_mode():
+    session = Session({"located": "湖北"})
+    session.enter_mode("feedback", datetime.now().astimezone() - timedelta(hours=1), minutes=10)
+    name, reply = say("取消", session)
+    assert name == "cancel" and "留言" not in reply.content and reply.content.startswith("好的")
     assert session.data == {"located": "湖北"}
 
 

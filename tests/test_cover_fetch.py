@@ -140,7 +140,6 @@ def test_non_images_and_oversized_bodies_are_refused(servers, kind, length, body
 def test_a_broadcast_preview_with_an_internal_cover_uploads_the_default_one(
         servers, fake_wechat, app_config, tmp_path):
     inside = servers(_png)
-    app_config["extra"] = {"kb_bundled": False}
     for openid in FOLLOWERS:
         fake_wechat.add_follower(openid)
     app = create_app(app_config)

@@ -39,7 +39,7 @@ def test_a_menu_click_opens_three_replies_for_a_minute(fake_wechat, app, wechat,
     services = get_services(app)
     fake_wechat.add_follower(OPENID, interacted=False)
     record = services.feedback.submit(OPENID, "msg:old-1", "上周的留言", None)
-    windows = services.extra["cs_windows"]
+    windows = services.cs_windows
     wechat.event(OPENID, "CLICK", EventKey="HELP")  # only the one-minute allowance
     fake_wechat.interact(OPENID, "click")
     replies = _reply(client, record.ticket, 4)

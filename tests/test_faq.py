@@ -166,3 +166,19 @@ def test_cli_import_of_a_bad_file_imports_nothing(runner, app):
                                  str(FAQ_FIXTURES / "bad.jsonl")])
     assert result.exit_code != 0 and "什么都没有导入" in result.output
     assert get_services(app).faq.count() == 0
+
+
+def test_an_answer_links_our_own_article_page_on_the_public_address(redis_url, tmp_path):
+    from handlers import faq as faq_handler
+    from handlers.context import Context, Session
+    from knowledge import Article
+    from tests.kb_support import make_kb, record
+
+    kb = make_kb(redis_url, tmp_path)
+    kb.upsert([Article.from_dict(record(1, url=""))])
+    ctx = Context(openid="o", text="失业金怎么领", session=Session(), kb=kb,
+                  base_url="https://bot.example.cn/")
+    text = faq_handler.answer(ctx, entry(articles=["t-1"]), None).content
+    assert 'href="https://bot.example.cn/articles/t-1"' in text
+    last = ctx.session.last_topic()
+    assert last["kind"] == "faq" and last["faq"] == "e1" and last["ids"] == ["t-1"]

@@ -7,11 +7,11 @@ from datetime import datetime, timedelta
 import pytest
 
 from bot import create_app
-from bot.feedback.record import CST
+from bot.platform.china_time import CHINA
 from bot.services import get_services
 
 AUTH = {"Authorization": "Bearer staff-secret-for-the-tests-0123"}
-T0 = datetime(2026, 11, 20, 9, 0, tzinfo=CST)
+T0 = datetime(2026, 11, 20, 9, 0, tzinfo=CHINA)
 
 
 def seed(app, n: int, start: datetime = T0, step: timedelta = timedelta(hours=1)) -> list:

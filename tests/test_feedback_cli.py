@@ -6,10 +6,10 @@ import csv
 import json
 from datetime import datetime, timedelta
 
-from bot.feedback.record import CST
+from bot.platform.china_time import CHINA
 from bot.services import get_services
 
-T0 = datetime(2026, 11, 20, 9, 0, tzinfo=CST)
+T0 = datetime(2026, 11, 20, 9, 0, tzinfo=CHINA)
 
 
 def seed(app):

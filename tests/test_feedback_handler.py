@@ -78,7 +78,7 @@ def test_a_voice_message_keeps_its_recognition_and_media(chat, store):
 def test_one_shot_feedback_is_recorded_at_once(chat, store, message, kept):
     assert TICKET.search(chat.say(message))
     assert [r.text for r in stored(store)] == [kept]
-    assert chat.session.get("mode") is None
+    assert chat.session.mode(chat.now) is None
 
 
 def test_a_word_without_a_separator_is_an_ordinary_question(chat, store):
@@ -90,7 +90,7 @@ def test_a_word_without_a_separator_is_an_ordinary_question(chat, store):
 def test_cancel_leaves_and_stores_nothing(chat, store):
     chat.say("反馈")
     assert "退出" in chat.say("取消")
-    assert chat.session.get("mode") is None
+    assert chat.session.mode(chat.now) is None
     chat.say("这句不是留言")
     assert chat.answered_by != "feedback"
     assert stored(store) == []
@@ -101,7 +101,7 @@ def test_the_mode_ends_by_itself_after_ten_minutes(chat, store):
     chat.tick(minutes=10, seconds=1)
     chat.say("过期以后说的话")
     assert chat.answered_by != "feedback"
-    assert chat.session.get("mode") is None
+    assert chat.session.mode(chat.now) is None
     assert stored(store) == []
 
 
@@ -118,7 +118,7 @@ def test_empty_and_too_long_feedback_get_a_reason_and_nothing_is_stored(chat, st
     too_long = chat.say("很" * 1001)
     assert "1001" in too_long and "1000" in too_long
     assert stored(store) == []
-    assert chat.session.get("mode") == "feedback"  # the follower may try again
+    assert chat.session.mode(chat.now).name == "feedback"  # the follower may try again
     assert TICKET.search(chat.say("好" * 1000))
     assert "1001" in chat.say("建议：" + "长" * 1001)
     assert "8000" in chat.say("建议：" + "长" * 8000)  # counted in full, not as the matcher's cut
@@ -171,4 +171,4 @@ def test_without_a_store_the_follower_is_told_and_the_mode_stays():
     chat = Chat(None)
     chat.say("留言")
     assert "暂时不可用" in chat.say("一条留言")
-    assert chat.session.get("mode") == "feedback"
+    assert chat.session.mode(chat.now).name == "feedback"

@@ -34,9 +34,9 @@ _msg_ids = itertools.count(660000000000001)
 
 @pytest.fixture
 def redis_files(tmp_path):
-    # `always`, as README asks of a feedback Redis before 7.2: with `everysec` Redis may answer
-    # before it has written the AOF (while a background fsync runs), and this test then lost
-    # the last acknowledged ticket in 2 of 19 runs here (none in 25+ with `always`).
+    # `always`, as docs/operating.md asks of a feedback Redis before 7.2: with `everysec` Redis
+    # may answer before it has written the AOF (while a background fsync runs), and this test
+    # then lost the last acknowledged ticket in some runs (none with `always`).
     server = RedisServer(tmp_path / "redis", appendfsync="always").start()
     yield server
     server.stop()

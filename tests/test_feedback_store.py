@@ -7,15 +7,15 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot.feedback.record import CST
 from bot.feedback.store import FeedbackStore, durability_risk
+from bot.platform.china_time import CHINA
 from bot.platform.embedded import shutdown_embedded
 from bot.platform.redis_store import connect
 from bot.platform.redis_url import open_client
 from config.settings import Settings
 from tests.support.redis_server import RedisServer
 
-T0 = datetime(2026, 11, 28, 9, 30, tzinfo=CST)
+T0 = datetime(2026, 11, 28, 9, 30, tzinfo=CHINA)
 
 
 @pytest.fixture

@@ -82,7 +82,8 @@ def test_a_failing_tagger_keeps_the_preference_and_retries_later(store):
 def test_app_wires_followers_under_the_prefix(app):
     services = get_services(app)
     services.followers.subscribe_region("o9", "全国")
-    assert services.redis.hget(services.key("follower", "o9"), "region") == "全国".encode()
+    key = services.settings.key_prefix + "follower:o9"
+    assert services.redis.hget(key, "region") == "全国".encode()
 
 
 def test_subscribing_tags_the_follower_in_wechat(fake_wechat, app_config, wechat, app):
@@ -111,3 +112,16 @@ def test_wechat_refusing_a_tag_does_not_cost_the_answer(fake_wechat, wechat, app
     assert followers.region_of("o_refused") == "湖北" and followers.pending() == 1
     assert followers.sync_pending() == 1
     assert fake_wechat.user_tags["o_refused"] and followers.pending() == 0
+
+
+def test_the_worker_retries_a_failed_region_tag(fake_wechat, wechat, app):
+    fake_wechat.add_follower("o_later")
+    fake_wechat.fail("tags/members/batchtagging", 45009)
+    wechat.text("o_later", "订阅湖北")
+    followers = get_services(app).followers
+    followers.wait()
+    assert followers.pending() == 1 and not fake_wechat.user_tags["o_later"]
+    result = app.test_cli_runner().invoke(args=["worker", "--once"])
+    assert result.exit_code == 0, result.output
+    hubei = next(i for i, name in fake_wechat.tags.items() if name == "地区-湖北")
+    assert fake_wechat.user_tags["o_later"] == {hubei} and followers.pending() == 0

@@ -92,7 +92,7 @@ def test_a_captured_encrypted_message_is_refused_later_but_wechats_retry_is_answ
     # WeChat's retry: the very same request again, within the window → the same reply
     again = client.post("/wechat", query_string=params, data=body)
     assert again.status_code == 200
-    assert side._read_reply(200, again.get_data(as_text=True)) == first.reply
+    assert side.read_reply(200, again.get_data(as_text=True)) == first.reply
     # another message under the same timestamp + nonce is a forgery
     other = side.post_xml(fixture_text("text_message.xml"),
                           timestamp=params["timestamp"], nonce=params["nonce"])

@@ -24,7 +24,6 @@ def _top(app, query):
 
 
 def test_an_emptied_and_refilled_store_is_never_served_the_old_index(app_config, tmp_path):
-    app_config["extra"] = {"kb_bundled": False}
     first = create_app(app_config)
     runner = first.test_cli_runner()
     assert runner.invoke(args=["kb", "import", _articles(tmp_path / "a.jsonl", "电焊",
@@ -46,7 +45,6 @@ def test_an_emptied_and_refilled_store_is_never_served_the_old_index(app_config,
 
 
 def test_kb_rebuild_always_replaces_the_persisted_index(app_config, tmp_path):
-    app_config["extra"] = {"kb_bundled": False}
     app = create_app(app_config)
     runner = app.test_cli_runner()
     runner.invoke(args=["kb", "import", _articles(tmp_path / "a.jsonl", "电焊", "湖北")])

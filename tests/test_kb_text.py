@@ -36,7 +36,7 @@ def test_name_bigrams_cover_names_jieba_splits():
 
 
 def test_segmentation_is_jiebas_own_on_the_bundled_articles():
-    """jieba-rs must cut exactly as jieba does, user words included (README relies on it)."""
+    """jieba-rs must cut exactly as jieba does, user words included (docs/search.md says so)."""
     import jieba
 
     from knowledge.base import BUNDLED_DIR

@@ -100,13 +100,11 @@ def test_framing_never_outweighs_the_content_words(kb):
 def test_the_reply_says_the_place_had_nothing_and_labels_national_articles(kb):
     from types import SimpleNamespace
 
-    from config.settings import load_settings
     from handlers.context import Context, Session
     from handlers.search import Search
 
     msg = SimpleNamespace(type="text", content="广东就业见习补贴")
-    ctx = Context(openid="o1", text=msg.content, session=Session(), kb=kb,
-                  settings=load_settings({}, overrides={"bot_data_dir": "/tmp"}))
+    ctx = Context(openid="o1", text=msg.content, session=Session(), kb=kb)
     reply = Search().handle(msg, ctx, Search().check(msg, ctx))
     first_line = reply.content.splitlines()[0]
     assert first_line == "广东暂时没有相关资讯，以下是全国的："

@@ -12,11 +12,11 @@ from tests.support.live import LiveServer
 
 
 def _dispatch(app, xml_name):
-    """Ask the registry in order, as the dispatcher does, with ctx.services = services.extra."""
+    """Ask the registry in order, as the dispatcher does, with the app's broadcasts."""
     services = get_services(app)
     msg = parse_message(fixture_text(xml_name))
-    ctx = Context(openid=msg.source, text="", session=Session(), settings=services.settings,
-                  services=services.extra)
+    ctx = Context(openid=msg.source, text="", session=Session(),
+                  broadcasts=services.broadcasts)
     for handler in build_registry():
         match = handler.check(msg, ctx)
         if match is not None:
@@ -25,7 +25,7 @@ def _dispatch(app, xml_name):
 
 
 def test_finish_event_closes_the_job_with_counts(bc_app, fake_wechat):
-    bc = get_services(bc_app).extra["broadcasts"]
+    bc = get_services(bc_app).broadcasts
     job = bc.request("jz-skills-2024", send_all=True)
     msg, handler, reply = _dispatch(bc_app, "event_masssendjobfinish.xml")
     assert job.msg_id == str(msg.id)  # the fake's first msg_id, as in the fixture
@@ -37,7 +37,7 @@ def test_finish_event_closes_the_job_with_counts(bc_app, fake_wechat):
 
 
 def test_failed_send_event_marks_the_job_failed(bc_app, fake_wechat):
-    bc = get_services(bc_app).extra["broadcasts"]
+    bc = get_services(bc_app).broadcasts
     job = bc.request("jz-skills-2024", send_all=True)
     _dispatch(bc_app, "event_masssendjobfinish_fail.xml")
     done = bc.get(job.id)
@@ -48,11 +48,11 @@ def test_failed_send_event_marks_the_job_failed(bc_app, fake_wechat):
 def test_event_for_a_console_send_changes_nothing(bc_app, fake_wechat):
     _, handler, reply = _dispatch(bc_app, "event_masssendjobfinish.xml")
     assert handler.name == "mass_job" and reply is SILENT
-    assert get_services(bc_app).extra["broadcasts"].recent() == []
+    assert get_services(bc_app).broadcasts.recent() == []
 
 
 def test_finish_event_posted_to_the_webhook_closes_the_job(bc_app, fake_wechat):
-    bc = get_services(bc_app).extra["broadcasts"]
+    bc = get_services(bc_app).broadcasts
     job = bc.request("jz-skills-2024", send_all=True)
     settings = get_services(bc_app).settings
     with LiveServer(bc_app) as server:

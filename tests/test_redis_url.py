@@ -55,7 +55,7 @@ def test_a_bad_url_stops_start_up_with_the_reason(tmp_path):
 def test_an_unreachable_store_stops_start_up_with_a_reason(url, tmp_path):
     with pytest.raises(SettingsError, match="REDIS_URL is unreachable"):
         create_app({"redis_url": url, "bot_data_dir": str(tmp_path), "wechat_token": "t",
-                    "ENVIRON": {}, "extra": {"store_boot_wait": 0}})
+                    "ENVIRON": {}, "store_boot_wait": 0})
 
 
 def test_each_form_opens_the_right_client(redis_url):
@@ -97,7 +97,7 @@ def test_a_worker_booting_while_the_store_is_away_waits_for_it(tmp_path):
     timer.start()
     try:
         app = create_app({"redis_url": server.url, "bot_data_dir": str(tmp_path / "var"),
-                          "wechat_token": "t", "ENVIRON": {}, "extra": {"kb_bundled": False}})
+                          "wechat_token": "t", "ENVIRON": {}})
         assert get_services(app).redis.ping()
     finally:
         timer.join()

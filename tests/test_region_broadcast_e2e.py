@@ -14,12 +14,12 @@ def test_chat_subscription_tags_followers_and_a_region_send_reaches_them(bc_app,
             assert side.text(openid, text).status == 200
     # Tags are synced off the message path; a send is only exact once they have landed.
     get_services(bc_app).followers.wait()
-    tags = get_services(bc_app).extra["region_tags"]
+    tags = get_services(bc_app).region_tags
     hubei = tags.tag_id("湖北")
     assert fake_wechat.user_tags["oHubei00001"] == {hubei}
     assert fake_wechat.user_tags["oHubei00002"] == set()  # 荆州 is in 湖北, then unsubscribed
 
-    job = get_services(bc_app).extra["broadcasts"].request("jz-skills-2024", region="湖北")
+    job = get_services(bc_app).broadcasts.request("jz-skills-2024", region="湖北")
     assert job.status == "submitted"
     (sent,) = fake_wechat.sent_jobs()
     assert sent.tag_id == hubei and sent.recipients == ["oHubei00001"]

@@ -8,11 +8,11 @@ from bot.services import get_services
 
 
 def _tags(app):
-    return get_services(app).extra["region_tags"]
+    return get_services(app).region_tags
 
 
 def test_no_region_tags_without_the_api(app):
-    assert get_services(app).extra["region_tags"] is None
+    assert get_services(app).region_tags is None
 
 
 def test_retag_moves_a_follower_between_region_tags(bc_app, fake_wechat):

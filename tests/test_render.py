@@ -56,11 +56,3 @@ def test_silent_is_success():
     assert render(SILENT, _msg()) == SUCCESS
 
 
-def test_relative_links_become_absolute_on_the_base_url():
-    content = '1. <a href="/articles/abc">标题</a> 和 <a href="https://x.cn/1">外链</a>'
-    doc = xmltodict.parse(render(Text(content), _msg(), "https://bot.example.cn/"))["xml"]
-    assert 'href="https://bot.example.cn/articles/abc"' in doc["Content"]
-    assert 'href="https://x.cn/1"' in doc["Content"]
-    item = NewsItem("标题", "摘要", "/articles/abc")
-    doc = xmltodict.parse(render(News((item,)), _msg(), "https://bot.example.cn"))["xml"]
-    assert doc["Articles"]["item"]["Url"] == "https://bot.example.cn/articles/abc"

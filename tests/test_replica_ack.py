@@ -83,7 +83,7 @@ def test_over_the_webhook_the_follower_gets_the_busy_reply_then_the_ticket(pair,
                                                                           tmp_path):
     app = create_app({"redis_url": f"redis://127.0.0.1:{pair[0].port}/0",
                       "bot_data_dir": str(tmp_path / "var"), "wechat_token": "acktoken",
-                      "ENVIRON": {}, "extra": {"kb_bundled": False}, "TESTING": True})
+                      "ENVIRON": {}, "TESTING": True})
     get_services(app).feedback._ack.wait_ms = 300
     with LiveServer(app) as live:
         side = WeChatSide(http_transport(live.url), "acktoken")

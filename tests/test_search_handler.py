@@ -2,7 +2,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from config.settings import load_settings
 from handlers.context import Context, Session
 from handlers.listing import MAX_BYTES, article_card, article_list
 from handlers.registry import build_registry
@@ -10,6 +9,8 @@ from handlers.replies import Text
 from handlers.search import Search
 from knowledge import Article
 from tests.kb_support import make_kb, record
+
+BASE = "https://bot.example.cn"
 
 
 class Followers:
@@ -27,8 +28,7 @@ def kb(redis_url, tmp_path):
 
 def _ask(kb, text, followers=None, kind="text"):
     msg = SimpleNamespace(type=kind, content=text, recognition=text if kind == "voice" else None)
-    ctx = Context(openid="o1", text=text, session=Session(), kb=kb, followers=followers,
-                  settings=load_settings({}, overrides={"bot_data_dir": "/tmp"}))
+    ctx = Context(openid="o1", text=text, session=Session(), kb=kb, followers=followers)
     handler = Search()
     match = handler.check(msg, ctx)
     return (handler.handle(msg, ctx, match) if match else None), ctx
@@ -46,7 +46,7 @@ def test_a_clear_winner_answers_first_then_links_its_article(kb):
     assert "荆州" in sentence and "技能" in sentence and len(sentence) <= 80
     assert sentence in kb.get("413c7548385390b6").body.replace("\n", "")
     assert link.startswith('详见：<a href="/articles/413c7548385390b6">郢匠逐梦新时代')
-    last = ctx.session.get("last")
+    last = ctx.session.last_list()
     assert last["kind"] == "search" and last["ids"][0] == "413c7548385390b6"
     # page -1: after a single answer, 更多 shows the list from its first page
     assert last["page"] == -1 and last["page_size"] == 3
@@ -61,7 +61,7 @@ def test_several_good_answers_are_a_numbered_list(kb):
     assert "1. <a href=\"/articles/" in reply.content and "\n2. " in reply.content
     assert "\n4. " not in reply.content  # at most three; 更多 gives the rest
     assert len(reply.content.encode()) <= MAX_BYTES
-    assert 4 <= len(ctx.session.get("last")["ids"]) <= 20
+    assert 4 <= len(ctx.session.last_list()["ids"]) <= 20
     assert ctx.outcome["kind"] == "list" and len(ctx.outcome["articles"]) == 3
 
 
@@ -75,24 +75,24 @@ def test_nothing_found_suggests_topics_and_the_hotline(kb):
     assert isinstance(reply, Text)
     assert "明天天气怎么样" in reply.content and "400-633-0111" in reply.content
     assert "招聘会" in reply.content
-    assert ctx.session.get("last") is None
+    assert ctx.session.last_list() is None
 
 
-def test_the_subscribed_region_is_asked_for(kb):
-    asked = []
+def _regions(kb, ctx):
+    return [kb.get(i).region for i in ctx.session.last_list()["ids"]]
 
-    class Recording(Followers):
-        def region_of(self, openid):
-            asked.append(openid)
-            return "广东"
 
-    _ask(kb, "招聘会", followers=Recording())
-    assert asked == ["o1"]
+def test_the_subscribed_region_comes_first(kb):
+    _, plain = _ask(kb, "招聘会")
+    _, preferring = _ask(kb, "招聘会", followers=Followers("海南"))
+    assert _regions(kb, plain)[0] != "海南"  # without the preference another region leads
+    assert _regions(kb, preferring)[0] == "海南"
+    assert set(_regions(kb, preferring)) == set(_regions(kb, plain))  # a preference, no filter
 
 
 def test_without_a_knowledge_base_search_does_not_match():
     msg = SimpleNamespace(type="text", content="招聘会")
-    ctx = Context(openid="o", text="招聘会", session=Session(), settings=load_settings({}))
+    ctx = Context(openid="o", text="招聘会", session=Session())
     assert Search().check(msg, ctx) is None
     image = SimpleNamespace(type="image")
     ctx.kb = object()
@@ -105,7 +105,8 @@ def _long(n):
 
 def test_article_list_drops_whole_items_to_fit_2048_bytes():
     articles = [_long(n) for n in range(1, 20)]
-    text = article_list(articles, header="标题", summaries=["摘要" * 30] * 19).content
+    text = article_list(articles, header="标题", summaries=["摘要" * 30] * 19,
+                        base_url=BASE).content
     assert len(text.encode()) <= MAX_BYTES
     assert text.count("<a href=") == text.count("</a>") >= 3
     last_number = max(int(line.split(".")[0]) for line in text.split("\n")
@@ -115,15 +116,36 @@ def test_article_list_drops_whole_items_to_fit_2048_bytes():
 
 def test_article_list_escapes_titles_and_numbers_from_start():
     a = Article.from_dict(record(1, title="<b>标题</b> & 更多"))
-    text = article_list([a], start=6).content
+    text = article_list([a], start=6, base_url=BASE).content
     assert text.startswith("6. <a href=\"https://example.cn/news/1.html\">&lt;b&gt;标题")
 
 
 def test_article_card_carries_cover_and_link():
     a = Article.from_dict(record(1, cover="https://example.cn/c.jpg"))
-    card = article_card(a, "摘要")
+    card = article_card(a, "摘要", BASE)
     assert card.items[0].image == "https://example.cn/c.jpg"
     assert card.items[0].url == a.url and card.items[0].description == "摘要"
+
+
+def test_links_to_our_own_pages_are_absolute_on_the_base_url():
+    own = Article.from_dict(record(1, url=""))
+    text = article_list([own], base_url="https://bot.example.cn/").content
+    assert 'href="https://bot.example.cn/articles/t-1"' in text
+    card = article_card(own, "摘要", "https://bot.example.cn")
+    assert card.items[0].url == "https://bot.example.cn/articles/t-1"
+    elsewhere = Article.from_dict(record(2))
+    assert article_card(elsewhere, "摘要", "https://bot.example.cn").items[0].url == elsewhere.url
+
+
+def test_the_byte_budget_counts_the_real_base_url():
+    """However long the public address, the list fits whole items in 2048 bytes."""
+    own = [Article.from_dict(record(n, url="", title="很长的标题" * 6)) for n in range(1, 20)]
+    for base in ("https://b.cn", "https://" + "very-long-host-name." * 8 + "example.cn"):
+        text = article_list(own, header="标题", summaries=["摘要" * 20] * 19,
+                            base_url=base).content
+        assert len(text.encode()) <= MAX_BYTES
+        assert text.count(f'<a href="{base}/articles/') == text.count("</a>") >= 3
+        assert not text.endswith("…")
 
 
 def test_a_list_never_quotes_the_chatty_framing_back(kb):

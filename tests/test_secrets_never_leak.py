@@ -60,7 +60,7 @@ def test_http_failures_leak_no_credential_anywhere(app_config, tmp_path, caplog,
     try:
         app_config.update(wechat_api_base=f"http://127.0.0.1:{gateway.server_address[1]}/",
                           wechat_app_id="wxleaktest0000001", wechat_app_secret=SECRET,
-                          extra={"kb_bundled": False, "broadcast_retry_delays": (0.01,)})
+                          broadcast_retry_delays=(0.01,))
         app = create_app(app_config)
         services = get_services(app)
         load_articles(services.kb, "", tmp_path)
@@ -72,7 +72,7 @@ def test_http_failures_leak_no_credential_anywhere(app_config, tmp_path, caplog,
         job_id = resp.get_json()["job"]["id"]
         api_error = resp.get_json()["job"]["error"]
         assert "微信接口" in api_error and "后台" in api_error
-        final = services.extra["broadcasts"].run(job_id, now=time.time() + 3600)
+        final = services.broadcasts.run(job_id, now=time.time() + 3600)
         assert final.status == "failed" and "微信接口" in final.error
         status = app.test_cli_runner().invoke(args=["broadcast", "status", job_id]).output
         client = redis.Redis.from_url(app_config["redis_url"])

@@ -46,7 +46,7 @@ def test_bad_aes_key_stops_start_up_with_one_line(tmp_path, key, reason):
 def test_unreachable_redis_stops_start_up(tmp_path):
     from tests.support.redis_server import free_port
 
-    config = {"redis_url": f"redis://127.0.0.1:{free_port()}/0",
+    config = {"redis_url": f"redis://127.0.0.1:{free_port()}/0", "store_boot_wait": 0,
               "bot_data_dir": str(tmp_path), "ENVIRON": {}}
     with pytest.raises(SettingsError, match="REDIS_URL is unreachable"):
         create_app(config)
@@ -82,3 +82,8 @@ def test_message_mode_and_skew_come_from_the_environment(tmp_path):
         load_settings({"BOT_DATA_DIR": str(tmp_path), "WECHAT_MESSAGE_MODE": "loose"})
     with pytest.raises(SettingsError, match="WECHAT_MAX_SKEW"):
         load_settings({"BOT_DATA_DIR": str(tmp_path), "WECHAT_MAX_SKEW": "soon"})
+
+
+def test_an_unknown_setting_is_refused_not_ignored():
+    with pytest.raises(SettingsError, match="extra"):
+        load_settings({}, overrides={"extra": {"kb_bundled": False}})

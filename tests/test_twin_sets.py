@@ -27,7 +27,7 @@ def _today(folder: Path) -> str:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_a_twin_set_imported_and_asked_through_the_webhook(app_config, request, name):
     folder = SETS / name
-    app_config["extra"] = {"kb_bundled": False}  # only the set's own articles
+    app_config["kb_bundled"] = False  # only the set's own articles (the app fixture's key)
     app_config["bot_today"] = _today(folder)
     runner, wechat = request.getfixturevalue("runner"), request.getfixturevalue("wechat")
     report = ask_set(runner, wechat, folder, "o-twin")

@@ -59,7 +59,7 @@ def test_unsubscribe_leaves_nothing_under_the_openid(fake_wechat, bc_app, redis_
         ticket = TICKET.search(side.text(LEAVING, "留言：希望多发荆州的招聘会").text).group(0)
         kept = TICKET.search(side.text(STAYING, "建议：增加广东的培训信息").text).group(0)
         services.followers.wait()
-        tag = services.extra["region_tags"].tag_id("湖北")
+        tag = services.region_tags.tag_id("湖北")
         assert tag in fake_wechat.user_tags[LEAVING]  # tagged at WeChat for region sends
         assert _carrying(store, LEAVING)  # plenty is kept while they follow
 
@@ -90,7 +90,7 @@ def test_older_tickets_without_the_index_are_found_too(app, redis_url):
     # As if written before the by_openid index existed:
     store.delete("jyq:{feedback}:by_openid:" + LEAVING)
     store.set("jyq:{feedback}:by_openid_from", old.id + 1)
-    services.extra["privacy"].forget(LEAVING)
+    services.privacy.forget(LEAVING)
     record = services.feedback.get(old.id)
     assert record.openid.startswith("已退订-") and record.text == "旧留言"
     assert _carrying(store, LEAVING) == []  # the dedup key that embedded it is gone too

@@ -1,5 +1,4 @@
-"""Articles: the knowledge base's service, its public article pages, staff API and `kb` CLI
-(with the editors' gaps, synonyms and pins)."""
+"""Articles: the knowledge base, article pages, staff API and `kb` CLI (gaps, synonyms, pins)."""
 
 from __future__ import annotations
 

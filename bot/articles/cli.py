@@ -9,15 +9,13 @@ import click
 from flask.cli import AppGroup
 
 from bot.services import get_services
+from knowledge import KnowledgeBase
 
 kb_cli = AppGroup("kb", help="知识库：导入、统计、搜索、删除文章。")
 
 
-def _kb():
-    kb = get_services().kb
-    if kb is None:
-        raise click.ClickException("知识库未启用")
-    return kb
+def _kb() -> KnowledgeBase:
+    return get_services().kb
 
 
 @kb_cli.command("import")

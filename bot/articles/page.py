@@ -38,7 +38,7 @@ h1{{font-size:22px;line-height:1.4;margin:0 0 10px}}
 def show(article_id: str) -> Response:
     """The article's page; 404 with a short page when there is no such article."""
     services = get_services()
-    article = services.kb.get(article_id) if services.kb is not None else None
+    article = services.kb.get(article_id)
     hotline = escape(services.settings.bot_hotline)
     if article is None:
         html = PAGE.format(title="没有找到这篇资讯", meta="", keywords="", original="",

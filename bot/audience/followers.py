@@ -4,7 +4,8 @@ One Redis hash per follower, `{prefix}follower:{openid}`, with no TTL: a region 
 is a preference the follower set and keeps until they change it. When the WeChat API is on,
 the follower's WeChat region tag is brought in line with it off the message path (WeChat's
 API may take seconds; the reply may not): the hash's `tagged` field says what WeChat has, and
-followers whose tag still differs wait in `{prefix}followers:untagged` until a sync succeeds.
+followers whose tag still differs wait in `{prefix}followers:untagged` until a sync succeeds
+(the next change of anyone's region retries a few; `flask worker` retries them all).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 
 import redis
 from wechatpy.exceptions import WeChatException
+
+from bot.platform.redis_locks import held
 
 log = logging.getLogger("bot.followers")
 
@@ -151,10 +154,9 @@ class Followers:
         if self.tagger is None:
             return False
         key = self.key(openid)
-        lock = self.redis.lock(key + ":tagsync", timeout=60, blocking_timeout=0)
-        if not lock.acquire():
-            return False  # another sync of this follower is running and re-checks at its end
-        try:
+        with held(self.redis, key + ":tagsync", timeout=60, wait=0) as acquired:
+            if not acquired:
+                return False  # another sync of this follower is running and re-checks at its end
             for _ in range(SYNC_ROUNDS):
                 want, have = self.region_of(openid), self._get(openid, "tagged")
                 if want == have:
@@ -163,7 +165,7 @@ class Followers:
                 try:
                     self.tagger(openid, have, want)
                 except TAG_ERRORS as exc:
-                    # The follower keeps their region; the next change retries the tag.
+                    # The follower keeps their region; the worker retries the tag.
                     log.warning("region tag of %s not updated (%s → %s): %s", openid, have,
                                 want, exc)
                     return False
@@ -172,11 +174,6 @@ class Followers:
                 else:
                     self.redis.hset(key, "tagged", want)
             return False
-        finally:
-            try:
-                lock.release()
-            except redis.exceptions.LockError:
-                pass  # expired after a very slow WeChat call: nothing left to release
 
     def sync_pending(self, limit: int = 100) -> int:
         """Retry the tag sync of up to `limit` waiting followers now; how many succeeded."""

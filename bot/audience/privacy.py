@@ -17,17 +17,17 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
 
 from bot.feedback.privacy import pseudonymise
+from bot.services import Services
 
 log = logging.getLogger("bot.privacy")
 
 
 class FollowerPrivacy:
-    """`ctx.services["privacy"]`: the handlers.context.Privacy service."""
+    """`services.privacy`, handed to handlers as `ctx.privacy` (handlers.context.Privacy)."""
 
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: Services) -> None:
         self.services = services
 
     def forget(self, openid: str) -> dict:
@@ -39,18 +39,11 @@ class FollowerPrivacy:
         window = int(time.time() // 60)  # the rate limiter's keys live two minutes at most
         keys = [f"{prefix}session:{openid}",
                 *(f"{prefix}rate:{openid}:{w}" for w in (window - 1, window, window + 1))]
-        windows = s.extra.get("cs_windows")
-        if windows is not None:
-            keys.append(windows.key(openid))
+        keys.append(s.cs_windows.key(openid))
         deleted = s.redis.delete(*keys)
-        if s.followers is not None:
-            s.followers.forget(openid)
-        tickets = pseudonymise(s.feedback, openid) if s.feedback is not None else 0
-        questions = 0
-        # The question log (#14) keeps a keyed hash per entry; it offers forget(openid).
-        qlog = getattr(s, "questions", None) or s.extra.get("question_log")
-        if qlog is not None and hasattr(qlog, "forget"):
-            questions = qlog.forget(openid)
+        s.followers.forget(openid)
+        tickets = pseudonymise(s.feedback, openid)
+        questions = s.questions.forget(openid)  # the question log's entries of this follower
         log.info("a follower unsubscribed: %d key(s) deleted, %d ticket(s) pseudonymised, "
                  "%d question(s) removed", deleted, tickets, questions or 0)
         return {"keys": deleted, "tickets": tickets, "questions": questions or 0}

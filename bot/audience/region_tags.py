@@ -12,6 +12,7 @@ from typing import Any
 
 import redis
 
+from bot.platform.redis_locks import held
 from bot.wechat.errors import WeChatAPIError
 from knowledge.regions import NATIONWIDE, REGIONS
 
@@ -46,7 +47,9 @@ class RegionTags:
         if cached:
             return int(cached)
         # One creator at a time: two workers creating 地区-湖北 at once would get 45157.
-        with self.redis.lock(self.key + ":lock", timeout=30, sleep=0.02, blocking_timeout=30):
+        with held(self.redis, self.key + ":lock", timeout=30, wait=30) as acquired:
+            if not acquired:
+                raise redis.exceptions.LockError(f"waited too long to create the tag of {region}")
             cached = self.redis.hget(self.key, region)
             if cached:
                 return int(cached)

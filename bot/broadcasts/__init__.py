@@ -1,4 +1,4 @@
-"""Broadcasts: the job store, service, runner, draft building, quotas, staff API and CLI."""
+"""Broadcasts: job store, service, runner, drafts, quotas, WeChat's reports, staff API and CLI."""
 
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ def init_app(app: Flask, services: Services) -> None:
     from bot.broadcasts import cli, staff_api
     from bot.broadcasts.service import Broadcasts
 
-    broadcasts = Broadcasts(services)
-    services.extra["broadcasts"] = broadcasts
-    services.extra["region_tags"] = broadcasts.tags  # None while the WeChat API is off
+    services.broadcasts = Broadcasts(services)
+    services.region_tags = services.broadcasts.tags
     app.register_blueprint(staff_api.bp)
     app.cli.add_command(cli.broadcast_cli)
     app.cli.add_command(cli.worker)

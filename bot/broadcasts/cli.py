@@ -21,7 +21,7 @@ broadcast_cli = AppGroup("broadcast", help="群发文章：预览、发送、查
 
 
 def _broadcasts() -> Broadcasts:
-    return get_services().extra["broadcasts"]
+    return get_services().broadcasts
 
 
 def _show(job: Job) -> None:
@@ -120,8 +120,9 @@ def status(job_id: str | None, limit: int) -> None:
 @click.option("--once", is_flag=True, help="只检查一次就退出")
 @with_appcontext
 def worker(interval: float, once: bool) -> None:
-    """Run due scheduled broadcasts; any number of workers may run side by side."""
+    """Run due scheduled broadcasts and retry failed region tags; any number may run at once."""
     broadcasts = _broadcasts()
+    followers = get_services().followers
     stop = threading.Event()
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGTERM, signal.SIGINT):
@@ -132,6 +133,8 @@ def worker(interval: float, once: bool) -> None:
             for job in broadcasts.run_due() + broadcasts.check_confirming():
                 click.echo(f"{job.id}: {STATUS_TEXT.get(job.status, job.status)}"
                            + (f"（{job.error}）" if job.error else ""))
+            if followers.pending():
+                log.info("region tags retried: %d now match", followers.sync_pending())
         except Exception:  # the worker outlives any one job; the job's lease lets it resume
             log.exception("worker tick failed; will try again")
         if once:

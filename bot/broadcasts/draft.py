@@ -9,19 +9,22 @@ from pathlib import Path
 from typing import Any
 
 from bot.platform.safe_fetch import FetchRefused, SafeFetcher
+from config.wechat_limits import (
+    DRAFT_CONTENT_CHARS,
+    DRAFT_DIGEST_CHARS,
+    DRAFT_TITLE_CHARS,
+)
 
 log = logging.getLogger("bot.article_draft")
 
 DEFAULT_COVER = Path(__file__).resolve().parent / "assets" / "default_cover.png"
 IMAGE_MAGIC = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG": "image/png", b"GIF8": "image/gif"}
-# draft/add: "标题，总长度不超过32个字" (characters, not bytes); longer titles get 45003.
-# https://developers.weixin.qq.com/doc/service/api/draftbox/draftmanage/api_draft_add.html
-TITLE_LIMIT = 32
+TITLE_LIMIT = DRAFT_TITLE_CHARS
 TITLE_MIN_KEEP = 16  # a cut at a natural break keeps at least half of the allowed length
 BREAK_AFTER = "，。；：！？、,;:!?"  # cut after these (the mark itself is dropped)
 BREAK_BEFORE = " 　（(【[—|｜"  # or before these (an aside or a subtitle follows)
-DIGEST_LIMIT = 120
-CONTENT_BUDGET = 19_000  # of WeChat's 20,000-character limit; the rest is for the footer
+DIGEST_LIMIT = DRAFT_DIGEST_CHARS
+CONTENT_BUDGET = DRAFT_CONTENT_CHARS - 1_000  # the rest is for the footer
 
 
 def _sniff(data: bytes) -> str | None:

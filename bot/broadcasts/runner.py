@@ -23,11 +23,13 @@ from bot.broadcasts import draft as article_draft
 from bot.broadcasts.jobs import CONFIRM_WINDOW, BroadcastStore, Job
 from bot.broadcasts.quotas import Quota
 from bot.platform.safe_fetch import SafeFetcher
-from bot.wechat.errors import RETRY_AFTER_A_MINUTE, WeChatAPIError
+from bot.wechat.api import BotWeChatClient
+from bot.wechat.errors import API_OFF, RETRY_AFTER_A_MINUTE, WeChatAPIError
+from config.settings import BROADCAST_RETRY_DELAYS
+from knowledge import Article, KnowledgeBase
 
 log = logging.getLogger("bot.broadcasts")
 
-DEFAULT_RETRY_DELAYS = (1.0, 4.0, 15.0)  # seconds between attempts on -1 / 45009 / network
 MAX_RUNS = 5  # a job claimed this often without finishing is given up
 REQUEUE_DELAY = 61.0  # WeChat asks for a minute between tries of one clientmsgid (45066)
 BACKGROUND_DELAY = 30.0  # a job a staff request could not finish waits this long for `worker`
@@ -36,8 +38,9 @@ BACKGROUND_DELAY = 30.0  # a job a staff request could not finish waits this lon
 class JobRunner:
     """Executes claimed jobs against the WeChat API."""
 
-    def __init__(self, store: BroadcastStore, quota: Quota, api: Any, kb: Any,
-                 tags: RegionTags | None, retry_delays: tuple[float, ...] = DEFAULT_RETRY_DELAYS,
+    def __init__(self, store: BroadcastStore, quota: Quota, api: BotWeChatClient,
+                 kb: KnowledgeBase, tags: RegionTags | None,
+                 retry_delays: tuple[float, ...] = BROADCAST_RETRY_DELAYS,
                  sleep: Callable[[float], None] = time.sleep,
                  fetcher: SafeFetcher | None = None, ignore_reprint: bool = False,
                  mass_protection: bool = False, hand_over: bool = False) -> None:
@@ -73,7 +76,7 @@ class JobRunner:
             self._fail(job, f"任务已尝试 {job.runs - 1} 次仍未完成，已停止；请检查日志后重新提交")
             return self.store.get(job.id)
         if self.api is None:
-            self._fail(job, "未配置 WECHAT_APP_ID / WECHAT_APP_SECRET，无法调用微信接口群发")
+            self._fail(job, API_OFF + "，无法群发")
             return self.store.get(job.id)
         article = self._article(job)
         if article is None:
@@ -116,13 +119,11 @@ class JobRunner:
                        release=not sending)
         return self.store.get(job.id)
 
-    def _article(self, job: Job) -> Any:
-        article = None
-        if self.kb is not None:
-            try:
-                article = self.kb.get(job.article_id)
-            except KeyError:
-                article = None
+    def _article(self, job: Job) -> Article | None:
+        try:
+            article = self.kb.get(job.article_id)
+        except KeyError:
+            article = None
         if article is None:
             self._fail(job, f"知识库里没有文章 {job.article_id}")
         return article
@@ -134,7 +135,7 @@ class JobRunner:
         self.store.update(job.id, status="failed", error=message, quota_period=job.quota_period)
         log.warning("job %s failed: %s", job.id, message)
 
-    def _cover(self, job: Job, article: Any) -> None:
+    def _cover(self, job: Job, article: Article) -> None:
         if job.cover_media_id:
             return
         cover = article_draft.fetch_cover(getattr(article, "cover", "") or "", self.fetcher)
@@ -146,7 +147,7 @@ class JobRunner:
         job.cover_media_id = res["media_id"]
         self.store.update(job.id, cover_media_id=job.cover_media_id, cover_source=source)
 
-    def _draft(self, job: Job, article: Any, fresh: bool = False) -> None:
+    def _draft(self, job: Job, article: Article, fresh: bool = False) -> None:
         """Make the job's draft, unless it has one that no sendall may have consumed."""
         if job.draft_media_id and job.sending_draft != job.draft_media_id and not fresh:
             return
@@ -171,7 +172,7 @@ class JobRunner:
         self.store.update(job.id, status="previewed", msg_id=str(res.get("msg_id", "")),
                           finished_at=time.time())
 
-    def _sendall(self, job: Job, article: Any, now: float) -> None:
+    def _sendall(self, job: Job, article: Article, now: float) -> None:
         if job.target == "all":
             flt: dict = {"is_to_all": True}
         else:

@@ -7,22 +7,21 @@ import logging
 import os
 import socket
 import time
-from typing import Any
 
 from bot.audience.region_tags import RegionTags, check_region
 from bot.broadcasts.jobs import BroadcastStore, Job, new_job_id
 from bot.broadcasts.quotas import Quota
 from bot.broadcasts.report import PROTECTION_FAILED, copyright_summary
-from bot.broadcasts.runner import DEFAULT_RETRY_DELAYS, JobRunner
+from bot.broadcasts.runner import JobRunner
 from bot.platform.china_time import fmt_ts, parse_local
 from bot.platform.safe_fetch import SafeFetcher
-from bot.wechat.errors import WeChatAPIError
+from bot.services import Services
+from bot.wechat.errors import API_OFF, WeChatAPIError
+from knowledge import Article
 
 log = logging.getLogger("bot.broadcasts")
 
 INLINE_TIMEOUT = 5.0  # seconds per WeChat API call made while a staff request waits
-
-DEFAULT_LEASE = 300.0  # seconds a claimer owns a running job before others may resume it
 
 
 class BroadcastError(ValueError):
@@ -34,17 +33,16 @@ class QuotaRefused(BroadcastError):
 
 
 class Broadcasts:
-    """Creates, runs and reports broadcast jobs; one per app (`services.extra['broadcasts']`)."""
+    """Creates, runs and reports broadcast jobs; one per app (`services.broadcasts`)."""
 
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: Services) -> None:
         settings = services.settings
         self.services = services
         self.store = BroadcastStore(services.redis, settings.key_prefix)
         self.quota = Quota(services.redis, settings.key_prefix, settings.wechat_account_type)
         self.fetcher = SafeFetcher(allow=settings.fetch_allow)
-        self.lease = float(settings.extra.get("broadcast_lease", DEFAULT_LEASE))
-        self.retry_delays = tuple(settings.extra.get("broadcast_retry_delays",
-                                                     DEFAULT_RETRY_DELAYS))
+        self.lease = float(settings.broadcast_lease)
+        self.retry_delays = tuple(settings.broadcast_retry_delays)
         self.worker_id = f"{socket.gethostname()}:{os.getpid()}"
         self.tags = (RegionTags(services.api, services.redis, settings.key_prefix)
                      if services.api is not None else None)
@@ -118,7 +116,7 @@ class Broadcasts:
         `web`: the caller is a web request (see `runner`); the CLI may wait out retries.
         """
         if self.services.api is None:
-            raise BroadcastError("未配置 WECHAT_APP_ID / WECHAT_APP_SECRET，无法调用微信接口群发")
+            raise BroadcastError(API_OFF + "，无法群发")
         article_id = (article_id or "").strip()
         if not article_id:
             raise BroadcastError("article_id：缺少文章 ID")
@@ -161,10 +159,9 @@ class Broadcasts:
             return self.run(job.id, inline=web) or job
         return job
 
-    def _article(self, article_id: str) -> Any:
-        kb = self.services.kb
+    def _article(self, article_id: str) -> Article:
         try:
-            article = kb.get(article_id) if kb is not None else None
+            article = self.services.kb.get(article_id)
         except KeyError:
             article = None
         if article is None:

@@ -29,7 +29,7 @@ def create_broadcast():
     if body.get("all") is not None and not isinstance(body["all"], bool):
         return error(400, "all：必须是 true 或 false")
     try:
-        job = get_services().extra["broadcasts"].request(
+        job = get_services().broadcasts.request(
             body.get("article_id") or "",
             send_all=bool(body.get("all")),
             region=body.get("region") or None,
@@ -56,7 +56,7 @@ def create_broadcast():
 def get_broadcast(job_id: str):
     """One job's state and counts."""
     try:
-        job = get_services().extra["broadcasts"].get(job_id)
+        job = get_services().broadcasts.get(job_id)
     except redis.RedisError as exc:
         return error(503, f"存储暂时不可用，请稍后再试（{type(exc).__name__}）")
     if job is None:

@@ -21,16 +21,14 @@ def init_app(app: Flask, services: Services) -> None:
         views_staff,
     )
     from bot.console.cli import staff_cli
-    from bot.console.state import KEY, build_state
+    from bot.console.state import build_state
     from bot.console.traffic import CountingDispatcher, Traffic
     from bot.console.upload import MAX_UPLOAD
     from bot.console.web import bp, configure
 
-    services.extra[KEY] = build_state(services)
-    traffic = Traffic(services.redis, services.settings.key_prefix)
-    services.extra["traffic"] = traffic
-    if services.dispatcher is not None:
-        services.dispatcher = CountingDispatcher(services.dispatcher, traffic)
+    services.console = build_state(services)
+    services.traffic = traffic = Traffic(services.redis, services.settings.key_prefix)
+    services.dispatcher = CountingDispatcher(services.dispatcher, traffic)
     configure(app)
     app.register_blueprint(bp)
     app.config.setdefault("BODY_LIMITS", {})["/admin/articles/upload"] = MAX_UPLOAD

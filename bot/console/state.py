@@ -13,8 +13,6 @@ from bot.console.lockout import LoginThrottle
 from bot.console.sessions import StaffSessions
 from bot.services import get_services
 
-KEY = "console"
-
 
 @dataclass
 class ConsoleState:
@@ -30,13 +28,14 @@ def build_state(services: Any) -> ConsoleState:
     """The console state on the app's Redis and key prefix."""
     r, prefix = services.redis, services.settings.key_prefix
     idle = float(services.settings.bot_console_idle_hours) * 3600
-    # Production uses argon2-cffi's defaults (RFC 9106's low-memory profile); tests may pass
-    # lighter parameters through settings.extra["staff_password_hasher"] to stay fast.
-    hasher = PasswordHasher(**services.settings.extra.get("staff_password_hasher", {}))
+    # Production uses argon2-cffi's defaults (RFC 9106's low-memory profile); tests may set
+    # lighter parameters (settings.staff_hash_cost) to stay fast.
+    cost = services.settings.staff_hash_cost
+    hasher = PasswordHasher(*cost) if cost else PasswordHasher()
     return ConsoleState(StaffAccounts(r, prefix, hasher), StaffSessions(r, prefix, int(idle)),
                         LoginThrottle(r, prefix), AuditLog(r, prefix))
 
 
 def console_state() -> ConsoleState:
     """The current app's console state."""
-    return get_services().extra[KEY]
+    return get_services().console

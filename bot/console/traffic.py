@@ -58,14 +58,14 @@ class CountingDispatcher:
         self.inner = inner
         self.traffic = traffic
 
-    def dispatch(self, msg: Any, dedup_key: str = "") -> Any:
+    def dispatch(self, msg: Any, *args: Any, **kwargs: Any) -> Any:
         """Count, then dispatch; a counting failure never costs the follower a reply."""
         kind = "event" if getattr(msg, "type", "") == "event" else "message"
         try:
             self.traffic.count(kind)
         except redis.RedisError as exc:
             log.warning("traffic count skipped: %s", type(exc).__name__)
-        return self.inner.dispatch(msg, dedup_key)
+        return self.inner.dispatch(msg, *args, **kwargs)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)

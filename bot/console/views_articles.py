@@ -9,7 +9,6 @@ from bot.articles.cli import error_lines, summary_line
 from bot.console.upload import UploadError, import_uploads
 from bot.console.web import audit, bp, page_number
 from bot.services import get_services
-from bot.wechat.render import absolute
 from handlers.listing import article_card, article_list
 from knowledge.regions import REGIONS
 
@@ -65,11 +64,11 @@ def article(article_id: str):
     if found is None:
         abort(404)
     summary = services.kb.summary_of(found)
-    card = article_card(found, summary).items[0]
-    listing = article_list([found], summaries=[summary]).content
     base = services.settings.bot_public_url or request.host_url
+    card = article_card(found, summary, base).items[0]
+    listing = article_list([found], summaries=[summary], base_url=base).content
     return render_template("console/article.html", a=found, summary=summary, card=card,
-                           card_url=absolute(card.url, base), listing=listing, base=base)
+                           card_url=card.url, listing=listing, base=base)
 
 
 @bp.route("/articles/<article_id>/delete", methods=["GET", "POST"])

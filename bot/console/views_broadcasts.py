@@ -23,13 +23,13 @@ STATUS_NAMES = {"scheduled": "已定时", "pending": "等待中", "running": "�
 
 
 def _jobs_context() -> dict:
-    jobs = get_services().extra["broadcasts"].recent(20)
+    jobs = get_services().broadcasts.recent(20)
     return {"jobs": jobs, "live": any(j.status in LIVE for j in jobs),
             "status_names": STATUS_NAMES, "kind_names": KIND_NAMES}
 
 
 def _quota() -> dict:
-    service = get_services().extra["broadcasts"]
+    service = get_services().broadcasts
     check = service.quota.peek("all", time.time())
     kind = ("订阅号：每天 1 次" if service.quota.kind == "subscription"
             else "服务号：每位粉丝每月 4 次")
@@ -64,7 +64,7 @@ def broadcast_create():
     form = request.form
     article_id = form.get("article_id", "")
     back = redirect(url_for("console.broadcasts", article_id=article_id))
-    service = get_services().extra["broadcasts"]
+    service = get_services().broadcasts
     try:
         if form.get("action") == "preview":
             if not g.staff.preview_openid:

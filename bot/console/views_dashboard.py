@@ -20,7 +20,7 @@ TOP = 10
 def dashboard():
     """Overview of the last 30 days."""
     services = get_services()
-    per_day = services.extra["traffic"].days(DAYS)
+    per_day = services.traffic.days(DAYS)
     store = services.feedback
     feedback = [(STATUS_NAMES[s], q.count(store, q.Filter(status=s))) for s in STATUS_NAMES]
     regions = [(name or "未订阅地区", n) for name, n in region_counts(services).items()][:12]

@@ -10,8 +10,9 @@ from flask import Response, abort, flash, g, redirect, render_template, request,
 from bot.console.web import audit, bp, page_number
 from bot.feedback import query as q
 from bot.feedback.cli import write_records
-from bot.feedback.record import STATUSES, parse_day
+from bot.feedback.record import STATUSES
 from bot.feedback.staff_api import SETTABLE, ReplyRefused, deliver_reply
+from bot.platform.china_time import parse_day
 from bot.services import get_services
 
 PER_PAGE = 20

@@ -1,5 +1,4 @@
-"""The conversation: the dispatcher over the handler registry, sessions, the rate limit and
-the question log."""
+"""The conversation: the dispatcher over the handler registry, sessions, rate limit, questions."""
 
 from __future__ import annotations
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import redis
 
 from bot.conversation.ratelimit import RateLimiter, Verdict
 from bot.conversation.sessions import SessionStore
+from bot.platform.china_time import china_time, parse_day
+from bot.services import Services
 from config.texts import reply as reply_text
 from handlers.base import Handler
 from handlers.context import Context
@@ -18,7 +19,6 @@ from handlers.replies import SILENT, Reply, Text
 
 log = logging.getLogger("bot.dispatch")
 
-CHINA = ZoneInfo("Asia/Shanghai")
 MAX_TEXT = 5000  # longer messages are cut before matching; nothing reads that far anyway
 
 
@@ -37,7 +37,7 @@ class Dispatcher:
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         handlers: list[Handler],
         sessions: SessionStore,
         limiter: RateLimiter,
@@ -47,13 +47,15 @@ class Dispatcher:
         self.sessions = sessions
         self.limiter = limiter
 
-    def dispatch(self, msg: Any, dedup_key: str = "") -> Reply:
-        """The reply value for `msg`; never raises for a handler's failure."""
+    def dispatch(self, msg: Any, dedup_key: str = "", base_url: str = "") -> Reply:
+        """The reply value for `msg`; never raises for a handler's failure.
+
+        `base_url` is where followers reach this bot (links to its own article pages).
+        """
         settings = self.services.settings
         openid = getattr(msg, "source", "") or ""
-        windows = self.services.extra.get("cs_windows")
-        if windows is not None:  # what WeChat now lets staff send this follower (客服消息)
-            windows.note(openid, msg)
+        # What WeChat now lets staff send this follower (客服消息).
+        self.services.cs_windows.note(openid, msg)
         if getattr(msg, "type", "") != "event":  # events are WeChat's, not the follower's pace
             verdict = self.limiter.check(openid)
             if verdict is Verdict.WARN:
@@ -66,13 +68,16 @@ class Dispatcher:
             openid=openid,
             text=message_text(msg),
             session=session,
-            settings=settings,
+            hotline=settings.bot_hotline,
+            base_url=base_url,
             dedup_key=dedup_key,
             now=self._now(),
             kb=self.services.kb,
             feedback=self.services.feedback,
             followers=self.services.followers,
-            services=self.services.extra,
+            broadcasts=self.services.broadcasts,
+            privacy=self.services.privacy,
+            faq=self.services.faq,
         )
         for handler in self.handlers:
             try:
@@ -97,17 +102,17 @@ class Dispatcher:
 
     def _now(self) -> datetime:
         """China time now; BOT_TODAY pins the date (evaluation runs) and keeps the time."""
-        now = datetime.now(CHINA)
+        now = china_time()
         pinned = self.services.settings.bot_today
         if pinned:
-            day = datetime.strptime(pinned, "%Y-%m-%d")
+            day = parse_day(pinned)
             now = now.replace(year=day.year, month=day.month, day=day.day)
         return now
 
     def _log_question(self, ctx: Context, intent: str, outcome: dict) -> None:
         """Every follower text (or recognised voice) goes to the question log, whatever
         answered it; a log that cannot be written never costs the follower the reply."""
-        questions = getattr(self.services, "questions", None)
+        questions = self.services.questions
         if questions is None or not ctx.text:
             return
         outcome = dict(outcome)

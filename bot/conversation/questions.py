@@ -14,13 +14,12 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import redis
 
+from bot.platform.china_time import CHINA
 from knowledge.editorial import question_key
 
-CHINA = ZoneInfo("Asia/Shanghai")
 WEAK_COVERAGE = 0.6  # a list whose best article answers less than this is a weak answer
 NO_ANSWER = frozenset({"none", "not_found"})  # outcome kinds that answered nothing
 MAX_TEXT = 500

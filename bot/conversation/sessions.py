@@ -7,7 +7,7 @@ import logging
 
 import redis
 
-from handlers.context import Session
+from handlers.session import Session
 
 log = logging.getLogger(__name__)
 

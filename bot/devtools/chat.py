@@ -1,13 +1,21 @@
-"""`flask --app wsgi chat`: talk to a running bot as a follower, through the WeChat side."""
+"""`flask --app wsgi chat`: talk to a running bot as a follower, through the WeChat side.
+
+The command is registered on every app, but what it runs (the WeChat side and its HTTP
+client) is imported only when someone chats: production never loads the dev tools.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from bot.devtools.wechat_side import WeChatSide, http_transport
 from bot.services import get_services
+
+if TYPE_CHECKING:
+    from bot.devtools.wechat_side import WeChatSide
 
 HELP = """输入文字即发送给机器人。特殊命令：
   /subscribe [场景]    关注（可带二维码场景，如 region_湖北）
@@ -45,9 +53,9 @@ def _send(side: WeChatSide, openid: str, line: str):
 
 
 def _next_id() -> int:
-    from bot.devtools.wechat_side import _ids
+    from bot.devtools.wechat_side import next_msg_id
 
-    return next(_ids)
+    return next_msg_id()
 
 
 @click.command("chat")
@@ -60,6 +68,8 @@ def _next_id() -> int:
 @with_appcontext
 def chat(url: str, openid: str, mode: str) -> None:
     """Chat with the bot as a follower (signed and encrypted exactly as WeChat does)."""
+    from bot.devtools.wechat_side import WeChatSide, http_transport
+
     s = get_services(current_app).settings
     side = WeChatSide(http_transport(url), s.wechat_token, s.wechat_encoding_aes_key,
                       s.wechat_app_id, mode=mode)

@@ -25,6 +25,11 @@ from bot.wechat.signature import sign, verify
 _ids = itertools.count(random.randrange(10**17, 9 * 10**17))
 
 
+def next_msg_id() -> int:
+    """A fresh MsgId, unique within this process (random start, then counting)."""
+    return next(_ids)
+
+
 def cdata(value: Any) -> str:
     """A CDATA section holding `value` (a `]]>` inside is split, as XML requires)."""
     return "<![CDATA[" + str(value).replace("]]>", "]]]]><![CDATA[>") + "]]>"
@@ -163,9 +168,9 @@ class WeChatSide:
             params.update(encrypt_type="aes",
                           msg_signature=sign(self.token, timestamp, nonce, encrypt))
         status, text = self.post_raw(self.path, params, body.encode("utf-8"))
-        return Delivery(status=status, body=text, reply=self._read_reply(status, text))
+        return Delivery(status=status, body=text, reply=self.read_reply(status, text))
 
-    def _read_reply(self, status: int, text: str) -> dict | None:
+    def read_reply(self, status: int, text: str) -> dict | None:
         """Parse (and decrypt and verify) a reply the way WeChat does."""
         if status != 200 or not text.strip() or text.strip() == "success":
             return None

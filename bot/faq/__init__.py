@@ -15,9 +15,8 @@ STARTER = CONFIG_DIR / "faq.toml"  # the bundled starter set; `make run` loads i
 
 
 def wire(services: Services) -> None:
-    """Build the store and offer it to handlers as ctx.services["faq"]."""
+    """Build the store; the dispatcher hands it to handlers as ctx.faq."""
     services.faq = FaqStore(services.redis, services.settings.key_prefix)
-    services.extra["faq"] = services.faq
 
 
 def init_app(app: Flask, services: Services) -> None:

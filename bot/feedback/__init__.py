@@ -12,7 +12,6 @@ def init_app(app: Flask, services: Services) -> None:
     from bot.feedback import cli, staff_api
     from bot.feedback.store import build_store
 
-    settings = services.settings
-    services.feedback = build_store(services.redis, settings.key_prefix, settings.extra)
+    services.feedback = build_store(services.redis, services.settings)
     app.register_blueprint(staff_api.bp)
     app.cli.add_command(cli.feedback_cli)

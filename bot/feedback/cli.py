@@ -11,7 +11,8 @@ import click
 from flask.cli import with_appcontext
 
 from bot.feedback import query as q
-from bot.feedback.record import STATUSES, FeedbackRecord, parse_day
+from bot.feedback.record import STATUSES, FeedbackRecord
+from bot.platform.china_time import parse_day
 from bot.services import get_services
 
 CSV_COLUMNS = ["id", "ticket", "created_at", "status", "openid", "text", "media_type",

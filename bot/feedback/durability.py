@@ -13,7 +13,7 @@ def durability_risk(client: redis.Redis) -> str | None:
         conf = client.config_get("append*")
     except redis.ResponseError:  # managed services often disable CONFIG
         return ("cannot read the server's persistence settings; it needs appendonly yes and "
-                "appendfsync always (README, Feedback)")
+                "appendfsync always (docs/operating.md, Redis durability)")
     except redis.RedisError as exc:  # failing over while this process starts: say so, go on
         return f"cannot read the server's persistence settings now ({type(exc).__name__})"
     conf = {as_str(k): as_str(v) for k, v in conf.items()}

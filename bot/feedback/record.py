@@ -1,38 +1,14 @@
-"""The feedback record as staff see it, and the China-time clock its tickets are dated by."""
+"""The feedback record as staff see it."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
 
-# Tickets and dates follow Beijing time; China keeps no daylight saving, so a fixed offset is exact.
-CST = timezone(timedelta(hours=8), "CST")
 STATUSES = ("new", "replied", "done")
 # A follower who unsubscribed is named on their tickets by this prefix and random hex: the
 # same pseudonym on all of that follower's tickets, with no way back to the openid.
 PSEUDONYM_PREFIX = "已退订-"
-
-
-def china_time(now: datetime | None = None) -> datetime:
-    """`now` (naive means the server's local time) as an aware Beijing time; default: now."""
-    if now is None:
-        return datetime.now(CST)
-    return now.astimezone(CST)
-
-
-def parse_day(text: str, end: bool = False) -> datetime:
-    """'2026-11-28' (or an ISO date-time) as Beijing time; `end` makes a bare date inclusive."""
-    text = (text or "").strip()
-    try:
-        if len(text) == 10:
-            day = date.fromisoformat(text)
-            moment = datetime.combine(day, time.min, CST)
-            return moment + timedelta(days=1) - timedelta(microseconds=1) if end else moment
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"“{text}”不是有效日期，请用 YYYY-MM-DD 格式") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=CST)
 
 
 @dataclass

@@ -10,16 +10,19 @@ from flask import jsonify, request
 from wechatpy.exceptions import WeChatClientException
 
 from bot.feedback import query as q
-from bot.feedback.record import is_pseudonym, parse_day
+from bot.feedback.record import is_pseudonym
+from bot.platform.china_time import parse_day
 from bot.platform.staff import error, staff_blueprint
 from bot.services import get_services
+from bot.wechat.errors import API_OFF
+from config.wechat_limits import TEXT_BYTES
 
 log = logging.getLogger("bot.feedback")
 
 bp = staff_blueprint("admin_feedback", __name__)
 
 MAX_PER_PAGE = 100
-MAX_REPLY_BYTES = 2048  # WeChat's limit for a customer-service text
+MAX_REPLY_BYTES = TEXT_BYTES  # a customer-service text
 OUTSIDE_WINDOW = 45015  # the follower has not written to the account in 48 hours
 OUT_OF_REPLIES = 45047  # five customer-service messages already answered the follower's last one
 KEEPS = "回复没有发送，工单状态不变。"
@@ -105,13 +108,12 @@ def deliver_reply(services, record, text: str, by: str = "staff"):
     if len(text.encode("utf-8")) > MAX_REPLY_BYTES:
         raise ReplyRefused(400, f"回复内容过长：微信客服消息最多 {MAX_REPLY_BYTES} 字节，请精简")
     if services.api is None:
-        raise ReplyRefused(503, "微信接口未启用（没有设置 WECHAT_APP_ID / WECHAT_APP_SECRET），"
-                           + KEEPS, reason="api_disabled")
+        raise ReplyRefused(503, API_OFF + "，" + KEEPS, reason="api_disabled")
     if is_pseudonym(record.openid):
         raise ReplyRefused(409, "这位粉丝已取消关注，微信号已从工单中去除，无法再回复。" + KEEPS,
                            reason="unsubscribed")
-    windows = services.extra.get("cs_windows")
-    verdict, kind = windows.take(record.openid) if windows else ("unknown", "")
+    windows = services.cs_windows
+    verdict, kind = windows.take(record.openid)
     if verdict in WINDOW_REFUSALS:
         log.info("feedback %s: reply held back (%s)", record.ticket, verdict)
         status, message, reason = WINDOW_REFUSALS[verdict]
@@ -119,12 +121,11 @@ def deliver_reply(services, record, text: str, by: str = "staff"):
     try:
         services.api.message.send_text(record.openid, text)
     except WeChatClientException as exc:
-        if windows and exc.errcode not in (OUTSIDE_WINDOW, OUT_OF_REPLIES):
+        if exc.errcode not in (OUTSIDE_WINDOW, OUT_OF_REPLIES):
             windows.give_back(record.openid, kind)
         raise _wechat_error(record.ticket, exc) from None
     except requests.RequestException as exc:
-        if windows:
-            windows.give_back(record.openid, kind)
+        windows.give_back(record.openid, kind)
         log.warning("feedback %s: WeChat API unreachable: %s", record.ticket, exc)
         raise ReplyRefused(502, "无法连接微信接口，" + KEEPS, reason="api_unreachable") from None
     updated = services.feedback.add_reply(record.id, text, by=by)

@@ -14,8 +14,10 @@ from datetime import datetime
 import redis
 
 from bot.feedback.durability import durability_risk
-from bot.feedback.record import CST, STATUSES, FeedbackRecord, Refused, as_str, china_time
+from bot.feedback.record import STATUSES, FeedbackRecord, Refused, as_str
 from bot.feedback.replication import ReplicaAck
+from bot.platform.china_time import china_time
+from config.settings import Settings
 from config.texts import intent_table
 
 log = logging.getLogger("bot.feedback")
@@ -182,13 +184,13 @@ class FeedbackStore:
         return self.get(record_id)
 
 
-def build_store(client: redis.Redis, prefix: str, extra: dict) -> FeedbackStore:
-    """The app's store: the hourly limit from intents.toml, or `feedback_per_hour` in extra."""
-    per_hour = extra.get("feedback_per_hour", intent_table("feedback")["per_hour"])
+def build_store(client: redis.Redis, settings: Settings) -> FeedbackStore:
+    """The app's store, with the hourly limit of intents.toml's [feedback] table."""
+    per_hour = intent_table("feedback")["per_hour"]
     risk = durability_risk(client)
     if risk:
         log.warning("feedback durability: %s", risk)
-    return FeedbackStore(client, prefix, per_hour=int(per_hour))
+    return FeedbackStore(client, settings.key_prefix, per_hour=int(per_hour))
 
 
-__all__ = ["CST", "FeedbackStore", "FeedbackRecord", "Refused", "durability_risk", "member"]
+__all__ = ["FeedbackStore", "FeedbackRecord", "Refused", "durability_risk", "member"]

@@ -1,4 +1,4 @@
-"""Platform plumbing: the Redis connection (server, Sentinel, Cluster), auth, health, time."""
+"""Platform plumbing: Redis (server, Sentinel, Cluster, embedded, locks), auth, health, time."""
 
 from __future__ import annotations
 

@@ -1,8 +1,11 @@
-"""China time for staff: parsing `--at "2026-12-01 09:00"` and showing timestamps."""
+"""China time, the one clock of the bot: parsing staff's dates and times, showing timestamps.
+
+Tickets, quotas, schedules and follower messages all follow Beijing time.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 # China has one zone and no daylight saving: a fixed offset needs no tz database.
 CHINA = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -30,6 +33,27 @@ def parse_local(text: str) -> float:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=CHINA)
     return parsed.timestamp()
+
+
+def china_time(now: datetime | None = None) -> datetime:
+    """`now` (naive means the server's local time) as an aware Beijing time; default: now."""
+    if now is None:
+        return datetime.now(CHINA)
+    return now.astimezone(CHINA)
+
+
+def parse_day(text: str, end: bool = False) -> datetime:
+    """'2026-11-28' (or an ISO date-time) as Beijing time; `end` makes a bare date inclusive."""
+    text = (text or "").strip()
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            moment = datetime.combine(day, time.min, CHINA)
+            return moment + timedelta(days=1) - timedelta(microseconds=1) if end else moment
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"“{text}”不是有效日期，请用 YYYY-MM-DD 格式") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=CHINA)
 
 
 def fmt_ts(ts: float) -> str:

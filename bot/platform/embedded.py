@@ -22,8 +22,8 @@ from redis.retry import Retry
 
 # Append-only, fsync before answering: acknowledged feedback survives a crash of any process.
 # `everysec` may answer before the AOF write while a background fsync runs (the feedback kill
-# test lost a ticket that way); `always` costs an fsync per write: ~0.3 ms on a quiet disk,
-# 4-16 ms on a busy one (bench/feedback_durability.py, README "Feedback").
+# test lost a ticket that way); `always` costs an fsync per write (python -m
+# bench.feedback_durability measures it; docs/operating.md, "Redis durability").
 SERVER_ARGS = ("--appendonly", "yes", "--appendfsync", "always", "--port", "0",
                "--save", "3600 1 300 100", "--daemonize", "yes")
 

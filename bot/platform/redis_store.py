@@ -15,16 +15,15 @@ from config.settings import Settings, SettingsError
 log = logging.getLogger(__name__)
 
 
-# A worker that boots while Redis fails over waits for the new master instead of failing:
-# gunicorn stops the whole server when a worker fails to boot (and kills one silent for 30 s).
-BOOT_WAIT = 20.0
 STORE_DOWN = (redis.RedisError, RedisClusterException, OSError)
 
 
 def connect(settings: Settings) -> redis.Redis:
     """Open the shared store and check it answers; SettingsError when it cannot be reached."""
     if settings.redis_url:
-        return _reach(settings.redis_url, float(settings.extra.get("store_boot_wait", BOOT_WAIT)))
+        # A worker booting while Redis fails over waits for the new master (settings say how
+        # long): gunicorn stops the whole server when a worker fails to boot.
+        return _reach(settings.redis_url, settings.store_boot_wait)
     return _embedded(settings)
 
 

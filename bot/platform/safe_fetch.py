@@ -18,6 +18,8 @@ from urllib.parse import urljoin, urlsplit
 import certifi
 import urllib3
 
+from config.wechat_limits import IMAGE_MATERIAL_BYTES
+
 MAX_REDIRECTS = 3
 REDIRECTS = (301, 302, 303, 307, 308)
 
@@ -33,7 +35,7 @@ class SafeFetcher:
     allow: frozenset[str] = frozenset()  # e.g. an office image server on a private address
     deadline: float = 8.0  # seconds for the whole fetch, redirects included
     op_timeout: float = 3.0  # seconds for one connect or one read
-    max_bytes: int = 10 * 1024 * 1024
+    max_bytes: int = IMAGE_MATERIAL_BYTES  # the cover becomes permanent image material
 
     def fetch_image(self, url: str) -> tuple[bytes, str]:
         """(bytes, content type) of the image at `url`; FetchRefused otherwise."""

@@ -1,4 +1,4 @@
-"""The WeChat protocol: webhook, signatures, crypto, reply XML, dedup, API client and menu."""
+"""The WeChat protocol: webhook, inbound checks, crypto, replies, dedup, API client, menu."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ log = logging.getLogger("bot")
 
 
 def init_app(app: Flask, services: Services) -> None:
-    """Build the API client, crypto and dedup; register the webhook and the `menu` CLI."""
+    """Build the API client, crypto, dedup, replay guard and customer-service windows;
+    register the webhook and the `menu` CLI."""
     from bot.wechat import menu_cli, webhook
     from bot.wechat.api import build_api_client
     from bot.wechat.crypto import MessageCrypto
@@ -21,7 +22,7 @@ def init_app(app: Flask, services: Services) -> None:
     from bot.wechat.replay import ReplayGuard
 
     s = services.settings
-    services.api = build_api_client(services)
+    services.api = build_api_client(s, services.redis)
     if not s.api_enabled:
         log.warning("WECHAT_APP_ID/WECHAT_APP_SECRET not set: WeChat API features are off")
     if s.crypto_enabled:
@@ -32,7 +33,7 @@ def init_app(app: Flask, services: Services) -> None:
                                   keep=max(300, 2 * s.wechat_max_skew + 60))
     services.replay = ReplayGuard(services.redis, s.key_prefix, s.wechat_max_skew)
     # What WeChat lets staff send each follower (客服消息 windows), noted by the dispatcher.
-    services.extra["cs_windows"] = CustomWindows(services.redis, s.key_prefix,
-                                                 clock=lambda: services.clock())
+    services.cs_windows = CustomWindows(services.redis, s.key_prefix,
+                                        clock=lambda: services.clock())
     app.register_blueprint(webhook.bp)
     app.cli.add_command(menu_cli.menu)

@@ -23,9 +23,13 @@ from wechatpy.exceptions import WeChatClientException
 from wechatpy.session.redisstorage import RedisStorage
 from wechatpy.utils import json as wechat_json
 
+from bot.platform.redis_locks import compare_and_delete, held
 from bot.wechat.errors import WeChatAPIError, as_api_error, network_error
+from config.settings import Settings
 
 log = logging.getLogger("bot.wechat_api")
+
+API_TIMEOUT = 15.0  # seconds per WeChat API call
 
 OFFICIAL_BASE = "https://api.weixin.qq.com/"
 TOKEN_ERRORS = frozenset({40001, 40014, 42001})
@@ -34,12 +38,6 @@ CREDENTIAL_ERRORS = frozenset({40002, 40013, 40125, 41002, 41004, 40164})
 STABLE_RETRY = 600  # seconds on cgi-bin/token after stable_token answered 404/405
 EXPIRY_MARGIN = 60  # stop using a token this many seconds before WeChat says it expires
 
-# Delete the stored token only if it is the one that failed: another process may already
-# have stored a fresh one, which must survive.
-_DROP_IF_SAME = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-"""
 
 
 class BotWeChatClient(WeChatClient):
@@ -66,7 +64,7 @@ class BotWeChatClient(WeChatClient):
         self.lock_wait = lock_wait
         self.stable_token = stable_token
         self._stable_after = 0.0  # monotonic time before which stable_token is not tried
-        self._drop_script = redis_client.register_script(_DROP_IF_SAME)
+        self._drop_if_same = compare_and_delete(redis_client)
 
     # ----- URLs -------------------------------------------------------------------------
     def rebase(self, url: str) -> str:
@@ -87,22 +85,14 @@ class BotWeChatClient(WeChatClient):
         token = self.session.get(self.access_token_key)
         if token:
             return token
-        lock = self.redis.lock(
-            self.token_key + ":lock", timeout=self.timeout + 5, sleep=0.02,
-            blocking_timeout=self.lock_wait,
-        )
-        if not lock.acquire():
-            raise WeChatAPIError(None, "等待其他进程获取 access_token 超时")
-        try:
+        with held(self.redis, self.token_key + ":lock", timeout=self.timeout + 5,
+                  wait=self.lock_wait) as acquired:
+            if not acquired:
+                raise WeChatAPIError(None, "等待其他进程获取 access_token 超时")
             token = self.session.get(self.access_token_key)  # the previous holder may have it
             if not token:
                 self.fetch_access_token()
                 token = self.session.get(self.access_token_key)
-        finally:
-            try:
-                lock.release()
-            except redis.exceptions.LockError:
-                log.warning("token lock expired before release; the fetch took too long")
         return token
 
     def fetch_access_token(self) -> dict:
@@ -156,9 +146,12 @@ class BotWeChatClient(WeChatClient):
         return None
 
     def drop_token(self, token: str) -> bool:
-        """Forget `token` if it is still the stored one; True when it was dropped."""
+        """Forget `token` if it is still the stored one; True when it was dropped.
+
+        Another process may already have stored a fresh token, which must survive.
+        """
         stored = wechat_json.dumps(token)  # RedisStorage stores JSON-encoded values
-        return bool(self._drop_script(keys=[self.token_key], args=[stored]))
+        return self._drop_if_same(self.token_key, stored)
 
     # ----- requests ---------------------------------------------------------------------
     def _request(self, method: str, url_or_endpoint: str, **kwargs: Any) -> Any:
@@ -190,16 +183,15 @@ class BotWeChatClient(WeChatClient):
         raise AssertionError("unreachable")
 
 
-def build_api_client(services: Any) -> BotWeChatClient | None:
+def build_api_client(settings: Settings, client: redis.Redis) -> BotWeChatClient | None:
     """The app's WeChat API client, or None when WECHAT_APP_ID/WECHAT_APP_SECRET are unset."""
-    settings = services.settings
     if not settings.api_enabled:
         return None
     return BotWeChatClient(
         settings.wechat_app_id,
         settings.wechat_app_secret,
-        redis_client=services.redis,
+        redis_client=client,
         key_prefix=settings.key_prefix,
         api_base=settings.wechat_api_base,
-        timeout=float(settings.extra.get("wechat_api_timeout", 15.0)),
+        timeout=API_TIMEOUT,
     )

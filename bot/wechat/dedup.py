@@ -19,15 +19,12 @@ from typing import Any
 
 import redis
 
+from bot.platform.redis_locks import compare_and_delete
+
 PENDING = b"pending:"
 DONE = b"done:"
 MASK = "\x00follower\x00"  # stands for the follower's openid inside a cached reply
 
-# Delete the claim only if it is still ours (a crashed-and-replaced worker must not free another's).
-_RELEASE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-"""
 
 
 def _digest(*parts: Any) -> str:
@@ -64,7 +61,9 @@ class Deduplicator:
         self.keep = keep
         self.wait = wait
         self.poll = poll
-        self._release = client.register_script(_RELEASE)
+        # A claim is freed only while it is still ours: a crashed-and-replaced worker must not
+        # free another's.
+        self._release = compare_and_delete(client)
 
     def run(self, key: str, work: Callable[[], str], openid: str = "") -> str | None:
         """The reply for `key`: computed by `work` once, or the one another try computed.
@@ -86,7 +85,7 @@ class Deduplicator:
                 try:
                     result = work()
                 except BaseException:
-                    self._release(keys=[rkey], args=[claim])
+                    self._release(rkey, claim)
                     raise
                 self.redis.set(rkey, DONE + mask(result).encode("utf-8"), ex=self.keep)
                 return result

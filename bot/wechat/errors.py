@@ -8,6 +8,9 @@ from wechatpy.exceptions import WeChatClientException
 
 from bot.platform.scrub import scrub
 
+# What staff read when a feature needs the WeChat API and AppID/AppSecret are unset.
+API_OFF = "微信接口未启用（没有设置 WECHAT_APP_ID / WECHAT_APP_SECRET）"
+
 # errcode -> what an editor should read. Kept to the codes the bot's calls can meet.
 MESSAGES: dict[int, str] = {
     -1: "微信系统繁忙，请稍后再试",

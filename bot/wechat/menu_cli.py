@@ -9,6 +9,7 @@ from flask.cli import with_appcontext
 from wechatpy.exceptions import WeChatException
 
 from bot.services import get_services
+from bot.wechat.errors import API_OFF
 from config.menu import MenuError, click_keys, load_menu
 
 
@@ -24,9 +25,7 @@ def _api():
     """The WeChat API client, or a clear error when AppID/AppSecret are unset."""
     api = get_services().api
     if api is None:
-        raise click.ClickException(
-            "WeChat API is off: set WECHAT_APP_ID and WECHAT_APP_SECRET to push the menu"
-        )
+        raise click.ClickException(API_OFF + "，无法推送菜单")
     return api
 
 

@@ -7,9 +7,10 @@ from typing import Any
 
 from wechatpy.replies import ArticlesReply, TextReply
 
+from config.wechat_limits import NEWS_DESCRIPTION_BYTES, NEWS_TITLE_CHARS, TEXT_BYTES
 from handlers.replies import News, Reply, Silent, Text
 
-TEXT_LIMIT = 2048  # bytes of UTF-8 in a text reply's Content, WeChat's documented limit
+TEXT_LIMIT = TEXT_BYTES
 ELLIPSIS = "…"
 SUCCESS = "success"  # what WeChat expects when we have nothing to say
 
@@ -43,29 +44,12 @@ def cdata_safe(value: str) -> str:
     return value.replace("]]>", "]]]]><![CDATA[>")
 
 
-_RELATIVE_HREF = re.compile(r'href="(/(?!/))')
-
-
-def absolute(url: str, base_url: str) -> str:
-    """A site-relative link ('/articles/x') made absolute on `base_url`; others unchanged."""
-    if base_url and url.startswith("/") and not url.startswith("//"):
-        return base_url.rstrip("/") + url
-    return url
-
-
-def render(reply: Reply, msg: Any, base_url: str = "") -> str:
-    """The reply XML for `reply` answering `msg`, or 'success' for Silent.
-
-    `base_url` is where followers reach this bot: handlers link to its own pages with
-    site-relative paths, and a phone needs them absolute.
-    """
+def render(reply: Reply, msg: Any) -> str:
+    """The reply XML for `reply` answering `msg`, or 'success' for Silent."""
     if isinstance(reply, Silent) or reply is None:
         return SUCCESS
     if isinstance(reply, Text):
-        content = reply.content.strip()
-        if base_url:
-            content = _RELATIVE_HREF.sub(lambda m: f'href="{base_url.rstrip("/")}/', content)
-        content = fit_text(content)
+        content = fit_text(reply.content.strip())
         return TextReply(message=msg, content=cdata_safe(content)).render()
     if isinstance(reply, News):
         if not reply.items:
@@ -74,10 +58,10 @@ def render(reply: Reply, msg: Any, base_url: str = "") -> str:
         out = ArticlesReply(message=msg)
         out.add_article(
             {
-                "title": cdata_safe(item.title[:64]),
-                "description": cdata_safe(fit_text(item.description, 240)),
+                "title": cdata_safe(item.title[:NEWS_TITLE_CHARS]),
+                "description": cdata_safe(fit_text(item.description, NEWS_DESCRIPTION_BYTES)),
                 "image": cdata_safe(item.image),
-                "url": cdata_safe(absolute(item.url, base_url)),
+                "url": cdata_safe(item.url),
             }
         )
         return out.render()

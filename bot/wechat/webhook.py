@@ -73,7 +73,7 @@ def receive():
     base_url = services.settings.bot_public_url or request.host_url
 
     def work() -> str:
-        return render(services.dispatcher.dispatch(inbound.msg, key), inbound.msg, base_url)
+        return render(services.dispatcher.dispatch(inbound.msg, key, base_url), inbound.msg)
 
     try:
         xml = services.dedup.run(key, work, getattr(inbound.msg, "source", "") or "") or SUCCESS

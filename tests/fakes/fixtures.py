@@ -52,8 +52,8 @@ def static_site():
 @pytest.fixture
 def bc_app(fake_wechat, app_config, static_site, tmp_path):
     """An app wired to the fake API, with followers known to it and test articles to send."""
-    app_config.setdefault("extra", {}).update(
-        {"broadcast_retry_delays": (0.01, 0.02, 0.04), "kb_bundled": False})
+    app_config.pop("kb_bundled", None)  # the `app` fixture's key: bc_app loads its own articles
+    app_config.update(broadcast_retry_delays=(0.01, 0.02, 0.04))
     # the covers' server is on loopback, which a cover fetch refuses unless allowed by name
     app_config["bot_fetch_allow"] = static_site.split("//")[1].rstrip("/")
     for openid in FOLLOWERS:

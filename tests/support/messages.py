@@ -6,7 +6,6 @@ from pathlib import Path
 
 from wechatpy import parse_message
 
-from config.settings import Settings
 from handlers.context import Context, Session
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "conversation"
@@ -37,6 +36,5 @@ def context(msg, session: Session | None = None, **services) -> Context:
         openid=msg.source,
         text=text_of(msg),
         session=session if session is not None else Session(),
-        settings=Settings(),
         **services,
     )

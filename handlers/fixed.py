@@ -1,0 +1,45 @@
+"""Fixed answers: these words → this text, one row each of config/fixed_answers.toml."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from config.texts import fixed_answers, intent_table, reply
+from handlers.base import Handler
+from handlers.context import Context
+from handlers.matching import contained_word, exact_word, is_text
+from handlers.replies import Reply, Text
+
+MATCHES = ("exact", "contained")
+ANYWHERE = 10**6  # an exclude word stops the row however long the message is
+
+
+class FixedAnswer(Handler):
+    """One row of the table: a message matching the intent's words gets the row's text."""
+
+    def __init__(self, intent: str, match: str, reply_key: str) -> None:
+        if match not in MATCHES:
+            raise ValueError(f"fixed answer {intent!r}: match must be one of {MATCHES}")
+        table = intent_table(intent)  # a KeyError names an intent missing from intents.toml
+        self.name = intent
+        self.words = tuple(table["words"])
+        self.exclude = tuple(table.get("exclude", ()))
+        self.exact = match == "exact"
+        self.reply_key = reply_key
+
+    def check(self, msg: Any, ctx: Context) -> str | None:
+        if not is_text(msg):
+            return None
+        if self.exclude and contained_word(ctx.text, self.exclude, ANYWHERE):
+            return None  # 投诉建议 is feedback even where the feedback handler is absent
+        if self.exact:
+            return exact_word(ctx.text, self.words)
+        return contained_word(ctx.text, self.words)
+
+    def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
+        return Text(reply(self.reply_key, hotline=ctx.hotline))
+
+
+def answers() -> list[Handler]:
+    """One FixedAnswer per row of config/fixed_answers.toml, in the table's order."""
+    return [FixedAnswer(row["intent"], row["match"], row["reply"]) for row in fixed_answers()]
