@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")],
                         help="corpus sizes, e.g. 1000,10000 (development)")
     parser.add_argument("--skip", default="",
-                        help="parts to skip: quality,search,message,pathological,http")
+                        help="parts to skip: quality,search,message,round_trips,pathological,http")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the report")
     parser.add_argument("--from-json", type=Path,
                         help="re-render the report of an earlier run (bench/out/results.json)")

@@ -28,6 +28,7 @@ class Services:
     api: Any = None  # WeChat API client, None when AppID/AppSecret are unset
     crypto: Any = None  # bot.wechat.crypto.MessageCrypto, None in plaintext-only mode
     dispatcher: Any = None
+    turns: Any = None  # bot.conversation.turn.Turns: a message's two round trips
     dedup: Any = None
     replay: Any = None  # bot.wechat.replay.ReplayGuard
     clock: Callable[[], float] = time.time  # injectable: tests move time to probe windows

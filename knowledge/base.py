@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import redis
 
@@ -43,6 +44,10 @@ class KnowledgeBase:
                                  refresh_interval=refresh_interval)
         self._summaries: dict[str, str] = {}
         self._summary_lock = threading.Lock()
+        # Articles of recent answers, valid while the index version they were read at serves:
+        # an answer then needs no round trip for its cards (they change with the version).
+        self._articles: dict[str, Article] = {}
+        self._articles_version = -1
 
     # --- articles -----------------------------------------------------------------------
     def count(self) -> int:
@@ -144,6 +149,14 @@ class KnowledgeBase:
         return summary
 
     # --- search -------------------------------------------------------------------------
+    def queue_freshness(self, pipe: Any) -> Callable[[Any], None] | None:
+        """When the index's version check is due, queue it on `pipe` (the message's first
+        round trip); returns what to do with its result, or None when nothing was queued."""
+        if not self.index.due():
+            return None
+        self.store.queue_state(pipe)
+        return lambda raw: self.index.refresh(state=self.store.read_state(raw))
+
     def ensure_fresh(self, wait: bool = False) -> None:
         """Pick up a newer index version (a cheap check, at most once per refresh interval)."""
         self.index.refresh(wait=wait)
@@ -165,12 +178,29 @@ class KnowledgeBase:
         result.corrections = q.corrections
         kept, result.confident = verdict(ranker.rank(q, prefer=region, pool=PAGE_IDS), q)
         result.ranked_ids = [r.id for r in kept][:PAGE_IDS]
-        articles = {a.id: a for a in self.get_many(result.ranked_ids[:limit])}
+        articles = self._answer_articles(result.ranked_ids[:limit])
         result.hits = [Hit(articles[r.id], round(r.score, 4), partial(explain, r, q))
                        for r in kept[:limit] if r.id in articles]
         if not result.hits:
             result.confident = False
         return result
+
+    def _answer_articles(self, ids: list[str]) -> dict[str, Article]:
+        """The articles of `ids` by id, from memory where read since the index last changed."""
+        with self._summary_lock:
+            if self._articles_version != self.index.version or len(self._articles) > 20000:
+                self._articles, self._articles_version = {}, self.index.version
+            cache, version = self._articles, self._articles_version
+        missing = [i for i in ids if i not in cache]
+        if missing:
+            fetched = self.get_many(missing)
+            with self._summary_lock:
+                if self._articles_version == version:
+                    cache.update((a.id, a) for a in fetched)
+            found = {a.id: a for a in fetched}
+        else:
+            found = {}
+        return {i: cache.get(i) or found[i] for i in ids if i in cache or i in found}
 
     def summary_of(self, article: Article) -> str:
         """At most 120 characters: the article's own summary, else extracted from its body."""

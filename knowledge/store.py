@@ -97,6 +97,15 @@ class ArticleStore:
         an index persisted from the old store's articles is never taken for the new one's.
         """
         sid, version = self.r.mget(self.k_store_id, self.k_version)
+        return self.read_state([sid, version])
+
+    def queue_state(self, pipe) -> None:
+        """Queue the read of `state` on a pipeline (the message's first round trip)."""
+        pipe.mget(self.k_store_id, self.k_version)
+
+    def read_state(self, raw: list) -> tuple[str, int]:
+        """`state` from the MGET queued by `queue_state` (an identity is made if none)."""
+        sid, version = raw
         if sid is None:
             self.r.set(self.k_store_id, uuid.uuid4().hex, nx=True)
             sid = self.r.get(self.k_store_id)

@@ -19,6 +19,7 @@ import logging
 import time
 from typing import Any
 
+from bot.conversation.ratelimit import rate_key
 from bot.feedback.privacy import pseudonymise
 
 log = logging.getLogger("bot.privacy")
@@ -38,7 +39,7 @@ class FollowerPrivacy:
         prefix = s.settings.key_prefix
         window = int(time.time() // 60)  # the rate limiter's keys live two minutes at most
         keys = [f"{prefix}session:{openid}",
-                *(f"{prefix}rate:{openid}:{w}" for w in (window - 1, window, window + 1))]
+                *(rate_key(prefix, openid, w) for w in (window - 1, window, window + 1))]
         windows = s.extra.get("cs_windows")
         if windows is not None:
             keys.append(windows.key(openid))

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot.conversation.ratelimit import RateLimiter, Verdict
 from bot.conversation.sessions import SessionStore
+from bot.conversation.turn import Turn
 from config.texts import reply as reply_text
 from handlers.base import Handler
 from handlers.context import Context
@@ -45,32 +46,30 @@ class Dispatcher:
         self.sessions = sessions
         self.limiter = limiter
 
-    def dispatch(self, msg: Any, dedup_key: str = "") -> Reply:
-        """The reply value for `msg`; never raises for a handler's failure."""
+    def dispatch(self, msg: Any, turn: Turn, dedup_key: str = "") -> Reply:
+        """The reply value for `msg`, from what `turn` read ahead; never raises for a
+        handler's failure. The session goes back with the turn's last round trip."""
         settings = self.services.settings
-        openid = getattr(msg, "source", "") or ""
-        windows = self.services.extra.get("cs_windows")
-        if windows is not None:  # what WeChat now lets staff send this follower (客服消息)
-            windows.note(openid, msg)
-        if getattr(msg, "type", "") != "event":  # events are WeChat's, not the follower's pace
-            verdict = self.limiter.check(openid)
-            if verdict is Verdict.WARN:
-                log.info("rate limit reached by %s", openid)
-                return Text(reply_text("rate_limited", hotline=settings.bot_hotline))
-            if verdict is Verdict.DROP:
-                return SILENT
-        session = self.sessions.load(openid)
+        openid = turn.openid
+        if turn.verdict is Verdict.WARN:
+            log.info("rate limit reached by %s", openid)
+            return Text(reply_text("rate_limited", hotline=settings.bot_hotline))
+        if turn.verdict is Verdict.DROP:
+            return SILENT
+        services = self.services.extra
+        if turn.faq is not None and services.get("faq") is not turn.faq:
+            services = {**services, "faq": turn.faq}
         ctx = Context(
             openid=openid,
             text=message_text(msg),
-            session=session,
+            session=turn.session,
             settings=settings,
             dedup_key=dedup_key,
             now=datetime.now(CHINA),
             kb=self.services.kb,
             feedback=self.services.feedback,
-            followers=self.services.followers,
-            services=self.services.extra,
+            followers=turn.followers,
+            services=services,
         )
         for handler in self.handlers:
             try:
@@ -82,7 +81,7 @@ class Dispatcher:
                 log.exception("handler %s failed on %s", handler.name, dedup_key or openid)
                 return Text(reply_text("error", hotline=settings.bot_hotline))
             ctx.session.end_turn()
-            self.sessions.save(openid, ctx.session)
+            turn.save_session = True
             log.info("%s answered %s", ctx.route or handler.name, dedup_key or openid)
             return result
         return SILENT
