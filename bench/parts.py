@@ -21,6 +21,7 @@ from bench.profiling import profile_call, profile_module
 from bench.queries import load_query_set, synthetic_queries
 from bench.round_trips import count_round_trips, redis_cost
 from bench.search_bench import bench_size
+from bench.stages import bench_stages
 from bench.targets import HTTP_SIZE, judge
 from bench.vocabulary import read_articles
 from bench.wechat import bench_env
@@ -94,6 +95,11 @@ class Session:
             if found:
                 results["search"][size] = found
                 results["build_floor"][size] = jieba_floor(records)
+                if "stages" not in skip:
+                    stages = self.step(results, f"ranking stages {size:,}", lambda s=size:
+                                       bench_stages(self.kbs[s], self.texts[s][:300]))
+                    if stages:
+                        results.setdefault("stages", {})[size] = stages
         big = max(sizes)
         if "message" not in skip and big in self.kbs:
             results["message"] = self.step(results, f"message path {big:,}",

@@ -59,7 +59,8 @@ def render(results: dict) -> str:
     for v in judge(results):
         lines.append(f"| {v.figure} | {v.target} | {v.measured} | {v.baseline} | {v.ratio} "
                      f"| {_verdict(v)} |")
-    lines += _search(results) + _paths(results) + _quality(results) + closing_note(results)
+    lines += _search(results) + _stages(results) + _paths(results) + _quality(results)
+    lines += closing_note(results)
     lines += _extras(results)
     return "\n".join(lines) + "\n"
 
@@ -89,6 +90,24 @@ def _search(results: dict) -> list[str]:
             f"{s['fuzzy']['p50']:.1f} / {s['fuzzy']['p99']:.1f} | "
             f"{s['start_s']:.2f} ({s['bare_start_s']:.2f}) | {s['rss_mb']:.0f} "
             f"({s['bare_rss_mb']:.0f}) | {s['synthetic_top1']:.2f} / {s['synthetic_top5']:.2f} |")
+    return out
+
+
+def _stages(results: dict) -> list[str]:
+    stages = results.get("stages")
+    if not stages:
+        return []
+    out = ["", "### Ranking stages alone", "",
+           "300 of the synthetic queries through each stage of a search on its own "
+           "(bench/stages.py; median round of 3). The floor is a plain BM25 over the same "
+           "postings: no coverage, places or re-ranking.", "",
+           "| articles | stage | p50 ms | p99 ms | CPU p50 / p99 ms |", "|---|---|---|---|---|"]
+    for size, found in sorted(stages.items()):
+        for name, r in found.items():
+            if name.startswith("_"):
+                continue
+            out.append(f"| {size:,} | {name} | {r['p50']:.3f} | {r['p99']:.3f} | "
+                       f"{r['cpu_p50']:.3f} / {r['cpu_p99']:.3f} |")
     return out
 
 

@@ -95,3 +95,16 @@ def test_targets_are_judged_with_the_gap_and_the_size_measured():
     assert verdicts["memory"].passed
     assert verdicts["http"].passed is False and "measured at 1,000" in verdicts["http"].note
     assert verdicts["quality"].passed is False  # a tie is not ahead
+
+
+def test_the_ranking_stages_are_timed_each_beside_the_floor(redis_url, tmp_path):
+    from bench.stages import bench_stages
+    from tests.kb_support import make_kb
+
+    kb = make_kb(redis_url, tmp_path, bundled=True)
+    kb.rebuild()
+    found = bench_stages(kb, ["湖北培训补贴", "荆州技能人才", "毕业生就业"], rounds=1)
+    assert found["_hits"] == 3
+    for stage in ("search (whole)", "parse", "rank (candidates + scoring + re-rank)",
+                  "re-rank alone", "floor: plain BM25 over the postings, top 30"):
+        assert found[stage]["n"] == 3 and found[stage]["p99"] >= found[stage]["p50"] > 0
