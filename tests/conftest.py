@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
-import redis
 
 from bot import create_app
 from bot.devtools.wechat_side import WeChatSide, http_transport
+from bot.platform.redis_url import open_client
 from bot.services import get_services
 from tests.fakes.fixtures import *  # noqa: F401,F403  (fake WeChat API fixtures)
 from tests.support.live import LiveServer
 from tests.support.redis_server import RedisServer
+from tests.support.redis_topologies import ClusterSet
 
 FIXTURES = Path(__file__).parent / "fixtures"
 AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
@@ -21,7 +23,11 @@ APP_ID = "wx2c2769f8efd9abc2"
 
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory):
-    server = RedisServer(tmp_path_factory.mktemp("redis")).start()
+    """One redis-server; with JYQ_TEST_STORE=cluster a three-master Redis Cluster instead."""
+    if os.environ.get("JYQ_TEST_STORE") == "cluster":  # `make test-cluster`
+        server = ClusterSet(tmp_path_factory.mktemp("cluster")).start()
+    else:
+        server = RedisServer(tmp_path_factory.mktemp("redis")).start()
     yield server
     server.stop()
 
@@ -29,7 +35,7 @@ def redis_server(tmp_path_factory):
 @pytest.fixture
 def redis_url(redis_server) -> str:
     """The test Redis, emptied before each test."""
-    client = redis.Redis.from_url(redis_server.url)
+    client = open_client(redis_server.url)
     client.flushall()
     client.close()
     return redis_server.url

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import redis
-
+from bot.platform.redis_url import open_client
 from knowledge import KnowledgeBase
 from knowledge.base import BUNDLED_DIR
 
@@ -15,7 +14,7 @@ PREFIX = "test:"
 def make_kb(redis_url: str, data_dir: Path, *, bundled: bool = False, prefix: str = PREFIX,
             refresh_interval: float = 0.0) -> KnowledgeBase:
     """A KnowledgeBase over the test server; `bundled` loads the sample articles."""
-    kb = KnowledgeBase(redis.Redis.from_url(redis_url), prefix, data_dir,
+    kb = KnowledgeBase(open_client(redis_url), prefix, data_dir,
                        refresh_interval=refresh_interval,
                        bundled_dir=BUNDLED_DIR if bundled else None)
     if bundled:

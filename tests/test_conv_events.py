@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-import redis
 
 from bot.audience.followers import Followers
+from bot.platform.redis_url import open_client
 from handlers.context import Session
 from handlers.registry import build_registry
 from handlers.replies import SILENT, Text
@@ -14,7 +14,7 @@ from tests.support.messages import context, message
 
 @pytest.fixture
 def followers(redis_url):
-    client = redis.Redis.from_url(redis_url)
+    client = open_client(redis_url)
     yield Followers(client, "t:")
     client.close()
 

@@ -39,7 +39,7 @@ def test_unsubscribe_forgets_the_session_and_answers_success(wechat, app):
     store = get_services(app)
     d = post_fixture(wechat, "event_unsubscribe", "o_gone")
     assert d.status == 200 and d.body == "success"
-    assert not store.redis.keys(store.key("session", "o_gone") + "*")
+    assert not list(store.redis.scan_iter(store.key("session", "o_gone") + "*"))
 
 
 def test_view_event_is_acknowledged(wechat):

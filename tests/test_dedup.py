@@ -1,16 +1,16 @@
 import threading
 
 import pytest
-import redis
 from wechatpy import parse_message
 
+from bot.platform.redis_url import open_client
 from bot.wechat.dedup import Deduplicator, dedup_key
 from tests.conftest import fixture_text
 
 
 @pytest.fixture
 def store(redis_url):
-    return redis.Redis.from_url(redis_url)
+    return open_client(redis_url)
 
 
 def test_message_key_is_msg_id_and_event_key_is_sender_time_event():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-import redis
 
 from bot.faq import STARTER, load_starter
+from bot.platform.redis_url import open_client
 from bot.services import get_services
 from knowledge.faq import MAX_ANSWER, FaqEntry, FaqError, read_entries
 from knowledge.faq_store import FaqStore
@@ -18,7 +18,7 @@ FAQ_FIXTURES = FIXTURES / "faq"
 
 @pytest.fixture
 def store(redis_url):
-    client = redis.Redis.from_url(redis_url)
+    client = open_client(redis_url)
     client.flushdb()
     yield FaqStore(client, "t:")
     client.close()
@@ -117,7 +117,7 @@ def test_the_starter_set_loads_into_an_empty_store_only(store):
 def test_make_run_loads_the_starter_set_once(redis_url):
     from bot.devtools.server import load_dev_answers
 
-    client = redis.Redis.from_url(redis_url)
+    client = open_client(redis_url)
     assert load_dev_answers(client, "dev:") == len(read_entries(STARTER).entries)
     assert load_dev_answers(client, "dev:") == 0
     assert FaqStore(client, "dev:").get("wage-arrears") is not None

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-import redis
 
 from bot.feedback.query import Filter, iterate
 from bot.feedback.store import FeedbackStore
+from bot.platform.redis_url import open_client
 from tests.feedback_chat import Chat
 
 TICKET = re.compile(r"FK-20261128-\d{4}")
@@ -16,7 +16,7 @@ TICKET = re.compile(r"FK-20261128-\d{4}")
 
 @pytest.fixture
 def store(redis_url):
-    client = redis.Redis.from_url(redis_url)
+    client = open_client(redis_url)
     yield FeedbackStore(client, "jyq:", per_hour=5)
     client.close()
 

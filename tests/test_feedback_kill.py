@@ -22,6 +22,7 @@ import requests
 from bot.devtools.wechat_side import WeChatSide, http_transport
 from tests.support.gunicorn import Gunicorn
 from tests.support.redis_server import RedisServer
+from tests.support.traffic import read_back
 
 TOKEN = "killtoken"
 ADMIN = "kill-test-staff-token-0123456789"
@@ -67,20 +68,6 @@ def deliver(url: str, fields: dict, give_up: float = 40.0) -> str | None:
     raise AssertionError(f"message {fields['MsgId']} was never answered")
 
 
-def read_back(url: str) -> list[dict]:
-    """Every record through the staff API, following the cursor."""
-    items, cursor = [], ""
-    while True:
-        resp = requests.get(url + "/admin/api/feedback", timeout=10,
-                            params={"per_page": 40, "cursor": cursor},
-                            headers={"Authorization": f"Bearer {ADMIN}"})
-        assert resp.status_code == 200, resp.text
-        items += resp.json()["items"]
-        cursor = resp.json()["next_cursor"]
-        if not cursor:
-            return items
-
-
 def test_every_acknowledged_ticket_survives_a_worker_kill_and_a_redis_restart(
     gunicorn, redis_files
 ):
@@ -122,7 +109,7 @@ def test_every_acknowledged_ticket_survives_a_worker_kill_and_a_redis_restart(
     assert len(acked) == len(messages) and all(acked.values())
     redis_files.restart()  # SIGKILL, then start again from the append-only file
 
-    stored = read_back(gunicorn.url)
+    stored = read_back(gunicorn.url, ADMIN)
     by_ticket = {item["ticket"]: item for item in stored}
     assert len(by_ticket) == len(stored), "a ticket was given twice"
     texts = [item["text"] for item in stored]

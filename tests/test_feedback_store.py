@@ -6,12 +6,12 @@ import threading
 from datetime import datetime, timedelta
 
 import pytest
-import redis
 
 from bot.feedback.record import CST
 from bot.feedback.store import FeedbackStore, durability_risk
 from bot.platform.embedded import shutdown_embedded
 from bot.platform.redis_store import connect
+from bot.platform.redis_url import open_client
 from config.settings import Settings
 from tests.support.redis_server import RedisServer
 
@@ -20,7 +20,7 @@ T0 = datetime(2026, 11, 28, 9, 30, tzinfo=CST)
 
 @pytest.fixture
 def r(redis_url):
-    client = redis.Redis.from_url(redis_url)
+    client = open_client(redis_url)
     yield client
     client.close()
 
@@ -65,7 +65,7 @@ def test_a_retry_returns_the_same_ticket_and_stores_nothing_new(store, r):
 def test_records_and_indexes_have_no_ttl_and_every_key_is_prefixed(store, r):
     store.submit("o1", "m1", "内容", {"type": "image", "media_id": "MID", "pic_url": "http://p"},
                  now=T0)
-    keys = [k.decode() for k in r.keys("*")]
+    keys = [k.decode() for k in r.scan_iter("*")]
     assert keys and all(k.startswith("jyq:{feedback}:") for k in keys)
     for k in keys:
         ttl = r.ttl(k)
@@ -151,7 +151,7 @@ def test_unknown_records_are_none_and_change_nothing(store, r):
     assert store.get("FK-20260101-0001") is None
     assert store.add_reply(999, "x") is None
     assert store.set_status("FK-20260101-0001", "done") is None
-    assert r.keys("*") == []
+    assert list(r.scan_iter("*")) == []
     with pytest.raises(ValueError):
         store.set_status(1, "closed")
 
@@ -159,11 +159,11 @@ def test_unknown_records_are_none_and_change_nothing(store, r):
 def test_records_survive_a_redis_restart_from_its_files(tmp_path):
     server = RedisServer(tmp_path / "redis").start()
     try:
-        client = redis.Redis.from_url(server.url)
+        client = open_client(server.url)
         rec = FeedbackStore(client, "jyq:").submit("o1", "m1", "重启后还在吗", None, now=T0)
         client.close()
         server.restart()
-        client = redis.Redis.from_url(server.url)
+        client = open_client(server.url)
         back = FeedbackStore(client, "jyq:").get(rec.ticket)
         assert back is not None and back.text == "重启后还在吗"
         client.close()
@@ -176,8 +176,8 @@ def test_durability_risk_names_what_could_lose_feedback(tmp_path, r):
     safe = RedisServer(tmp_path / "always", appendfsync="always").start()
     off = RedisServer(tmp_path / "off", appendonly=False).start()
     try:
-        assert durability_risk(redis.Redis.from_url(safe.url)) is None
-        assert "appendonly is off" in durability_risk(redis.Redis.from_url(off.url))
+        assert durability_risk(open_client(safe.url)) is None
+        assert "appendonly is off" in durability_risk(open_client(off.url))
     finally:
         safe.stop()
         off.stop()

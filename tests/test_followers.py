@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import pytest
-import redis
 from wechatpy.exceptions import WeChatClientException
 
 from bot.audience.followers import Followers
+from bot.platform.redis_url import open_client
 from bot.services import get_services
 
 
 @pytest.fixture
 def store(redis_url):
-    client = redis.Redis.from_url(redis_url)
+    client = open_client(redis_url)
     yield client
     client.close()
 

@@ -1,7 +1,6 @@
 import threading
 
-import redis
-
+from bot.platform.redis_url import open_client
 from knowledge import Article
 from tests.kb_support import make_kb, record
 
@@ -65,7 +64,7 @@ def test_delete_removes_article_and_indexes(redis_url, tmp_path):
 def test_every_key_carries_the_prefix_and_one_hash_tag(redis_url, tmp_path):
     kb = make_kb(redis_url, tmp_path, prefix="pfx:")
     kb.upsert(_articles(record(1)))
-    keys = [k.decode() for k in redis.Redis.from_url(redis_url).keys("*")]
+    keys = [k.decode() for k in open_client(redis_url).scan_iter("*")]
     assert keys and all(k.startswith("pfx:{kb}:") for k in keys)
 
 

@@ -2,15 +2,15 @@
 
 import pytest
 
+from bot.platform.redis_url import open_client
 from tests.kb_support import make_kb
 from tests.search_eval import evaluate, load_queries
 
 
 @pytest.fixture(scope="module")
 def bundled_kb(redis_server, tmp_path_factory):
-    import redis
 
-    redis.Redis.from_url(redis_server.url).flushall()
+    open_client(redis_server.url).flushall()
     kb = make_kb(redis_server.url, tmp_path_factory.mktemp("kbq"), bundled=True,
                  prefix="quality:")
     kb.ensure_fresh(wait=True)

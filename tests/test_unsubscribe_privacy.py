@@ -10,6 +10,7 @@ import re
 import redis
 
 from bot.devtools.wechat_side import WeChatSide, http_transport
+from bot.platform.redis_url import open_client
 from bot.services import get_services
 from tests.support.live import LiveServer
 
@@ -47,7 +48,7 @@ def _carrying(client, openid):
 
 def test_unsubscribe_leaves_nothing_under_the_openid(fake_wechat, bc_app, redis_url):
     services = get_services(bc_app)
-    store = redis.Redis.from_url(redis_url)
+    store = open_client(redis_url)
     for openid in (LEAVING, STAYING):
         fake_wechat.add_follower(openid)
     with LiveServer(bc_app) as server:
@@ -84,7 +85,7 @@ def test_unsubscribe_leaves_nothing_under_the_openid(fake_wechat, bc_app, redis_
 
 def test_older_tickets_without_the_index_are_found_too(app, redis_url):
     services = get_services(app)
-    store = redis.Redis.from_url(redis_url)
+    store = open_client(redis_url)
     old = services.feedback.submit(LEAVING, f"msg:{LEAVING}:1700000000:text", "旧留言", None)
     # As if written before the by_openid index existed:
     store.delete("jyq:{feedback}:by_openid:" + LEAVING)

@@ -121,7 +121,7 @@ def test_bad_signature_on_post_is_403_and_nothing_runs(client, app):
     assert resp.status_code == 403
     from bot.services import get_services
 
-    assert not get_services(app).redis.keys("*dedup*")
+    assert not list(get_services(app).redis.scan_iter("*dedup*"))
 
 
 def test_body_over_one_mib_is_413(live_bot):

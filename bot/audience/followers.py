@@ -102,11 +102,12 @@ class Followers:
         """Delete the follower's record (unsubscribe); their region tag is removed at WeChat
         in the background, keeping nothing in Redis that names them while it runs."""
         key = self.key(openid)
-        with self.redis.pipeline(transaction=True) as pipe:
+        with self.redis.pipeline(transaction=True) as pipe:  # one key: one Cluster slot
             pipe.hmget(key, "region", "tagged")
             pipe.delete(key)
-            pipe.srem(self.untagged_key, openid)
             held = {v.decode("utf-8") for v in pipe.execute()[0] if v is not None}
+        # Another slot than the record's, so not in the transaction (a Cluster refuses that).
+        self.redis.srem(self.untagged_key, openid)
         if self.tagger is not None and held:
             self._spawn(self._untag_departed, openid, sorted(held))
 

@@ -7,6 +7,8 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import redis
+
 from bot.conversation.ratelimit import RateLimiter, Verdict
 from bot.conversation.sessions import SessionStore
 from bot.conversation.turn import Turn
@@ -77,6 +79,10 @@ class Dispatcher:
                 if match is None or match is False:
                     continue
                 result = handler.handle(msg, ctx, match)
+            except redis.RedisError:
+                # The store failed (down, failing over, a write not yet on a replica): let the
+                # webhook answer politely without caching, so WeChat's retry is handled afresh.
+                raise
             except Exception:  # one broken handler must not take the worker down
                 log.exception("handler %s failed on %s", handler.name, dedup_key or openid)
                 return Text(reply_text("error", hotline=settings.bot_hotline))

@@ -14,6 +14,8 @@ def durability_risk(client: redis.Redis) -> str | None:
     except redis.ResponseError:  # managed services often disable CONFIG
         return ("cannot read the server's persistence settings; it needs appendonly yes and "
                 "appendfsync always (README, Feedback)")
+    except redis.RedisError as exc:  # failing over while this process starts: say so, go on
+        return f"cannot read the server's persistence settings now ({type(exc).__name__})"
     conf = {as_str(k): as_str(v) for k, v in conf.items()}
     if conf.get("appendonly") != "yes":
         return "appendonly is off: a Redis restart loses feedback since the last snapshot"

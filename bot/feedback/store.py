@@ -15,6 +15,7 @@ import redis
 
 from bot.feedback.durability import durability_risk
 from bot.feedback.record import CST, STATUSES, FeedbackRecord, Refused, as_str, china_time
+from bot.feedback.replication import ReplicaAck
 from config.texts import intent_table
 
 log = logging.getLogger("bot.feedback")
@@ -30,7 +31,11 @@ DAY_SEQ_TTL = 3 * 24 * 3600  # the per-day ticket counter is only needed on its 
 #       dedup_ttl, day_ttl, member, dedup_key
 _SUBMIT = """
 local existing = redis.call('GET', KEYS[1])
-if existing then return {'dup', existing} end
+if existing then
+  -- A write, so that a WAIT after this script covers the first try's record too.
+  redis.call('EXPIRE', KEYS[1], ARGV[10])
+  return {'dup', existing}
+end
 local now = tonumber(ARGV[2])
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. (now - tonumber(ARGV[3])))
 if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[4]) then return {'limited', ''} end
@@ -91,6 +96,7 @@ class FeedbackStore:
         self.per_hour = per_hour
         self._submit = client.register_script(_SUBMIT)
         self._update = client.register_script(_UPDATE)
+        self._ack = ReplicaAck(client)  # a ticket is thanked for once a replica has it
 
     def key(self, *parts: str) -> str:
         """A key of this store: '<prefix>{feedback}:<parts>'."""
@@ -106,7 +112,8 @@ class FeedbackStore:
         # Without a dedup key the message cannot be recognised on retry: give it a unique one.
         dedup = dedup_key or f"id:{record_id}"
         limit = self.per_hour if self.per_hour > 0 else 2**31
-        outcome, found = self._submit(
+        outcome, found = self._ack.run(
+            self._submit,
             keys=[
                 self.key("dedup", dedup), self.key("rate", openid),
                 self.key("seq", moment.strftime("%Y%m%d")), self.key("rec", str(record_id)),

@@ -1,4 +1,4 @@
-"""Platform plumbing: the Redis connection, embedded Redis, staff auth, health and China time."""
+"""Platform plumbing: the Redis connection (server, Sentinel, Cluster), auth, health, time."""
 
 from __future__ import annotations
 

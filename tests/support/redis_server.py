@@ -32,12 +32,13 @@ class RedisServer:
     """One redis-server process with its own directory and port; restartable from its files."""
 
     def __init__(self, directory: Path, appendonly: bool = True,
-                 appendfsync: str = "everysec") -> None:
+                 appendfsync: str = "everysec", extra: tuple[str, ...] = ()) -> None:
         self.dir = Path(directory)
         self.dir.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.appendonly = appendonly
         self.appendfsync = appendfsync
+        self.extra = tuple(extra)  # more server arguments: --replicaof, --cluster-enabled …
         self.proc: subprocess.Popen | None = None
 
     @property
@@ -60,6 +61,7 @@ class RedisServer:
             "--dir", str(self.dir), "--save", "", "--daemonize", "no",
             "--appendonly", "yes" if self.appendonly else "no",
             "--appendfsync", self.appendfsync, "--logfile", str(self.dir / "redis.log"),
+            *self.extra,
         ]
         self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         client = redis.Redis(port=self.port, socket_connect_timeout=0.2)
@@ -86,7 +88,11 @@ class RedisServer:
                 self.proc.kill()
             else:
                 self.proc.terminate()
-            self.proc.wait(timeout=10)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:  # stuck saving (a replica mid-sync): end it
+                self.proc.kill()
+                self.proc.wait(timeout=10)
         self.proc = None
 
     def restart(self) -> None:
