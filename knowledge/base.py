@@ -149,13 +149,14 @@ class KnowledgeBase:
         return summary
 
     # --- search -------------------------------------------------------------------------
-    def queue_freshness(self, pipe: Any) -> Callable[[Any], None] | None:
+    def queue_freshness(self, pipe: Any) -> tuple[int, Callable[[list], None]] | None:
         """When the index's version check is due, queue it on `pipe` (the message's first
-        round trip); returns what to do with its result, or None when nothing was queued."""
+        round trip); returns how many results it adds and what to do with them, or None
+        when nothing was queued."""
         if not self.index.due():
             return None
-        self.store.queue_state(pipe)
-        return lambda raw: self.index.refresh(state=self.store.read_state(raw))
+        count = self.store.queue_state(pipe)
+        return count, lambda raw: self.index.refresh(state=self.store.read_state(raw))
 
     def ensure_fresh(self, wait: bool = False) -> None:
         """Pick up a newer index version (a cheap check, at most once per refresh interval)."""

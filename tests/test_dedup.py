@@ -3,6 +3,7 @@ import threading
 import pytest
 from wechatpy import parse_message
 
+from bot.conversation.ratelimit import rate_key
 from bot.platform.redis_url import open_client
 from bot.wechat.dedup import Deduplicator, dedup_key
 from tests.conftest import fixture_text
@@ -84,7 +85,7 @@ def test_cached_replies_expire(store):
 
 def test_a_claim_counts_the_followers_rate_only_for_the_winning_try(store):
     dedup = Deduplicator(store, "t:")
-    rate = "t:rate:{f:x}:1"
+    rate = rate_key("t:", "oSecret01", 1)  # the follower's slot, as the claim's
     for expected_won in (True, False):  # the second try is a retry: not counted again
         pipe = store.pipeline(transaction=False)
         read = dedup.queue_claim(pipe, "k6", "oSecret01", rate_key=rate)

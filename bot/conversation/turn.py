@@ -28,6 +28,8 @@ from handlers.context import Session
 
 log = logging.getLogger("bot.turn")
 
+Reader = Callable[["Turn", Any], None]  # applies what one queued read returned
+
 
 @dataclass
 class Turn:
@@ -70,14 +72,17 @@ class Turns:
                     followers=s.followers, faq=s.extra.get("faq"))
         if claim.won:  # else another try answers: nothing read here is used
             turn.session = s.dispatcher.sessions.decode(openid, got[3])
-            for read, value in zip(reads, got[4:], strict=True):
-                read(turn, value)
+            at = 4
+            for count, read in reads:
+                read(turn, got[at] if count == 1 else got[at:at + count])
+                at += count
         return turn
 
-    def _queue_reads(self, pipe: Any, openid: str) -> list[Callable[[Turn, Any], None]]:
-        """Queue what handlers would otherwise read one by one; how to apply each result."""
+    def _queue_reads(self, pipe: Any, openid: str) -> list[tuple[int, Reader]]:
+        """Queue what handlers would otherwise read one by one; for each, how many results
+        it added and how to apply them."""
         s = self.s
-        reads: list[Callable[[Turn, Any], None]] = []
+        reads: list[tuple[int, Reader]] = []
         if s.followers is not None:
             pipe.hget(s.followers.key(openid), "region")
 
@@ -85,14 +90,16 @@ class Turns:
                 known = raw.decode("utf-8") if raw is not None else None
                 turn.followers = KnownRegion(s.followers, openid, known)
 
-            reads.append(region)
+            reads.append((1, region))
         faq = s.extra.get("faq")
         if faq is not None:
             pipe.get(faq.version_key)
-            reads.append(lambda turn, raw: setattr(turn, "faq", faq.at_version(int(raw or 0))))
+            reads.append((1, lambda turn, raw: setattr(turn, "faq",
+                                                       faq.at_version(int(raw or 0)))))
         fresh = s.kb.queue_freshness(pipe) if s.kb is not None else None
         if fresh is not None:
-            reads.append(lambda _turn, raw: fresh(raw))
+            count, apply = fresh
+            reads.append((count, lambda _turn, raw: apply(raw)))
         return reads
 
     def alone(self, msg: Any, claim: Claim) -> Turn:

@@ -115,7 +115,8 @@ class Deduplicator:
         rkey = self.rkey(key, openid)
         token = PENDING + uuid.uuid4().hex.encode()
         keys = [rkey, rate_key] if rate_key else [rkey]
-        pipe.eval(CLAIM, len(keys), *keys, token, self.lease_ms, rate_ttl)
+        # By name: a Cluster pipeline routes EVAL by its keys but hides the eval() method.
+        pipe.execute_command("EVAL", CLAIM, len(keys), *keys, token, self.lease_ms, rate_ttl)
 
         def read(result: Any) -> Claim:
             won, value = (list(result) + [None])[:2]
