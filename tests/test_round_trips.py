@@ -38,13 +38,18 @@ def test_a_text_message_takes_two_round_trips(side, text, kind):
     assert "EVAL" in trips.trips[0] and "SET" in trips.trips[-1]
 
 
-def test_the_version_checks_ride_in_the_first_round_trip(app, side):
+def test_the_index_version_check_rides_in_the_first_round_trip(app, side):
     kb = get_services(app).kb
-    kb.index._checked = 0.0  # the once-a-second index check is due
-    with counting() as trips:
-        side.text("o_rt2", "湖北培训补贴")
-    assert len(trips) == 2, trips.trips
-    assert "MGET" in trips.trips[0]
+    first = []
+    for n, due in enumerate((False, True)):
+        if due:
+            kb.index._checked = 0.0  # the once-a-second index check is due
+        with counting() as trips:
+            side.text(f"o_rt2_{n}", "湖北培训补贴")
+        assert len(trips) == 2, trips.trips
+        first.append(trips.trips[0].split(" | "))
+    assert len(first[1]) == len(first[0]) + 2  # the store's identity and version, read along
+    assert first[1][-2:] == ["GET", "GET"]
 
 
 def test_a_retry_gets_the_cached_reply_in_one_round_trip(side):
