@@ -126,7 +126,8 @@ def _pathological(found: dict | None) -> Verdict:
     passed = ratio <= 5.0
     return Verdict(
         "pathological", figure, "≤ 5 × a normal question",
-        f"{found['rows'][found['worst']]:.3g} ms ({found['worst']})",
+        f"{found['rows'][found['worst']]:.3g} ms {found.get('clock', 'wall')} "
+        f"({found['worst']})",
         f"normal question: {found['normal_ms']:.3g} ms", f"{ratio:.2g}×", passed,
         "" if passed else f"{ratio - 5.0:+.2g}× over", f"at {found.get('size', 0):,} articles")
 
