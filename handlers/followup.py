@@ -51,8 +51,11 @@ class FollowUp(Handler):
                 return ("faq_place", place)
             if own and own.entry.id != last.get("faq"):
                 return None
-            if _is_more(s) or own:
-                return ("faq_more", None)
+            again = _asks_again(s)
+            if _is_more(s) and not again:
+                return ("faq_more", None)  # 那我自己去申请要带啥材料: the details
+            if own or again or _leans(s, u):
+                return ("faq_again", None)  # 俺交了6年 / 能贷多少: the answer covers the case
             return None
         if place and (_marked(s) or kind == "search") and kind in ("search", "region", "latest"):
             return ("list_place", place)
@@ -67,7 +70,7 @@ class FollowUp(Handler):
         ctx.route = f"followup:{action}"
         if action == "pick":
             return paging.Pick().handle(msg, ctx, value)
-        if action in ("faq_place", "faq_more"):
+        if action in ("faq_place", "faq_more", "faq_again"):
             entry = ctx.services["faq"].get(last.get("faq", ""))
             if entry is not None:
                 place = value or ((last.get("place"), last.get("region"))
@@ -89,6 +92,17 @@ def _words(name: str) -> tuple[str, ...]:
 def _is_more(s: str) -> bool:
     """详细点 / 说清楚点 / 能领吗 / 去哪办 … (config/meaning.toml [followup] asks)."""
     return len(s) <= 16 and any(w in s for w in _words("asks"))
+
+
+def _asks_again(s: str) -> bool:
+    """能贷多少 / 最多能要几个月的 / 没看懂: a question the last answer itself covers."""
+    return len(s) <= 16 and any(w in s for w in _words("again"))
+
+
+def _leans(s: str, u: Any) -> bool:
+    """那春节呢 / 俺交了6年 / 公司拖着不给申请咋整: short, opening with a word that leans on
+    the last answer, and no service answer of its own."""
+    return len(s) <= 16 and not u.faq and s.startswith(tuple(_words("leans")))
 
 
 def _marked(s: str) -> bool:

@@ -37,6 +37,12 @@ def quotable(text: str, ctx: Context) -> str | None:
 
 def not_found(ctx: Context, kind: str | None = None) -> Text:
     """The not-found reply for ctx.text, with numbered suggestions remembered for one turn."""
+    if kind is None and question_kind(ctx) == "general":
+        from handlers.small_talk import small_talk  # small_talk imports understand, as we do
+
+        line = small_talk(ctx)
+        if line is not None:
+            return line
     kind = kind or question_kind(ctx)
     options = list(meaning_table("suggestions").get(kind, ()))[:5]
     quoted = quotable(ctx.text, ctx)

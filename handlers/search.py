@@ -12,6 +12,7 @@ from handlers.listing import article_card, article_list
 from handlers.matching import is_text
 from handlers.notfound import not_found
 from handlers.replies import Reply
+from handlers.small_talk import small_talk
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,9 @@ class Search(Handler):
             preferred = ctx.followers.region_of(ctx.openid)
         result = ctx.kb.search(match, region=preferred, limit=LIST_SIZE)
         shown = match[:30]
+        titles = tuple(h.article.title + ctx.kb.summary_of(h.article) for h in result.hits[:3])
+        if not result.confident and (line := small_talk(ctx, titles)) is not None:
+            return line  # 喂 / 行 我试试: no article is what a short social message wants
         if not result.hits:
             return not_found(ctx)
         # After a single card, 更多 should show the list from its first page (page -1 + 1).

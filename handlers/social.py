@@ -18,13 +18,16 @@ from handlers.notfound import not_found
 from handlers.replies import Reply, Text
 from handlers.understand import reply_key, understand
 
-SOCIAL = ("abuse", "greeting", "festive", "thanks", "ok", "goodbye", "identity", "official",
-          "impatience",
-          "about", "hours", "hotline_busy", "contact", "offtopic")
+SOCIAL = ("abuse", "greeting", "festive", "thanks", "thanks_done", "ok", "goodbye", "identity",
+          "official", "impatience", "about", "hours", "hotline_busy", "contact", "offtopic")
 # These stand even beside a topic: a person asked for, or an insult, is answered as such.
-FIRM = ("abuse", "contact", "hours", "hotline_busy")
+FIRM = ("abuse", "contact", "hours", "hotline_busy", "thanks_done")
+# These give way to a follow-up marked by 那 / 那我 right after an answer (handlers/followup.py).
+LEANS = ("contact", "hours", "about", "ok", "identity")
 _MARKS = re.compile(r"^[?？.。…!！~～,，、]+$")
 _ANGRY = frozenset("😡😠🤬💢👎😤")
+_STICKERS = re.compile(r"\[([^\[\]\s]{1,6})\]")  # WeChat sticker codes sent as text
+_ANGRY_NAMES = frozenset(("怒", "发怒", "抓狂", "咒骂", "鄙视", "白眼", "敲打"))
 _REPEAT = re.compile(r"^(.{2,4})\1+$")
 
 
@@ -37,12 +40,15 @@ class Social(Handler):
         if not is_text(msg):
             return None
         u = understand(ctx)
-        if u.intent("abuse"):
-            return "abuse"
+        abuse = u.intent("abuse")
+        complaint = u.intent("complaint", "suggestion")
+        if abuse and not (complaint and complaint.score > abuse.score):
+            return "abuse"  # 你们这啥玩意儿 信息都是去年的: a complaint said crossly
         found = next((f for f in u.intents if f.name in SOCIAL), None)
         if found is None:
             return None
-        complaint = u.intent("complaint", "suggestion")
+        if found.name in LEANS and _leans_on_last(u.plain, ctx):
+            return None  # 那我该找谁, right after an answer, asks about that answer
         if complaint and complaint.score > found.score:
             return None  # "热线态度很差" is a complaint, not a contact question
         topic = u.best_faq()
@@ -66,6 +72,13 @@ class Wordless(Social):
         return _by_shape(ctx.text) if is_text(msg) else None
 
 
+def _leans_on_last(plain: str, ctx: Context) -> bool:
+    """'那我该找谁' / '那我该咋办' right after a service answer or list: a follow-up."""
+    last = ctx.session.get("last")
+    return isinstance(last, dict) and len(plain) <= 12 and plain.startswith("那") \
+        and last.get("kind") in ("faq", "search")
+
+
 def _by_shape(text: str) -> str | None:
     """Messages with no words: '？？？' and '在吗在吗' are impatience, '👍' is an ok."""
     t = unicodedata.normalize("NFKC", text or "").strip()
@@ -73,6 +86,9 @@ def _by_shape(text: str) -> str | None:
         return None  # a lone question mark is help (handlers/greeting.py)
     if _MARKS.match(t):
         return "impatience"
+    stickers = _STICKERS.findall(t)
+    if stickers and not _STICKERS.sub("", t).strip():
+        return "impatience" if _ANGRY_NAMES & set(stickers) else "ok"  # [微笑] / [发怒]
     s = squash(t)
     if not s:
         return "impatience" if _ANGRY & set(t) else "ok"

@@ -15,6 +15,7 @@ from config.texts import meaning_table
 from knowledge.normal import normalise
 
 _SPACE = re.compile(r"\s+")
+_STICKER = re.compile(r"\[[^\[\]\s]{1,6}\]")  # WeChat sticker codes as text: [抱拳] [流泪] [强]
 MIN_LEFT = 2  # fillers go only while two characters stay: 在吗 stays 在吗, 好了 stays 好了
 
 
@@ -29,7 +30,7 @@ class Plainer:
 
     def __call__(self, text: str) -> str:
         """'请问，老板拖欠公资怎么办啊？？😭' -> '老板拖欠工资怎么办'."""
-        s = _SPACE.sub("", normalise(text))
+        s = _SPACE.sub("", normalise(_STICKER.sub(" ", text)))
         if self.typos is not None and s:
             s = _fix(s, self.typos)
         if self.drop is not None:

@@ -24,8 +24,8 @@ SETS = Path(__file__).resolve().parent / "fixtures" / "followers"
 # The routes (handler, or handler:intent as the dispatcher logs them) that serve each
 # expected kind of reply.
 ROUTES = {
-    "social": ("social:greeting", "social:festive", "social:thanks", "social:ok",
-               "social:goodbye", "greeting", "help"),
+    "social": ("social:greeting", "social:small_talk", "social:festive", "social:thanks",
+               "social:thanks_done", "social:ok", "social:goodbye", "greeting", "help"),
     "identity": ("social:identity", "social:official"),
     "about": ("social:about", "help"),
     "contact": ("hotline", "social:contact", "social:hours", "social:hotline_busy"),
