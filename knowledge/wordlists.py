@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
@@ -16,16 +15,9 @@ COMMON_FREQ = 1000  # jieba dictionary count from which a word is "common" in ge
 FUNCTION_TAGS = frozenset({"f", "p", "u", "c", "d", "r", "m", "q", "y", "e", "o", "ul", "uj"})
 
 
-def _jieba_dict() -> str:
+def jieba_dict() -> str:
+    """The text of jieba's main dictionary (word, count, tag a line)."""
     return resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
-
-
-def jieba_entries() -> Iterator[tuple[str, int, str]]:
-    """(word, count, part-of-speech tag) of every line of jieba's main dictionary."""
-    for line in _jieba_dict().splitlines():
-        parts = line.split(" ")
-        if len(parts) == 3 and parts[1].isdigit():
-            yield parts[0], int(parts[1]), parts[2]
 
 
 @cache
@@ -33,7 +25,7 @@ def _jieba_tags() -> dict[str, str]:
     # The first question of every worker needs these: one regex pass over the dictionary
     # picks the tagged lines in C, several times faster than splitting 350,000 lines.
     tags = "|".join(sorted(WEAK_TAGS | FUNCTION_TAGS, key=len, reverse=True))
-    return dict(re.findall(rf"^(\S+) \d+ ({tags})$", _jieba_dict(), re.M))
+    return dict(re.findall(rf"^(\S+) \d+ ({tags})$", jieba_dict(), re.M))
 
 
 @cache
@@ -41,7 +33,7 @@ def common_word_share() -> dict[str, float]:
     """The share of general Chinese text each common word makes up, by jieba's counts
     (words counted fewer than COMMON_FREQ times are left out: they count as rare).
     Read apart from the tags: only a question with an unseen word needs it."""
-    counts = re.findall(r"^(\S+) (\d+) \S+$", _jieba_dict(), re.M)
+    counts = re.findall(r"^(\S+) (\d+) \S+$", jieba_dict(), re.M)
     total = sum(int(freq) for _, freq in counts)
     return {word: int(freq) / total for word, freq in counts
             if len(word) >= 2 and int(freq) >= COMMON_FREQ}
