@@ -27,7 +27,8 @@ CLUSTER_TESTS := tests/test_conv_scenarios.py tests/test_conv_dialogue.py \
   tests/test_feedback_api.py tests/test_feedback_handler.py tests/test_broadcasts.py \
   tests/test_broadcast_resume.py tests/test_region_broadcast_e2e.py tests/test_retries.py \
   tests/test_kb_store.py tests/test_dedup.py tests/test_followers.py \
-  tests/test_unsubscribe_privacy.py tests/test_cs_windows.py tests/test_faq.py
+  tests/test_unsubscribe_privacy.py tests/test_cs_windows.py tests/test_faq.py \
+  tests/test_question_log.py tests/test_kb_twins.py
 
 test-cluster: $(STAMP)  ## the scenario tests against a Redis Cluster
 	JYQ_TEST_STORE=cluster $(PY) -m pytest -c tests/pytest.ini --rootdir . -q $(CLUSTER_TESTS)

@@ -44,7 +44,7 @@ def bench_stages(kb, texts: list[str], rounds: int = 3) -> dict:
     for q in parsed:  # what the re-ranker is handed: the exact scores' best, unranked
         found = []
         for seg in ranker.segments:
-            weights = [ranker._group_idf(g) * g.weight for g in q.groups]
+            weights = [ranker.group_idf(g) * g.weight for g in q.groups]
             found += ranker._rank_segment(seg, q, weights, sum(weights) or 1.0, None)
         found.sort(key=lambda r: r.score, reverse=True)
         pools.append(found[:RERANK_POOL])

@@ -5,12 +5,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import redis
 from flask import Flask, current_app
 
 from config.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.conversation.questions import QuestionLog
 
 EXTENSION = "jyq"
 
@@ -32,6 +35,9 @@ class Services:
     dedup: Any = None
     replay: Any = None  # bot.wechat.replay.ReplayGuard
     clock: Callable[[], float] = time.time  # injectable: tests move time to probe windows
+    # The question log: record(), entries(since), gaps(since, limit), dismiss(text); editors'
+    # fixes live beside it on kb.editorial: add_synonym(), delete_synonym(), pin(), unpin().
+    questions: QuestionLog | None = None
     extra: dict = field(default_factory=dict)
 
     def key(self, *parts: str) -> str:

@@ -8,6 +8,7 @@ import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from datetime import datetime
 from pathlib import Path
 
 DEFAULT_HOTLINE = "400-633-0111"
@@ -36,6 +37,7 @@ class Settings:
     admin_token: str = ""
     bot_hotline: str = DEFAULT_HOTLINE
     bot_public_url: str = ""  # https://host where followers open article pages; default: Host
+    bot_today: str = ""  # YYYY-MM-DD: the date 今年/去年 refer to (evaluation runs); default: today
     bot_fetch_allow: str = ""  # host:port,... that covers may come from though private
     wechat_message_mode: str = ""  # plain | compat | safe; empty: safe with a key, else plain
     wechat_max_skew: int = 300  # seconds a message's timestamp may be off our clock
@@ -46,6 +48,7 @@ class Settings:
     # Not in the environment table: knobs tests and operators may still want.
     key_prefix: str = "jyq:"
     rate_limit_per_minute: int = 30
+    question_log_days: int = 90  # BOT_QUESTION_LOG_DAYS: how long follower questions are kept
     token_was_generated: bool = False
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -88,7 +91,8 @@ def _flag(env_name: str, raw: str) -> bool:
         return value in TRUE
     raise SettingsError(f"{env_name} must be 1 or 0 (true/false), got {raw!r}")
 # Whole-number settings: environment name -> field (BOT_RATE_LIMIT 0 turns the limit off).
-INT_ENV = {"BOT_RATE_LIMIT": "rate_limit_per_minute", "WECHAT_MAX_SKEW": "wechat_max_skew"}
+INT_ENV = {"BOT_RATE_LIMIT": "rate_limit_per_minute", "WECHAT_MAX_SKEW": "wechat_max_skew",
+           "BOT_QUESTION_LOG_DAYS": "question_log_days"}
 
 
 def _dev_token(data_dir: Path) -> str:
@@ -180,6 +184,15 @@ def check_settings(settings: Settings) -> None:
         raise SettingsError("BOT_PUBLIC_URL must be an http(s) URL")
     if not settings.wechat_api_base.startswith(("http://", "https://")):
         raise SettingsError("WECHAT_API_BASE must be an http(s) URL")
+    if settings.question_log_days < 1:
+        raise SettingsError("BOT_QUESTION_LOG_DAYS must be 1 or more days, "
+                            f"got {settings.question_log_days}")
+    if settings.bot_today:
+        try:
+            datetime.strptime(settings.bot_today, "%Y-%m-%d")
+        except ValueError:
+            raise SettingsError(f"BOT_TODAY must be YYYY-MM-DD, got {settings.bot_today!r}") \
+                from None
     if settings.wechat_app_secret and not settings.wechat_app_id:
         raise SettingsError("WECHAT_APP_SECRET is set but WECHAT_APP_ID is not")
     if settings.wechat_encoding_aes_key and not settings.wechat_app_id:

@@ -148,3 +148,6 @@ class Context:
     followers: Followers | None = None
     services: dict = field(default_factory=dict)
     route: str = ""  # a finer name than the handler's for logs and evaluation ("social:thanks")
+    # What the answer was, for the question log: `kind` (answer, list, none, faq, …),
+    # `articles` (ids offered), `answers` (service answers given), `coverage`.
+    outcome: dict = field(default_factory=dict)

@@ -63,3 +63,16 @@ def article_card(article: Article, summary: str) -> News:
     """One article as a news reply: title, summary, cover and link."""
     return News((NewsItem(title=article.title, description=summary, url=article_link(article),
                           image=article.cover),))
+
+
+def answer_first(article: Article, sentence: str, lead: str = "", footer: str = "") -> Text:
+    """The sentence that answers, then the article's link, date and region (and any note
+    before, any hint after)."""
+    title = escape(article.title, quote=False)
+    link = f'<a href="{escape(article_link(article))}">{title}</a>'
+    parts = [lead.strip()] if lead.strip() else []
+    parts += [escape(sentence, quote=False),
+              f"详见：{link}\n{article.published[:10]} · {article.region}"]
+    if footer.strip():
+        parts.append(footer.strip())
+    return Text("\n\n".join(parts))

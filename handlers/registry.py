@@ -19,6 +19,7 @@ from handlers.latest_ask import LatestAsk
 from handlers.mass_job import MassJobFinish
 from handlers.menu_click import Click
 from handlers.offer import Offer
+from handlers.pinned import Pinned
 from handlers.region_ask import RegionAsk
 from handlers.search import Search
 from handlers.social import Social, Wordless
@@ -38,6 +39,7 @@ def build_registry() -> list[Handler]:
         Cancel(),  # leaves any mode, so it comes before every mode's handler
         Feedback(),  # 留言 / 意见 / 建议 / 反馈 / 投诉建议, the FEEDBACK click, and its mode
         Offer(),  # "1" / 好的 answering the last reply's offer (record feedback, a suggestion)
+        Pinned(),  # a question an editor pinned (kb pin) gets its article, whatever it says
         Wordless(),  # 👍 / ？？？ / 在吗在吗在吗: before help, which a lone "?" asks for
         Greeting(),
         Help(),

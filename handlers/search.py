@@ -1,4 +1,5 @@
-"""Search: any question nobody else claimed gets the best articles, or an honest "none"."""
+"""Search: any question nobody else claimed gets the answer first, a short list, or an
+honest "none"."""
 
 from __future__ import annotations
 
@@ -8,20 +9,22 @@ from typing import Any
 from config.texts import reply
 from handlers.base import Handler
 from handlers.context import Context
-from handlers.listing import article_card, article_list
+from handlers.listing import answer_first, article_card, article_list
 from handlers.matching import is_text
-from handlers.notfound import not_found
+from handlers.notfound import not_found, quotable
 from handlers.replies import Reply
 from handlers.small_talk import small_talk
+from knowledge.normal import normalise
+from knowledge.wordlists import drop_framing
 
 log = logging.getLogger(__name__)
 
-LIST_SIZE = 5
-PAGE_SIZE = 5
+PAGE_SIZE = 3  # a phone screen: at most three items, 更多 gives the rest
 
 
 class Search(Handler):
-    """Text or recognised voice → one card when there is a clear winner, else a list."""
+    """Text or recognised voice → the answering sentence and its article when one article
+    clearly answers, else at most three articles; the question's place and time hold."""
 
     name = "search"
 
@@ -35,24 +38,39 @@ class Search(Handler):
         preferred = None
         if ctx.followers is not None:
             preferred = ctx.followers.region_of(ctx.openid)
-        result = ctx.kb.search(match, region=preferred, limit=LIST_SIZE)
-        shown = match[:30]
+        result = ctx.kb.search(match, region=preferred, limit=PAGE_SIZE, today=ctx.now.date())
+        ctx.outcome.update(kind="none", articles=[], coverage=result.coverage)
         titles = tuple(h.article.title + ctx.kb.summary_of(h.article) for h in result.hits[:3])
         if not result.confident and (line := small_talk(ctx, titles)) is not None:
+            ctx.outcome.update(kind="reply")
             return line  # 喂 / 行 我试试: no article is what a short social message wants
         if not result.hits:
-            return not_found(ctx)
-        # After a single card, 更多 should show the list from its first page (page -1 + 1).
+            return not_found(ctx)  # the follower-words handlers' reply (#13)
+        # After a single answer, 更多 should show the list from its first page (page -1 + 1).
         page = -1 if result.confident else 0
         ctx.session.set("last", {"kind": "search", "query": match, "ids": result.ranked_ids,
                                  "page": page, "page_size": PAGE_SIZE})
-        if result.confident:
-            top = result.hits[0].article
-            return article_card(top, ctx.kb.summary_of(top))
         articles = [h.article for h in result.hits]
+        place = reply("search_place_missing", region=result.missing_place) \
+            if result.missing_place else ""
+        if result.confident:
+            ctx.outcome.update(kind="answer", articles=[articles[0].id])
+            if not result.answer:  # no sentence holds the question's words: the card says it
+                return article_card(articles[0], ctx.kb.summary_of(articles[0]))
+            more = reply("search_answer_more") if len(result.ranked_ids) > 1 else ""
+            return answer_first(articles[0], result.answer, lead=place, footer=more)
+        ctx.outcome.update(kind="list", articles=[a.id for a in articles])
+        summaries = [ctx.kb.summary_of(a) for a in articles]
         return article_list(
             articles,
-            header=reply("search_header", query=shown),
+            header="\n".join(x for x in (place, _header(match, ctx)) if x),
             footer=reply("search_footer") if len(result.ranked_ids) > len(articles) else "",
-            summaries=[ctx.kb.summary_of(a) for a in articles],
+            summaries=summaries,
         )
+
+
+def _header(text: str, ctx: Context) -> str:
+    """The list's title: the follower's words when short and plain once the chatty framing
+    is out (急死了 is never quoted back), else a plain title."""
+    words = quotable(" ".join(drop_framing(normalise(text)).split()), ctx)
+    return reply("search_header", query=words) if words else reply("search_header_plain")

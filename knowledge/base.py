@@ -7,20 +7,19 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable
-from functools import partial
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import redis
 
 from knowledge import importers
+from knowledge.answering import answer, pin
 from knowledge.article import Article
-from knowledge.explain import explain
+from knowledge.editorial import Editorial
 from knowledge.freshness import IndexHolder
-from knowledge.query import parse
-from knowledge.ranking import verdict
 from knowledge.regions import REGIONS, load_table
-from knowledge.results import Hit, ImportSummary, SearchResult
+from knowledge.results import ImportSummary, SearchResult
 from knowledge.store import ArticleStore
 from knowledge.summary import summarise
 
@@ -28,7 +27,6 @@ log = logging.getLogger(__name__)
 
 BUNDLED_DIR = Path(__file__).resolve().parent / "data"
 BATCH = 500
-PAGE_IDS = 20
 
 
 class KnowledgeBase:
@@ -42,6 +40,7 @@ class KnowledgeBase:
         load_table(self.data_dir)
         self.index = IndexHolder(self.store, self.data_dir / "index", self.data_dir,
                                  refresh_interval=refresh_interval)
+        self.editorial = Editorial(redis_client, prefix, interval=refresh_interval)
         self._summaries: dict[str, str] = {}
         self._summary_lock = threading.Lock()
         # Articles of recent answers, valid while the index version they were read at serves:
@@ -150,13 +149,23 @@ class KnowledgeBase:
 
     # --- search -------------------------------------------------------------------------
     def queue_freshness(self, pipe: Any) -> tuple[int, Callable[[list], None]] | None:
-        """When the index's version check is due, queue it on `pipe` (the message's first
-        round trip); returns how many results it adds and what to do with them, or None
-        when nothing was queued."""
-        if not self.index.due():
+        """When the index's or the editors' once-a-second version check is due, queue it on
+        `pipe` (the message's first round trip); returns how many results it adds and what
+        to do with them, or None when nothing was queued."""
+        index, editorial = self.index.due(), self.editorial.due()
+        if not index and not editorial:
             return None
-        count = self.store.queue_state(pipe)
-        return count, lambda raw: self.index.refresh(state=self.store.read_state(raw))
+        count = self.store.queue_state(pipe) if index else 0
+        if editorial:
+            pipe.get(self.editorial.version_key)
+
+        def apply(raw: list) -> None:
+            if index:
+                self.index.refresh(state=self.store.read_state(raw[:count]))
+            if editorial:
+                self.editorial.note_version(raw[count])
+
+        return count + editorial, apply
 
     def ensure_fresh(self, wait: bool = False) -> None:
         """Pick up a newer index version (a cheap check, at most once per refresh interval)."""
@@ -166,42 +175,38 @@ class KnowledgeBase:
         """Build the full index from the store now and persist it; returns its version."""
         return self.index.rebuild(progress=progress)
 
-    def search(self, query: str, *, region: str | None = None, limit: int = 5) -> SearchResult:
-        """Rank articles for a follower's words; `region` is a mild preference."""
+    def search(self, query: str, *, region: str | None = None, limit: int = 5,
+               today: date | None = None) -> SearchResult:
+        """Rank articles for a follower's words: `region` (the follower's) is a soft
+        preference, a place in the question a constraint, a time in it selects by date
+        relative to `today` (default: the machine's date). See knowledge/answering.py."""
         self.ensure_fresh()
         ranker, tok, corrector = self.index.current()
-        result = SearchResult(query=query)
         if ranker is None or not query or not query.strip():
-            return result
-        q = parse(query[:200], tok, ranker.in_vocab, corrector)
-        result.region = q.region
-        result.terms = [g.label for g in q.groups]
-        result.corrections = q.corrections
-        kept, result.confident = verdict(ranker.rank(q, prefer=region, pool=PAGE_IDS), q)
-        result.ranked_ids = [r.id for r in kept][:PAGE_IDS]
-        articles = self._answer_articles(result.ranked_ids[:limit])
-        result.hits = [Hit(articles[r.id], round(r.score, 4), partial(explain, r, q))
-                       for r in kept[:limit] if r.id in articles]
-        if not result.hits:
-            result.confident = False
+            return SearchResult(query=query)
+        result = answer(query, ranker, tok, corrector, self.editorial.synonyms(),
+                        region=region, limit=limit, today=today or date.today(),
+                        fetch=self._answer_articles)
+        pinned = self.editorial.pinned(query)
+        article = self.get(pinned) if pinned else None
+        if article is not None:
+            pin(result, article, limit)
         return result
 
-    def _answer_articles(self, ids: list[str]) -> dict[str, Article]:
-        """The articles of `ids` by id, from memory where read since the index last changed."""
+    def _answer_articles(self, ids: list[str]) -> list[Article]:
+        """The articles of `ids` in order (missing ones skipped), from memory where read
+        since the index last changed."""
         with self._summary_lock:
             if self._articles_version != self.index.version or len(self._articles) > 20000:
                 self._articles, self._articles_version = {}, self.index.version
             cache, version = self._articles, self._articles_version
         missing = [i for i in ids if i not in cache]
-        if missing:
-            fetched = self.get_many(missing)
+        found = {a.id: a for a in self.get_many(missing)} if missing else {}
+        if found:
             with self._summary_lock:
                 if self._articles_version == version:
-                    cache.update((a.id, a) for a in fetched)
-            found = {a.id: a for a in fetched}
-        else:
-            found = {}
-        return {i: cache.get(i) or found[i] for i in ids if i in cache or i in found}
+                    cache.update(found)
+        return [a for a in (cache.get(i) or found.get(i) for i in ids) if a is not None]
 
     def summary_of(self, article: Article) -> str:
         """At most 120 characters: the article's own summary, else extracted from its body."""

@@ -11,7 +11,7 @@ from knowledge.regions import NATIONWIDE
 _NAMES = {code: name for name, code in REGION_CODE.items()}
 
 
-def _contains(seg: Segment, term: str, row: int) -> bool:
+def contains(seg: Segment, term: str, row: int) -> bool:
     """Whether document `row` of `seg` has `term` (postings are sorted by row)."""
     hit = seg.posting(term)
     if hit is None:
@@ -25,7 +25,7 @@ def explain(r, q: ParsedQuery) -> list[str]:
     """Why a candidate ranks: matched terms (with corrections), region, coverage."""
     matched = []
     for g in q.groups:
-        found = [t for t in g.terms if _contains(r.segment, t, r.row)]
+        found = [t for t in g.terms if contains(r.segment, t, r.row)]
         if found:
             label = "+".join(dict.fromkeys(found))
             matched.append(f"{label}（{g.note}）" if g.note else label)

@@ -9,14 +9,14 @@ function characters are dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from knowledge.fuzzy import Corrector
 from knowledge.normal import normalise
 from knowledge.regions import mentions, region_of
 from knowledge.text import Tokenizer
-from knowledge.wordlists import function_words, stop_words, synonyms, weak_words
+from knowledge.wordlists import drop_framing, function_words, stop_words, synonyms, weak_words
 
 SYNONYM_WEIGHT = 0.7
 PART_WEIGHT = 0.8
@@ -63,12 +63,15 @@ class ParsedQuery:
     region: str | None
     groups: list[Group]
     corrections: dict[str, str]
+    places: list[tuple[str, str]] = field(default_factory=list)  # (name, province) named
 
 
 def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
-          corrector: Corrector | None) -> ParsedQuery:
-    """Normalise, segment, drop stop words, then resolve each word against the vocabulary."""
-    text = normalise(query)
+          corrector: Corrector | None,
+          extra: Mapping[str, tuple[str, ...]] | None = None) -> ParsedQuery:
+    """Normalise, drop conversational framing, segment, drop stop words, then resolve each
+    word against the vocabulary; `extra` holds the editors' synonyms (kb synonym add)."""
+    text = drop_framing(normalise(query))
     corrections: dict[str, str] = {}
     if corrector is not None:
         text = _fix_phrases(text, tok, in_vocab, corrector, corrections)
@@ -97,7 +100,7 @@ def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
         else:
             close_stretch()
         if len(word) >= 2 and word not in groups:
-            group = _resolve(word, tok, in_vocab, corrector)
+            group = _resolve(word, tok, in_vocab, corrector, extra)
             if word in places:
                 group.province = places[word]
                 if not in_vocab(word):
@@ -108,8 +111,10 @@ def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
                 group.weight = WEAK_WEIGHT
             groups[word] = group
     close_stretch()
+    if extra:
+        _editor_words(text, extra, in_vocab, groups)
     return ParsedQuery(text=text, region=region_of(named), groups=list(groups.values()),
-                       corrections=corrections)
+                       corrections=corrections, places=named)
 
 
 FIX_TRIES = 48  # correction lookups per question (see _fix_phrases)
@@ -155,7 +160,8 @@ def _fix_phrases(text: str, tok: Tokenizer, in_vocab, corrector: Corrector,
     return text
 
 
-def _resolve(word: str, tok: Tokenizer, in_vocab, corrector: Corrector | None) -> Group:
+def _resolve(word: str, tok: Tokenizer, in_vocab, corrector: Corrector | None,
+             extra: Mapping[str, tuple[str, ...]] | None = None) -> Group:
     group = Group(label=word)
     if in_vocab(word):
         group.alts.append(Alt([word]))
@@ -177,10 +183,24 @@ def _resolve(word: str, tok: Tokenizer, in_vocab, corrector: Corrector | None) -
             if fixed is not None:
                 group.alts.append(Alt([fixed[0]], fixed[1]))
                 group.note = f"纠错：{word}→{fixed[0]}"
-    for syn in synonyms().get(word, ()):
+    for syn in synonyms().get(word, ()) + (extra or {}).get(word, ()):
         if in_vocab(syn) and all(alt.terms != [syn] for alt in group.alts):
             group.alts.append(Alt([syn], SYNONYM_WEIGHT))
     return group
+
+
+def _editor_words(text: str, extra: Mapping[str, tuple[str, ...]], in_vocab,
+                  groups: dict[str, Group]) -> None:
+    """An editor's word jieba cut up (日结 → 日|结) is still found in the question, and
+    replaces its pieces."""
+    for word, meanings in extra.items():
+        if len(word) < 2 or word in groups or word not in text:
+            continue
+        alts = [Alt([word])] if in_vocab(word) else []
+        alts += [Alt([m], SYNONYM_WEIGHT) for m in meanings if in_vocab(m)]
+        for piece in [label for label in groups if label in word]:
+            groups.pop(piece)
+        groups[word] = Group(word, alts, note="同义：" + "/".join(meanings))
 
 
 def _spans(word: str, part: str) -> list[range]:

@@ -39,6 +39,21 @@ class SearchResult:
     terms: list[str] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     ranked_ids: list[str] = field(default_factory=list)  # up to 20, for paging
+    coverage: float = 0.0  # the share of the question the first hit answers
+    # the first hit's sentence that answers the question (≤ 80 characters), found when read
+    answer_of: Callable[[], str] | None = field(default=None, repr=False)
+    missing_place: str | None = None  # the question's province had nothing: hits are 全国
+    years: list[int] = field(default_factory=list)  # the years the question asked about
+    pinned: bool = False  # an editor pinned the first article to this question
+    _answer: str | None = field(default=None, repr=False)
+
+    @property
+    def answer(self) -> str:
+        """The first hit's sentence that answers the question ("" when none holds it);
+        worked out only when read, as most replies are lists that never show it."""
+        if self._answer is None:
+            self._answer = self.answer_of() if self.answer_of and self.hits else ""
+        return self._answer
 
 
 @dataclass

@@ -10,7 +10,8 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|%|％|人|个|家|元|次|名|
 _QUOTE_OPEN = "“「"
 
 
-def _sentences(text: str) -> list[str]:
+def sentences(text: str) -> list[str]:
+    """The body's sentences of at least 8 characters, headings left out."""
     out = []
     for para in text.split("\n"):
         para = para.strip()
@@ -29,7 +30,7 @@ def _score(sentence: str, position: int) -> float:
     return score
 
 
-def _fit(text: str, limit: int) -> str:
+def fit(text: str, limit: int) -> str:
     """Cut at a clause boundary within `limit`, else hard-cut with an ellipsis."""
     text = text.strip()
     if len(text) <= limit:
@@ -44,14 +45,14 @@ def _fit(text: str, limit: int) -> str:
 
 def summarise(body: str, title: str = "", limit: int = MAX_CHARS) -> str:
     """A summary of `body` in at most `limit` characters."""
-    sentences = _sentences(body)
-    if not sentences:
-        return _fit(title, limit)
-    ranked = sorted(range(len(sentences)), key=lambda i: -_score(sentences[i], i))
-    best = sentences[ranked[0]]
+    found = sentences(body)
+    if not found:
+        return fit(title, limit)
+    ranked = sorted(range(len(found)), key=lambda i: -_score(found[i], i))
+    best = found[ranked[0]]
     chosen = [ranked[0]]
     for i in ranked[1:3]:  # add a neighbouring strong sentence when it fits
-        if len(best) + len(sentences[i]) <= limit and _score(sentences[i], i) > 0:
+        if len(best) + len(found[i]) <= limit and _score(found[i], i) > 0:
             chosen.append(i)
-            best = "".join(sentences[j] for j in sorted(chosen))
-    return _fit(best, limit)
+            best = "".join(found[j] for j in sorted(chosen))
+    return fit(best, limit)

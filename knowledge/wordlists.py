@@ -88,3 +88,22 @@ def synonyms() -> dict[str, tuple[str, ...]]:
         for word in group:
             table[word] = tuple(w for w in group if w != word) + table.get(word, ())
     return table
+
+
+@cache
+def _framing() -> re.Pattern | None:
+    """Conversational framing of config/framing.txt, longest phrase first."""
+    path = CONFIG_DIR / "framing.txt"
+    phrases = {normalise(line.split("#", 1)[0].strip())
+               for line in path.read_text("utf-8").splitlines()} if path.exists() else set()
+    phrases.discard("")
+    if not phrases:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(phrases, key=len, reverse=True))))
+
+
+def drop_framing(text: str) -> str:
+    """The question without its framing (我想问一下, 俺, 急死了, 说清楚点): words about the
+    asking, never about what is asked, so they must not count against an article."""
+    pattern = _framing()
+    return pattern.sub(" ", text) if pattern else text

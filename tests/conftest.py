@@ -56,7 +56,12 @@ def app_config(redis_url, tmp_path) -> dict:
 
 @pytest.fixture
 def app(app_config):
-    return create_app(app_config)
+    """The app; most tests want the bundled samples, which only the dev server loads by
+    itself, so they are loaded here unless a test sets extra["kb_bundled"] to False."""
+    app = create_app(app_config)
+    if app_config.get("extra", {}).get("kb_bundled", True):
+        get_services(app).kb.load_bundled()
+    return app
 
 
 @pytest.fixture

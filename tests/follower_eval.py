@@ -77,9 +77,11 @@ test_client_transport.__test__ = False  # a helper, not a test
 
 
 def prepare(app) -> WeChatSide:
-    """Load the starter service answers and return WeChat's side for `app`."""
+    """Load the starter service answers and the sample articles (only `make run` loads them
+    by itself), and return WeChat's side for `app`."""
     services = get_services(app)
     load_starter(services.faq)
+    services.kb.load_bundled()
     s = services.settings
     return WeChatSide(test_client_transport(app), s.wechat_token)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,10 +23,36 @@ class Report:
     no_answer_right: int = 0
     no_answer_total: int = 0
     misses: list = field(default_factory=list)
+    reciprocal: float = 0.0  # the sum over answerable questions of 1 / rank (top 5)
 
     @property
     def top1_rate(self) -> float:
         return self.top1 / max(1, self.answerable)
+
+    @property
+    def mrr(self) -> float:
+        """Mean reciprocal rank of the first expected article among the first five."""
+        return self.reciprocal / max(1, self.answerable)
+
+    def add(self, kind: str, q: str, expect: list[str], got: list[str]) -> bool:
+        """Score one question: `got` are the article ids offered, in order."""
+        stats = self.per_kind[kind]
+        stats[1] += 1
+        self.no_answer_said += not got
+        if kind == "no_answer":
+            ok = not got
+            self.no_answer_total += 1
+            self.no_answer_right += ok
+        else:
+            ok = bool(got) and got[0] in expect
+            self.answerable += 1
+            self.top1 += ok
+            rank = next((i for i, g in enumerate(got[:5], 1) if g in expect), None)
+            self.reciprocal += 1.0 / rank if rank else 0.0
+        stats[0] += ok
+        if not ok:
+            self.misses.append((kind, q, expect, got[:3]))
+        return ok
 
     @property
     def no_answer_precision(self) -> float:
@@ -39,7 +66,7 @@ class Report:
         rows = [f"{'kind':<12} {'ok':>4} {'all':>4}"]
         for kind, (ok, n) in sorted(self.per_kind.items()):
             rows.append(f"{kind:<12} {ok:>4} {n:>4}")
-        rows.append(f"top-1 {self.top1_rate:.3f}  no-answer precision "
+        rows.append(f"top-1 {self.top1_rate:.3f}  MRR@5 {self.mrr:.3f}  no-answer precision "
                     f"{self.no_answer_precision:.3f} recall {self.no_answer_recall:.3f}")
         rows += [f"MISS [{k}] {q!r}: want {w} got {g}" for k, q, w, g in self.misses]
         return "\n".join(rows)
@@ -61,20 +88,38 @@ def evaluate(kb, queries: list[dict]) -> Report:
     report = Report()
     for q in queries:
         result = kb.search(q["q"])
-        got = [h.article.id for h in result.hits]
-        stats = report.per_kind[q["kind"]]
-        stats[1] += 1
-        if not got:
-            report.no_answer_said += 1
-        if q["kind"] == "no_answer":
-            report.no_answer_total += 1
-            ok = not got
-            report.no_answer_right += ok
-        else:
-            report.answerable += 1
-            ok = bool(got) and got[0] in q["expect"]
-            report.top1 += ok
-        stats[0] += ok
-        if not ok:
-            report.misses.append((q["kind"], q["q"], q["expect"], got[:3]))
+        report.add(q["kind"], q["q"], q["expect"], [h.article.id for h in result.hits])
+    return report
+
+
+PAGE_LINK = re.compile(r"/articles/([\w.-]+)$")
+URL = re.compile(r"https?://[^\s)<>\"]+")
+
+
+def articles_linked(reply: str, by_url: dict[str, str]) -> list[str]:
+    """The ids of the articles a reply links to, in order (the hotline and menus are not)."""
+    found = []
+    for url in URL.findall(reply):
+        page = PAGE_LINK.search(url)
+        article = page.group(1) if page else by_url.get(url)
+        if article and article not in found:
+            found.append(article)
+    return found
+
+
+def ask_set(runner, wechat, folder: Path, follower: str) -> Report:
+    """Import a set's articles with `kb import`, ask its questions through the webhook (one
+    follower each: no rate limit) and score the articles each reply links to."""
+    paths = [str(p) for p in (folder / "articles.jsonl", folder / "pages", folder / "html")
+             if p.exists()]
+    result = runner.invoke(args=["kb", "import", *paths])
+    assert result.exit_code == 0, result.output
+    by_url = {a["url"]: a["id"] for a in map(json.loads, (folder / "articles.jsonl").open())
+              if a.get("url")}
+    report = Report()
+    lines = (folder / "questions.jsonl").read_text("utf-8").splitlines()
+    for n, q in enumerate(json.loads(line) for line in lines if line.strip()):
+        reply = wechat.text(f"{follower}-{n}", q["q"])
+        assert reply.status == 200 and reply.text, q["q"]
+        report.add(q["kind"], q["q"], q.get("expect", []), articles_linked(reply.text, by_url))
     return report

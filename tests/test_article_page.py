@@ -32,23 +32,28 @@ def test_markup_in_articles_is_escaped(app, client):
 
 
 def test_a_card_for_an_article_without_url_links_to_its_page(wechat, live_bot):
-    delivery = wechat.text("o_page_reader", "荆州技能人才")
-    assert delivery.reply["MsgType"] == "news"
-    url = delivery.reply["Articles"]["item"]["Url"]
-    assert url == f"{live_bot.url}/articles/{SEED_ID}"
+    answer = wechat.text("o_page_reader", "荆州技能人才")  # the answer first, then its link
+    assert answer.reply["MsgType"] == "text"
+    assert f"({live_bot.url}/articles/{SEED_ID})" in answer.text  # a link, as WeChat shows it
+    wechat.text("o_page_reader", "更多")
+    card = wechat.text("o_page_reader", "1")
+    assert card.reply["MsgType"] == "news"
+    assert card.reply["Articles"]["item"]["Url"] == f"{live_bot.url}/articles/{SEED_ID}"
 
 
 def test_public_url_setting_wins_over_the_host_header(app_config):
     from bot import create_app
     from bot.devtools.wechat_side import WeChatSide
+    from bot.services import get_services
 
     app_config["bot_public_url"] = "https://bot.jiuyeqiao.cn"
-    client = create_app(app_config).test_client()
+    app = create_app(app_config)
+    get_services(app).kb.load_bundled()
+    client = app.test_client()
 
     def post(path, params, body):
         resp = client.post(path, query_string=params, data=body)
         return resp.status_code, resp.get_data(as_text=True)
 
     delivery = WeChatSide(post, "testtoken").text("o_public", "荆州技能人才")
-    url = delivery.reply["Articles"]["item"]["Url"]
-    assert url == f"https://bot.jiuyeqiao.cn/articles/{SEED_ID}"
+    assert f"(https://bot.jiuyeqiao.cn/articles/{SEED_ID})" in delivery.text

@@ -12,7 +12,7 @@ ARTICLES = ROOT / "knowledge" / "data" / "articles.jsonl"
 SEED_PAGE = ROOT / "knowledge" / "data" / "pages" / "000_413c7548385390b6.txt"
 QUERIES = ROOT / "tests" / "fixtures" / "search_queries.jsonl"
 
-REQUIRED = ("id", "title", "url", "published", "source", "column", "keywords", "body")
+REQUIRED = ("id", "title", "published", "source", "column", "keywords", "body")
 COLUMNS = {"综合资讯", "政策解读", "技能培训", "招聘信息", "高校毕业生就业", "创业扶持", "社会保障"}
 # Region names exactly as the site's navigation lists them (see the seed page).
 REGIONS = set(
@@ -69,8 +69,8 @@ def test_articles_have_required_fields_and_formats(articles):
 def test_articles_are_unique_and_cover_the_site(articles):
     ids = [a["id"] for a in articles]
     assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
-    urls = [a["url"] for a in articles]
-    assert len(urls) == len(set(urls))
+    # Samples link to the bot's own /articles/<id> pages, never to made-up site addresses.
+    assert not [a["id"] for a in articles if "url" in a or "cover" in a]
     assert len(articles) >= 48
     assert len({a["region"] for a in articles if "region" in a}) >= 15
     assert sum(1 for a in articles if "region" not in a) >= 4

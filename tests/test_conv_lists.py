@@ -8,6 +8,7 @@ import pytest
 
 from bot.services import get_services
 from handlers.context import Session
+from handlers.listing import article_link
 from handlers.replies import News, Text
 from tests.support.messages import context, message
 from tests.test_conv_events import answer
@@ -117,7 +118,7 @@ def test_pick_gives_the_card(follower, services, text, index):
     target = services.kb.get(follower.session.get("last")["ids"][index])
     name, reply = follower.say(text)
     assert name == "pick" and isinstance(reply, News)
-    assert reply.items[0].title == target.title and reply.items[0].url == target.url
+    assert reply.items[0].title == target.title and reply.items[0].url == article_link(target)
     assert reply.items[0].description == services.kb.summary_of(target)
 
 

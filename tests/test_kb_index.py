@@ -64,7 +64,7 @@ def test_an_unseen_common_word_weighs_less_than_an_unseen_rare_one():
     seg, _ = build_index(_articles(40), processes=1)
     ranker = Ranker(seg)
     rarest = ranker.idf(1.0)
-    common, rare = ranker._group_idf(Group("统一")), ranker._group_idf(Group("公积金"))
+    common, rare = ranker.group_idf(Group("统一")), ranker.group_idf(Group("公积金"))
     assert "统一" not in seg.term_id and "公积金" not in seg.term_id
     assert rare == rarest  # a specific word a small corpus lacks: no answer is the point
     assert 0 < common < 0.8 * rarest  # an everyday word it lacks by chance counts less

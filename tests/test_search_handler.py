@@ -6,7 +6,7 @@ from config.settings import load_settings
 from handlers.context import Context, Session
 from handlers.listing import MAX_BYTES, article_card, article_list
 from handlers.registry import build_registry
-from handlers.replies import News, Text
+from handlers.replies import Text
 from handlers.search import Search
 from knowledge import Article
 from tests.kb_support import make_kb, record
@@ -39,30 +39,35 @@ def test_search_sits_just_before_fallback():
     assert names[-2:] == ["search", "fallback"]
 
 
-def test_a_clear_winner_is_a_news_card(kb):
+def test_a_clear_winner_answers_first_then_links_its_article(kb):
     reply, ctx = _ask(kb, "荆州技能人才")
-    assert isinstance(reply, News)
-    item = reply.items[0]
-    assert item.title.startswith("郢匠逐梦新时代")
-    assert "73万人" in item.description and len(item.description) <= 120
+    assert isinstance(reply, Text)
+    sentence, link = reply.content.split("\n\n")[:2]
+    assert "荆州" in sentence and "技能" in sentence and len(sentence) <= 80
+    assert sentence in kb.get("413c7548385390b6").body.replace("\n", "")
+    assert link.startswith('详见：<a href="/articles/413c7548385390b6">郢匠逐梦新时代')
     last = ctx.session.get("last")
     assert last["kind"] == "search" and last["ids"][0] == "413c7548385390b6"
-    # page -1: after a single card, 更多 shows the list from its first page
-    assert last["page"] == -1 and last["page_size"] == 5
+    # page -1: after a single answer, 更多 shows the list from its first page
+    assert last["page"] == -1 and last["page_size"] == 3
+    assert ctx.outcome == {"kind": "answer", "articles": ["413c7548385390b6"],
+                           "coverage": 1.0}
 
 
 def test_several_good_answers_are_a_numbered_list(kb):
     reply, ctx = _ask(kb, "招聘会")
     assert isinstance(reply, Text)
     assert reply.content.startswith("为您找到")
-    assert "1. <a href=\"https://" in reply.content and "\n2. " in reply.content
+    assert "1. <a href=\"/articles/" in reply.content and "\n2. " in reply.content
+    assert "\n4. " not in reply.content  # at most three; 更多 gives the rest
     assert len(reply.content.encode()) <= MAX_BYTES
-    assert 3 <= len(ctx.session.get("last")["ids"]) <= 20
+    assert 4 <= len(ctx.session.get("last")["ids"]) <= 20
+    assert ctx.outcome["kind"] == "list" and len(ctx.outcome["articles"]) == 3
 
 
 def test_voice_recognition_is_searched_too(kb):
     reply, _ = _ask(kb, "马兰花计划", kind="voice")
-    assert isinstance(reply, News)
+    assert isinstance(reply, Text) and "马兰花" in reply.content and "/articles/" in reply.content
 
 
 def test_nothing_found_suggests_topics_and_the_hotline(kb):
@@ -119,3 +124,11 @@ def test_article_card_carries_cover_and_link():
     card = article_card(a, "摘要")
     assert card.items[0].image == "https://example.cn/c.jpg"
     assert card.items[0].url == a.url and card.items[0].description == "摘要"
+
+
+def test_a_list_never_quotes_the_chatty_framing_back(kb):
+    reply, _ = _ask(kb, "我想问一下俺考证补贴怎么领啊急死了说清楚点")
+    header = reply.content.splitlines()[0]
+    assert "考证补贴" in header and "急死" not in header and "俺" not in header
+    reply, _ = _ask(kb, "我想知道招聘会" + "，" * 3 + "在哪里举办的啊有没有人知道到底在哪")
+    assert reply.content.splitlines()[0] == "为您找到这些相关资讯："

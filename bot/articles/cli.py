@@ -74,10 +74,20 @@ def search_cmd(query: str, region: str | None, limit: int) -> None:
     if result.corrections:
         fixes = "，".join(f"{a}→{b}" for a, b in result.corrections.items())
         click.echo(f"纠错：{fixes}")
+    if result.years:
+        click.echo(f"年份：{'、'.join(map(str, result.years))}（按日期选择）")
+    if result.missing_place:
+        national = "以下为全国文章" if result.hits else "全国也没有"
+        click.echo(f"{result.missing_place}没有相关文章，{national}")
     if not result.hits:
         click.echo("没有足够相关的文章（低于无答案阈值）。")
         return
-    click.echo("明确答案（回复图文）" if result.confident else "候选列表（回复文字列表）")
+    if result.pinned:
+        click.echo("编辑指定的文章（kb pin）")
+    if result.confident:
+        click.echo(f"明确答案（先回答一句）：{result.answer or '（无合适句子，回复图文）'}")
+    else:
+        click.echo("候选列表（最多三条）")
     for n, hit in enumerate(result.hits, 1):
         a = hit.article
         click.echo(f"{n}. [{hit.score:.3f}] {a.title}  ({a.id}, {a.region}, {a.published[:10]})")

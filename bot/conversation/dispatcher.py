@@ -67,7 +67,7 @@ class Dispatcher:
             session=turn.session,
             settings=settings,
             dedup_key=dedup_key,
-            now=datetime.now(CHINA),
+            now=self._now(),
             kb=self.services.kb,
             feedback=self.services.feedback,
             followers=turn.followers,
@@ -85,9 +85,37 @@ class Dispatcher:
                 raise
             except Exception:  # one broken handler must not take the worker down
                 log.exception("handler %s failed on %s", handler.name, dedup_key or openid)
+                self._log_question(turn, ctx, handler.name, {"kind": "error"})
                 return Text(reply_text("error", hotline=settings.bot_hotline))
             ctx.session.end_turn()
             turn.save_session = True
             log.info("%s answered %s", ctx.route or handler.name, dedup_key or openid)
+            self._log_question(turn, ctx, ctx.route or handler.name, ctx.outcome)
             return result
         return SILENT
+
+    def _now(self) -> datetime:
+        """China time now; BOT_TODAY pins the date (evaluation runs) and keeps the time."""
+        now = datetime.now(CHINA)
+        pinned = self.services.settings.bot_today
+        if pinned:
+            day = datetime.strptime(pinned, "%Y-%m-%d")
+            now = now.replace(year=day.year, month=day.month, day=day.day)
+        return now
+
+    def _log_question(self, turn: Turn, ctx: Context, intent: str, outcome: dict) -> None:
+        """Every follower text (or recognised voice) goes to the question log, whatever
+        answered it, with the turn's last round trip; a log that cannot be written never
+        costs the follower the reply (bot/conversation/turn.py)."""
+        questions = getattr(self.services, "questions", None)
+        if questions is None or not ctx.text:
+            return
+        outcome = dict(outcome)
+        if not outcome.get("kind"):  # handlers that say nothing of their outcome: by route
+            if ctx.route.startswith("notfound:"):
+                outcome["kind"] = "none"
+            elif ctx.route.startswith("faq:"):
+                outcome.update(kind="faq", answers=[ctx.route[len("faq:"):]])
+        openid, text, intent = ctx.openid, ctx.text, outcome.get("intent") or intent
+        turn.later.append(lambda pipe: questions.queue_record(pipe, openid, text, intent,
+                                                              outcome))

@@ -28,7 +28,7 @@ from handlers.context import Session
 
 log = logging.getLogger("bot.turn")
 
-Reader = Callable[["Turn", Any], None]  # applies what one queued read returned
+Reader = Callable[["Turn", list], None]  # applies the results of what one part queued
 
 
 @dataclass
@@ -74,7 +74,7 @@ class Turns:
             turn.session = s.dispatcher.sessions.decode(openid, got[3])
             at = 4
             for count, read in reads:
-                read(turn, got[at] if count == 1 else got[at:at + count])
+                read(turn, got[at:at + count])
                 at += count
         return turn
 
@@ -86,8 +86,8 @@ class Turns:
         if s.followers is not None:
             pipe.hget(s.followers.key(openid), "region")
 
-            def region(turn: Turn, raw: Any) -> None:
-                known = raw.decode("utf-8") if raw is not None else None
+            def region(turn: Turn, raw: list) -> None:
+                known = raw[0].decode("utf-8") if raw[0] is not None else None
                 turn.followers = KnownRegion(s.followers, openid, known)
 
             reads.append((1, region))
@@ -95,7 +95,7 @@ class Turns:
         if faq is not None:
             pipe.get(faq.version_key)
             reads.append((1, lambda turn, raw: setattr(turn, "faq",
-                                                       faq.at_version(int(raw or 0)))))
+                                                       faq.at_version(int(raw[0] or 0)))))
         fresh = s.kb.queue_freshness(pipe) if s.kb is not None else None
         if fresh is not None:
             count, apply = fresh
@@ -122,7 +122,8 @@ class Turns:
             self.s.redis.decr(rate_key)
 
     def finish(self, msg: Any, turn: Turn, xml: str) -> None:
-        """The last round trip: session, window note, queued writes, the cached reply."""
+        """The last round trip: session, window note, the cached reply, then what handlers
+        queued (the question log), whose failure is logged and never costs the reply."""
         s = self.s
         pipe = s.redis.pipeline(transaction=False)
         if turn.save_session:
@@ -130,7 +131,14 @@ class Turns:
         windows = s.extra.get("cs_windows")
         if windows is not None:  # what WeChat now lets staff send this follower (客服消息)
             windows.note(turn.openid, msg, pipe)
+        s.dedup.queue_finish(pipe, turn.claim, xml, turn.openid)
+        needed = len(pipe)
         for queue in turn.later:
             queue(pipe)
-        s.dedup.queue_finish(pipe, turn.claim, xml, turn.openid)
-        pipe.execute()
+        results = pipe.execute(raise_on_error=False)
+        for i, result in enumerate(results):
+            if isinstance(result, Exception):
+                if i < needed:
+                    raise result
+                log.warning("a queued write failed after answering %s: %s", turn.openid,
+                            type(result).__name__)

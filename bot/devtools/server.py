@@ -26,6 +26,17 @@ def load_dev_answers(store, prefix: str) -> int:
     return load_starter(FaqStore(store, prefix))
 
 
+def load_samples(store, settings) -> int:
+    """The bundled sample articles into an empty store; how many were added (0: it had some).
+
+    Only the development server does this: wsgi:app never fills a store itself.
+    """
+    from knowledge import KnowledgeBase
+
+    summary = KnowledgeBase(store, settings.key_prefix, settings.data_dir).load_bundled()
+    return summary.stored if summary is not None else 0
+
+
 def main() -> None:
     """Check settings, start the store, print the webhook details, run gunicorn."""
     load_dotenv()
@@ -42,6 +53,7 @@ def main() -> None:
         sys.exit(f"cannot start: {exc}")
     added = load_dev_answers(store, settings.key_prefix)
     os.environ.setdefault("WECHAT_TOKEN", settings.wechat_token)
+    samples = load_samples(store, settings)
     generated = "  (generated for development)" if settings.token_was_generated else ""
     mode = "safe/compat (EncodingAESKey set)" if settings.crypto_enabled else "plaintext only"
     where = settings.redis_url or f"embedded redis under {settings.data_dir.resolve()}"
@@ -53,6 +65,7 @@ def main() -> None:
   Store       : {where}
   Health      : http://{HOST}:{PORT}/healthz
   Service answers loaded from config/faq.toml: {added}
+  Sample articles loaded from knowledge/data: {samples}
 Chat with it as a follower from another terminal:  make chat
 """, flush=True)
     cmd = [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"{HOST}:{PORT}",

@@ -1,0 +1,65 @@
+"""One search, from the follower's words to the ordered answer: time words out, the question
+parsed, the pool ranked, the place kept to, the no-answer rule, twins and years ordered, and
+the answering sentence of the first hit ready to be worked out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from functools import partial
+
+from knowledge.arrange import arrange, clear_winner, keep_to_place, weigh_time
+from knowledge.article import Article
+from knowledge.explain import explain
+from knowledge.extract import best_sentence
+from knowledge.fuzzy import Corrector
+from knowledge.query import parse
+from knowledge.ranking import Ranker, verdict
+from knowledge.results import Hit, SearchResult
+from knowledge.text import Tokenizer
+from knowledge.when import find_when
+
+PAGE_IDS = 20  # ids kept for paging (更多)
+
+
+def answer(query: str, ranker: Ranker, tok: Tokenizer, corrector: Corrector | None,
+           synonyms: Mapping[str, tuple[str, ...]], *, region: str | None, limit: int,
+           today: date, fetch: Callable[[list[str]], list[Article]]) -> SearchResult:
+    """The ranked answer to `query`; `fetch` reads articles by id."""
+    result = SearchResult(query=query)
+    when = find_when(query[:200], today)
+    q = parse(when.text, tok, ranker.in_vocab, corrector, synonyms)
+    result.region, result.corrections = q.region, q.corrections
+    result.terms = [g.label for g in q.groups]
+    result.years = sorted(when.years)
+    ranked = ranker.rank(q, prefer=region, pool=PAGE_IDS)
+    weigh_time(ranked, when)
+    ranked, placed = keep_to_place(ranked, q)
+    kept, _ = verdict(ranked, q)
+    kept = arrange(kept, q, when, prefer=region, placed=placed).ranked
+    result.missing_place = placed.missing_place
+    result.confident = clear_winner(kept)
+    result.ranked_ids = [r.id for r in kept][:PAGE_IDS]
+    result.coverage = round(kept[0].coverage, 3) if kept else 0.0
+    articles = {a.id: a for a in fetch(result.ranked_ids[:limit])}
+    result.hits = [Hit(articles[r.id], round(r.score, 4), partial(explain, r, q))
+                   for r in kept[:limit] if r.id in articles]
+    concepts = [(g, ranker.group_idf(g) * g.weight) for g in q.groups if g.known]
+    result.answer_of = partial(_first_answer, result, concepts)
+    if not result.hits:
+        result.confident = False
+    return result
+
+
+def pin(result: SearchResult, article: Article, limit: int) -> None:
+    """An editor pinned this question (kb pin): its article answers, first and sure."""
+    result.hits = [Hit(article, 1.0, lambda: ["编辑指定（kb pin）"])] + [
+        h for h in result.hits if h.article.id != article.id][:limit - 1]
+    result.ranked_ids = [article.id] + [i for i in result.ranked_ids if i != article.id]
+    result.confident, result.coverage, result.missing_place = True, 1.0, None
+    result.pinned = True
+
+
+def _first_answer(result: SearchResult, concepts: list) -> str:
+    """The answering sentence of whichever article leads when it is read (a pin may lead)."""
+    return best_sentence(result.hits[0].article.body, concepts) if result.hits else ""
