@@ -32,7 +32,7 @@ def test_a_text_message_takes_two_round_trips(side, text):
     side.text("o_rt", "热线")  # a follower with a session already
     with counting() as trips:
         delivery = side.text("o_rt", text)
-    assert delivery.reply is not None and delivery.text
+    assert delivery.reply is not None and "没有找到" not in delivery.text  # answered
     assert len(trips) <= 2, trips.trips
     before, after = (t.split(" | ") for t in trips.trips)
     assert "EVAL" in before  # the claim, with the rate count
