@@ -14,7 +14,6 @@ from knowledge.wordlists import config_user_words, stop_words
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED = re.compile(r"[“\"「『《]([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」』》]")
 USER_WORD_FREQ = 20_000  # enough for jieba to keep a user word whole, not to distort
-CACHE_MAX = 200_000  # distinct long words (or runs) remembered per tokenizer
 
 
 def quoted_names(text: str) -> list[str]:
@@ -49,11 +48,6 @@ class Tokenizer:
         self._lock = threading.Lock()
         self.user_words = tuple(sorted(set(user_words) | set(config_user_words())))
         self._rj: rjieba.Jieba | None = None
-        # What a long word or a run of short ones adds to an article's terms depends on the
-        # words alone, and articles repeat them: worked out once per tokenizer (the index
-        # build is bound by this loop), in caches bounded so queries cannot grow them.
-        self._long: dict[str, list[str]] = {}
-        self._runs: dict[tuple[str, ...], list[str]] = {}
 
     def _init(self) -> rjieba.Jieba:
         with self._lock:
@@ -90,43 +84,23 @@ class Tokenizer:
         for word in rj.cut(normalise(text), False):
             if not ("\u4e00" <= word[0] <= "\u9fff") or word in stops:
                 if run:
-                    out += self._run_terms(run)
+                    out += _run_bigrams(run)
                     run = []
                 if len(word) > 1 and word not in stops and not word.isspace():
                     out.append(word)
             elif len(word) > 2:
                 if run:
-                    out += self._run_terms(run)
+                    out += _run_bigrams(run)
                     run = []
-                out += self._long_terms(word, rj)
+                out += _sub_words(word, rj.has_word)
+                out.append(word)
             else:
                 if len(word) == 2:
                     out.append(word)
                 run.append(word)
         if run:
-            out += self._run_terms(run)
+            out += _run_bigrams(run)
         return out
-
-    def _long_terms(self, word: str, rj: rjieba.Jieba) -> list[str]:
-        """The dictionary words inside a long word, then the word itself."""
-        found = self._long.get(word)
-        if found is None:
-            found = _sub_words(word, rj.has_word) + [word]
-            if len(self._long) >= CACHE_MAX:
-                self._long.clear()
-            self._long[word] = found
-        return found
-
-    def _run_terms(self, run: list[str]) -> list[str]:
-        """The bigrams of a stretch of short words (see `_run_bigrams`)."""
-        key = tuple(run)
-        found = self._runs.get(key)
-        if found is None:
-            found = _run_bigrams(run)
-            if len(self._runs) >= CACHE_MAX:
-                self._runs.clear()
-            self._runs[key] = found
-        return found
 
     def entity_bigrams(self, chunk: str) -> list[str]:
         """Bigrams a query chunk shares with the index's fallback channel."""
