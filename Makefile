@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-cluster chat lint bench bench-quick clean
+.PHONY: run test test-cluster chat lint bench bench-quick clean browser screenshots
 
 $(STAMP): requirements.txt tests/requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -17,8 +17,21 @@ $(STAMP): requirements.txt tests/requirements.txt
 run: $(STAMP)  ## the bot on 127.0.0.1:8000 with the embedded store and sample articles
 	$(PY) -m bot.devtools.server
 
-test: $(STAMP)  ## the whole test suite against a real redis-server
-	$(PY) -m pytest -c tests/pytest.ini --rootdir . -q
+# The console's browser tests and screenshots drive Debian's Chromium (no browser download);
+# a CJK font makes the screenshots readable. Installed with apt-get when missing (CI is root).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@if ! command -v chromium >/dev/null || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	  echo "installing Debian's chromium and a Chinese font for the console's browser tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium fonts-wqy-microhei >/dev/null; fi
+	@command -v chromium >/dev/null || { echo "chromium is still missing"; exit 1; }
+
+# Two pytest processes (one per core): each starts its own redis-server, so they share nothing.
+TEST_WORKERS ?= 2
+
+test: $(STAMP) browser  ## the whole test suite against a real redis-server
+	$(PY) -m pytest -c tests/pytest.ini --rootdir . -q -n $(TEST_WORKERS)
 
 # The conversation, feedback and broadcast scenarios again, against a three-master Redis
 # Cluster the tests start (every multi-key script and transaction must stay in one slot).
@@ -28,13 +41,18 @@ CLUSTER_TESTS := tests/test_conv_scenarios.py tests/test_conv_dialogue.py \
   tests/test_broadcast_resume.py tests/test_region_broadcast_e2e.py tests/test_retries.py \
   tests/test_kb_store.py tests/test_dedup.py tests/test_followers.py \
   tests/test_unsubscribe_privacy.py tests/test_cs_windows.py tests/test_faq.py \
+  tests/test_console_web.py tests/test_console_accounts.py \
   tests/test_question_log.py tests/test_kb_twins.py
 
 test-cluster: $(STAMP)  ## the scenario tests against a Redis Cluster
-	JYQ_TEST_STORE=cluster $(PY) -m pytest -c tests/pytest.ini --rootdir . -q $(CLUSTER_TESTS)
+	JYQ_TEST_STORE=cluster $(PY) -m pytest -c tests/pytest.ini --rootdir . -q -n $(TEST_WORKERS) \
+	  $(CLUSTER_TESTS)
 
 chat: $(STAMP)  ## talk to the running bot as a follower would
 	$(VENV)/bin/flask --app wsgi chat
+
+screenshots: $(STAMP) browser  ## every console page at phone and desktop width into docs/screenshots/
+	$(PY) -m tests.console_screenshots docs/screenshots
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

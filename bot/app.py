@@ -12,6 +12,7 @@ from bot import (
     articles,
     audience,
     broadcasts,
+    console,
     conversation,
     devtools,
     faq,
@@ -58,7 +59,9 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     faq.init_app(app, services)
     conversation.init_app(app, services)
     devtools.init_app(app, services)
-    app.wsgi_app = BodyLimit(app.wsgi_app, MAX_BODY)  # chunked bodies too
+    console.init_app(app, services)  # last: it wraps the dispatcher to count messages
+    # chunked bodies too; a package may allow one path more (the console's article upload)
+    app.wsgi_app = BodyLimit(app.wsgi_app, MAX_BODY, per_path=app.config.get("BODY_LIMITS"))
     app.register_error_handler(413, _too_large)
     app.register_error_handler(redis.RedisError, _store_down)
     return app

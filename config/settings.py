@@ -37,6 +37,7 @@ class Settings:
     admin_token: str = ""
     bot_hotline: str = DEFAULT_HOTLINE
     bot_public_url: str = ""  # https://host where followers open article pages; default: Host
+    bot_console_idle_hours: str = "12"  # a staff console session ends after this idle time
     bot_today: str = ""  # YYYY-MM-DD: the date 今年/去年 refer to (evaluation runs); default: today
     bot_fetch_allow: str = ""  # host:port,... that covers may come from though private
     wechat_message_mode: str = ""  # plain | compat | safe; empty: safe with a key, else plain
@@ -182,6 +183,8 @@ def check_settings(settings: Settings) -> None:
         )
     if settings.bot_public_url and not settings.bot_public_url.startswith(("http://", "https://")):
         raise SettingsError("BOT_PUBLIC_URL must be an http(s) URL")
+    if not _positive(settings.bot_console_idle_hours):
+        raise SettingsError("BOT_CONSOLE_IDLE_HOURS must be a positive number of hours")
     if not settings.wechat_api_base.startswith(("http://", "https://")):
         raise SettingsError("WECHAT_API_BASE must be an http(s) URL")
     if settings.question_log_days < 1:
@@ -199,3 +202,11 @@ def check_settings(settings: Settings) -> None:
         raise SettingsError(
             "WECHAT_APP_ID is required with WECHAT_ENCODING_AES_KEY (it is inside every message)"
         )
+
+
+def _positive(text: str) -> bool:
+    """True when `text` is a number above zero."""
+    try:
+        return 0 < float(text) < 100000
+    except ValueError:
+        return False

@@ -19,6 +19,7 @@ from handlers.replies import Reply
 from handlers.search import Search
 from handlers.understand import understand
 
+BRIEF = 10  # plain characters of a question that leans on the last reply
 OWN_QUESTION = 92.0  # a service answer this strong means the message is a new question
 # 第一条讲的啥, 第2个, 3条: with 第 any measure word; without it only 条 / 篇 (一个月 is no item)
 _ITEM = re.compile(r"^(?:第([0-9]{1,2}|[一二两三四五六七八九十]{1,3})[条篇个项]"
@@ -54,12 +55,13 @@ class FollowUp(Handler):
             again = _asks_again(s)
             if _is_more(s) and not again:
                 return ("faq_more", None)  # 那我自己去申请要带啥材料: the details
-            if own or again or _leans(s, u):
+            if own or again or _leans(s, u) or _asks_briefly(ctx, u):
                 return ("faq_again", None)  # 俺交了6年 / 能贷多少: the answer covers the case
             return None
         if place and (_marked(s) or kind == "search") and kind in ("search", "region", "latest"):
             return ("list_place", place)
-        if kind in ("search", "region", "latest") and _is_more(s) and last.get("ids"):
+        if kind in ("search", "region", "latest") and last.get("ids") \
+                and (_is_more(s) or _asks_briefly(ctx, u)):
             page = max(int(last.get("page", 0) or 0), 0)
             return ("pick", page * int(last.get("page_size", 5) or 5) + 1)
         return None
@@ -103,6 +105,18 @@ def _leans(s: str, u: Any) -> bool:
     """那春节呢 / 俺交了6年 / 公司拖着不给申请咋整: short, opening with a word that leans on
     the last answer, and no service answer of its own."""
     return len(s) <= 16 and not u.faq and s.startswith(tuple(_words("leans")))
+
+
+def _asks_briefly(ctx: Context, u: Any) -> bool:
+    """要会外语不 / 能干到退休不: a short question with no topic, place or intent of its own
+    asks about what was just shown."""
+    s = u.plain
+    own = any(not f.name.startswith("topic_") for f in u.intents)
+    if len(s) > BRIEF or u.faq or u.places or own:
+        return False
+    raw = ctx.text or ""
+    return any(m in raw for m in "?？吗呢么") or s.endswith(("不", "没", "没有")) \
+        or any(w in s for w in meaning_table("small_talk").get("asks", ()))
 
 
 def _marked(s: str) -> bool:

@@ -27,6 +27,12 @@ def question_kind(ctx: Context) -> str:
     return "general"
 
 
+def unsure_header(ctx: Context) -> str | None:
+    """For an unsure list: the rights or policy next step shown under its title, else None."""
+    kind = question_kind(ctx)
+    return reply(f"search_unsure_{kind}") if kind in ("rights", "policy") else None
+
+
 def quotable(text: str, ctx: Context) -> str | None:
     """The follower's words when safe to quote (short, plain, not abusive), else None."""
     t = " ".join((text or "").split())
@@ -44,6 +50,8 @@ def not_found(ctx: Context, kind: str | None = None) -> Text:
         if line is not None:
             return line
     kind = kind or question_kind(ctx)
+    if kind == "jobs" and (answer := _jobs_answer(ctx)) is not None:
+        return answer
     options = list(meaning_table("suggestions").get(kind, ()))[:5]
     quoted = quotable(ctx.text, ctx)
     head = reply(f"not_found_{kind}", hotline=ctx.settings.bot_hotline,
@@ -58,3 +66,17 @@ def not_found(ctx: Context, kind: str | None = None) -> Text:
         lines.append(tail)
     ctx.route = f"notfound:{kind}"
     return Text("\n".join(lines))
+
+
+def _jobs_answer(ctx: Context) -> Text | None:
+    """A job seeker nobody else answered gets the job-seeking service answer: where vacancies
+    are, and that place's job fairs or a question for the city ([not_found] jobs_answer)."""
+    from handlers.faq import answer  # handlers.faq answers through handlers that import us
+
+    faq = ctx.services.get("faq")
+    entry_id = str(meaning_table("not_found").get("jobs_answer", ""))
+    entry = faq.get(entry_id) if faq is not None and entry_id else None
+    if entry is None:
+        return None
+    places = understand(ctx).places
+    return answer(ctx, entry, places[0] if places else None)

@@ -11,7 +11,7 @@ from handlers.base import Handler
 from handlers.context import Context
 from handlers.listing import answer_first, article_card, article_list
 from handlers.matching import is_text
-from handlers.notfound import not_found, quotable
+from handlers.notfound import not_found, quotable, unsure_header
 from handlers.replies import Reply
 from handlers.small_talk import small_talk
 from knowledge.normal import normalise
@@ -63,7 +63,7 @@ class Search(Handler):
         summaries = [ctx.kb.summary_of(a) for a in articles]
         return article_list(
             articles,
-            header="\n".join(x for x in (place, _header(match, ctx)) if x),
+            header="\n".join(x for x in (place, _header(match, ctx), unsure_header(ctx)) if x),
             footer=reply("search_footer") if len(result.ranked_ids) > len(articles) else "",
             summaries=summaries,
         )

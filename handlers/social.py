@@ -18,10 +18,11 @@ from handlers.notfound import not_found
 from handlers.replies import Reply, Text
 from handlers.understand import reply_key, understand
 
-SOCIAL = ("abuse", "greeting", "festive", "thanks", "thanks_done", "ok", "goodbye", "identity",
-          "official", "impatience", "about", "hours", "hotline_busy", "contact", "offtopic")
-# These stand even beside a topic: a person asked for, or an insult, is answered as such.
-FIRM = ("abuse", "contact", "hours", "hotline_busy", "thanks_done")
+SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "ok", "goodbye",
+          "identity", "official", "impatience", "about", "hours", "hotline_busy", "contact",
+          "offtopic")
+# These stand even beside a topic: a crisis, a person asked for, or an insult.
+FIRM = ("crisis", "abuse", "contact", "hours", "hotline_busy", "thanks_done")
 # These give way to a follow-up marked by 那 / 那我 right after an answer (handlers/followup.py).
 LEANS = ("contact", "hours", "about", "ok", "identity")
 _MARKS = re.compile(r"^[?？.。…!！~～,，、]+$")
@@ -40,6 +41,8 @@ class Social(Handler):
         if not is_text(msg):
             return None
         u = understand(ctx)
+        if u.intent("crisis"):
+            return "crisis"  # 我不想活了 工资一直要不到: care and help first, before any topic
         abuse = u.intent("abuse")
         complaint = u.intent("complaint", "suggestion")
         if abuse and not (complaint and complaint.score > abuse.score):

@@ -32,7 +32,7 @@ REGIONS: tuple[str, ...] = (
 )
 NATIONWIDE = "全国"
 DOMINANT_SHARE = 0.5  # of the body's place mentions, for an article to belong to a province
-TABLE_VERSION = 2  # bump when the derivation below changes, so stale caches are rebuilt
+TABLE_VERSION = 3  # bump when the derivation below changes, so stale caches are rebuilt
 _RANK_WEIGHT = (3, 2, 1)  # province, city, county: a higher rank wins an ambiguous name
 _NOUN_TAGS = ("ns", "n", "nr", "nrt", "nz", "j")
 
@@ -89,6 +89,8 @@ def build_table() -> dict[str, str]:
             continue
         rank = 0 if code.endswith("0000") else 1 if code.endswith("00") else 2
         for i, form in enumerate(_short_forms(row["name"], rank, nations)):
+            if len(form) < 2:
+                continue  # 重庆's county group is listed as "县": 县城 names no place
             # A short form that jieba tags as a verb, adverb, adjective … (合作, 东方) is a
             # common word more often than a place.
             if i > 0 and rank > 0 and pos.get(form, "ns") not in _NOUN_TAGS:

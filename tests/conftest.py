@@ -12,6 +12,7 @@ from bot.devtools.wechat_side import WeChatSide, http_transport
 from bot.platform.redis_url import open_client
 from bot.services import get_services
 from tests.fakes.fixtures import *  # noqa: F401,F403  (fake WeChat API fixtures)
+from tests.support.browser import browser  # noqa: F401  (one Chromium per test session)
 from tests.support.live import LiveServer
 from tests.support.redis_server import RedisServer
 from tests.support.redis_topologies import ClusterSet

@@ -20,7 +20,7 @@ from tests.support.redis_server import RedisServer
 def main() -> None:
     """Run one set and print (and optionally save) every reply."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("name", help="set1, set2, set3 or set4")
+    parser.add_argument("name", help="set1 … set5")
     parser.add_argument("--json", type=Path, help="write replies as JSON lines here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

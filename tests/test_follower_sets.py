@@ -20,8 +20,9 @@ KNOWN_MISSES = {
               "and summary do not name the province",
 }
 # The share of messages passing every automatic check, as reached when tuning stopped
-# (set2: 133 of 137, set3: 220 of 235); a change that loses more than that fails.
-FLOORS = {"set2": 0.96, "set3": 0.93}
+# (set2: 133 of 137, set3: 220 of 235, set4: 134 of 165 after round 3 tuned on it);
+# a change that loses more than that fails.
+FLOORS = {"set2": 0.96, "set3": 0.93, "set4": 0.81}
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +40,7 @@ def asked(app):
             for name in ("set1", *FLOORS)}
 
 
-@pytest.mark.parametrize("name", ["set1", "set2", "set3", "set4"])
+@pytest.mark.parametrize("name", ["set1", "set2", "set3", "set4", "set5"])
 def test_the_sets_are_the_ones_described(name):
     rows = load_set(name)
     assert len(rows) >= 130 and len({r["id"] for r in rows}) == len(rows)

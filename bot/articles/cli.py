@@ -32,16 +32,26 @@ def import_cmd(paths: tuple[Path, ...], no_rebuild: bool) -> None:
     with click.progressbar(length=count_records(files), label="导入文章", file=sys.stderr,
                            show_pos=True) as bar:
         summary = kb.import_paths(paths, progress=bar.update)
-    for error in summary.errors:
-        click.echo(f"错误 {error}", err=True)
+    for line in error_lines(summary):
+        click.echo(line, err=True)
     if summary.stored and not no_rebuild:
         total = kb.count()
         with click.progressbar(length=total, label="重建索引", file=sys.stderr) as bar:
             kb.rebuild(progress=bar.update)
-    click.echo(f"新增 {summary.added} 篇，更新 {summary.updated} 篇，未变 {summary.unchanged} 篇，"
-               f"失败 {len(summary.errors)} 条；索引版本 {kb.store.version()}")
+    click.echo(summary_line(summary, kb.store.version()))
     if summary.errors:
         sys.exit(1)
+
+
+def error_lines(summary) -> list[str]:
+    """One line per bad record, as `kb import` prints them (the console shows the same)."""
+    return [f"错误 {error}" for error in summary.errors]
+
+
+def summary_line(summary, version: int) -> str:
+    """The closing line of an import: counts and the index version."""
+    return (f"新增 {summary.added} 篇，更新 {summary.updated} 篇，未变 {summary.unchanged} 篇，"
+            f"失败 {len(summary.errors)} 条；索引版本 {version}")
 
 
 @kb_cli.command("rebuild")

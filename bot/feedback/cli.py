@@ -84,14 +84,14 @@ def export_command(since, until, status, fmt, output) -> None:
     # Excel recognises UTF-8 only with a BOM; csv wants newline='' to keep CRLF rows intact.
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
     if output == "-":
-        n = _write(sys.stdout, records, fmt)
+        n = write_records(sys.stdout, records, fmt)
     else:
         with open(output, "w", encoding=encoding, newline="") as fh:
-            n = _write(fh, records, fmt)
+            n = write_records(fh, records, fmt)
     click.echo(f"已导出 {n} 条留言到 {'标准输出' if output == '-' else output}", err=True)
 
 
-def _write(fh, records, fmt: str) -> int:
+def write_records(fh, records, fmt: str) -> int:
     n = 0
     if fmt == "jsonl":
         for rec in records:

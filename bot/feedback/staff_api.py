@@ -81,35 +81,55 @@ def reply_to_feedback(ref: str):
     text = body.get("text") if isinstance(body, dict) else None
     if not isinstance(text, str) or not text.strip():
         return error(400, '请求体应为 JSON：{"text": "回复内容"}，且回复内容不能为空')
-    text = text.strip()
+    try:
+        updated = deliver_reply(services, record, text)
+    except ReplyRefused as refused:
+        return error(refused.status, refused.message, **refused.extra)
+    return jsonify(updated.to_dict())
+
+
+class ReplyRefused(Exception):
+    """A reply that was not sent; `message` says why in Chinese, the ticket is unchanged."""
+
+    def __init__(self, status: int, message: str, **extra) -> None:
+        super().__init__(message)
+        self.status, self.message, self.extra = status, message, extra
+
+
+def deliver_reply(services, record, text: str, by: str = "staff"):
+    """Send `text` to the record's follower through WeChat, then record it (staff API and
+    console alike); ReplyRefused when it is empty, too long, or WeChat refuses it."""
+    text = (text or "").strip()
+    if not text:
+        raise ReplyRefused(400, "回复内容不能为空")
     if len(text.encode("utf-8")) > MAX_REPLY_BYTES:
-        return error(400, f"回复内容过长：微信客服消息最多 {MAX_REPLY_BYTES} 字节，请精简")
+        raise ReplyRefused(400, f"回复内容过长：微信客服消息最多 {MAX_REPLY_BYTES} 字节，请精简")
     if services.api is None:
-        return error(503, "微信接口未启用（没有设置 WECHAT_APP_ID / WECHAT_APP_SECRET），" + KEEPS,
-                     reason="api_disabled")
+        raise ReplyRefused(503, "微信接口未启用（没有设置 WECHAT_APP_ID / WECHAT_APP_SECRET），"
+                           + KEEPS, reason="api_disabled")
     if is_pseudonym(record.openid):
-        return error(409, "这位粉丝已取消关注，微信号已从工单中去除，无法再回复。" + KEEPS,
-                     reason="unsubscribed")
+        raise ReplyRefused(409, "这位粉丝已取消关注，微信号已从工单中去除，无法再回复。" + KEEPS,
+                           reason="unsubscribed")
     windows = services.extra.get("cs_windows")
     verdict, kind = windows.take(record.openid) if windows else ("unknown", "")
     if verdict in WINDOW_REFUSALS:
         log.info("feedback %s: reply held back (%s)", record.ticket, verdict)
         status, message, reason = WINDOW_REFUSALS[verdict]
-        return error(status, message + KEEPS, reason=reason)
+        raise ReplyRefused(status, message + KEEPS, reason=reason)
     try:
         services.api.message.send_text(record.openid, text)
     except WeChatClientException as exc:
         if windows and exc.errcode not in (OUTSIDE_WINDOW, OUT_OF_REPLIES):
             windows.give_back(record.openid, kind)
-        return _wechat_error(record.ticket, exc)
+        raise _wechat_error(record.ticket, exc) from None
     except requests.RequestException as exc:
         if windows:
             windows.give_back(record.openid, kind)
         log.warning("feedback %s: WeChat API unreachable: %s", record.ticket, exc)
-        return error(502, "无法连接微信接口，" + KEEPS, reason="api_unreachable")
-    updated = services.feedback.add_reply(record.id, text)
-    log.info("feedback %s answered by staff", record.ticket)
-    return jsonify(updated.to_dict())
+        raise ReplyRefused(502, "无法连接微信接口，" + KEEPS, reason="api_unreachable") from None
+    updated = services.feedback.add_reply(record.id, text, by=by)
+    log.info("feedback %s answered by %s", record.ticket, by)
+    return updated
 
 
 @bp.post("/feedback/<ref>/status")
@@ -128,20 +148,21 @@ def set_feedback_status(ref: str):
     return jsonify(record.to_dict())
 
 
-def _wechat_error(ticket: str, exc: WeChatClientException):
+def _wechat_error(ticket: str, exc: WeChatClientException) -> ReplyRefused:
     """A clear error for a refused customer-service message; the ticket is left as it was."""
     log.warning("feedback %s: WeChat refused the reply: %s %s", ticket, exc.errcode, exc.errmsg)
     if exc.errcode == OUTSIDE_WINDOW:
-        return error(409, OUTSIDE_TEXT + "（errcode 45015）。" + KEEPS,
-                     reason="outside_48h_window", errcode=exc.errcode)
+        return ReplyRefused(409, OUTSIDE_TEXT + "（errcode 45015）。" + KEEPS,
+                            reason="outside_48h_window", errcode=exc.errcode)
     if exc.errcode == OUT_OF_REPLIES:
-        return error(409, USED_UP_TEXT + "（errcode 45047）" + AGAIN + KEEPS,
-                     reason="reply_quota_used", errcode=exc.errcode)
+        return ReplyRefused(409, USED_UP_TEXT + "（errcode 45047）" + AGAIN + KEEPS,
+                            reason="reply_quota_used", errcode=exc.errcode)
     # bot.wechat.api raises WeChatAPIError, whose `message` already explains the code in Chinese.
     reason = getattr(exc, "message", "") or f"微信接口错误 {exc.errcode}：{exc.errmsg}"
     if exc.errcode is None:
-        return error(502, f"无法连接微信接口（{reason}），" + KEEPS, reason="api_unreachable")
-    return error(502, f"{reason}。" + KEEPS, reason="api_error", errcode=exc.errcode)
+        return ReplyRefused(502, f"无法连接微信接口（{reason}），" + KEEPS,
+                            reason="api_unreachable")
+    return ReplyRefused(502, f"{reason}。" + KEEPS, reason="api_error", errcode=exc.errcode)
 
 
 def _int_arg(name: str, default: int, low: int, high: int) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 log = logging.getLogger("bot")
 
@@ -20,21 +20,24 @@ TOO_LARGE = b"body too large"
 class BodyLimit:
     """WSGI middleware: 413 for any request body over `limit` bytes, chunked or not."""
 
-    def __init__(self, app: Callable, limit: int) -> None:
+    def __init__(self, app: Callable, limit: int,
+                 per_path: Mapping[str, int] | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.per_path = per_path if per_path is not None else {}  # exact path -> its limit
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        limit = self.per_path.get(environ.get("PATH_INFO", ""), self.limit)
         length = environ.get("CONTENT_LENGTH") or ""
         if length.strip().isdigit():
-            if int(length) > self.limit:
-                return self._refuse(environ, start_response)
+            if int(length) > limit:
+                return self._refuse(environ, start_response, limit)
             return self.app(environ, start_response)
         chunked = "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
         if chunked or environ.get("wsgi.input_terminated"):
-            body = environ["wsgi.input"].read(self.limit + 1)
-            if len(body) > self.limit:
-                return self._refuse(environ, start_response)
+            body = environ["wsgi.input"].read(limit + 1)
+            if len(body) > limit:
+                return self._refuse(environ, start_response, limit)
             environ["wsgi.input"] = io.BytesIO(body)
             environ["CONTENT_LENGTH"] = str(len(body))
             # now an ordinary body of known length (werkzeug ignores a length beside chunked)
@@ -42,9 +45,9 @@ class BodyLimit:
             environ.pop("HTTP_TRANSFER_ENCODING", None)
         return self.app(environ, start_response)
 
-    def _refuse(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+    def _refuse(self, environ: dict, start_response: Callable, limit: int) -> Iterable[bytes]:
         log.warning("refused %s %s: 413 body over %d bytes", environ.get("REQUEST_METHOD"),
-                    environ.get("PATH_INFO"), self.limit)
+                    environ.get("PATH_INFO"), limit)
         start_response("413 Request Entity Too Large",
                        [("Content-Type", "text/plain"), ("Content-Length", str(len(TOO_LARGE))),
                         ("Connection", "close")])

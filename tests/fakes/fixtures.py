@@ -52,7 +52,8 @@ def static_site():
 @pytest.fixture
 def bc_app(fake_wechat, app_config, static_site, tmp_path):
     """An app wired to the fake API, with followers known to it and test articles to send."""
-    app_config["extra"] = {"broadcast_retry_delays": (0.01, 0.02, 0.04), "kb_bundled": False}
+    app_config.setdefault("extra", {}).update(
+        {"broadcast_retry_delays": (0.01, 0.02, 0.04), "kb_bundled": False})
     # the covers' server is on loopback, which a cover fetch refuses unless allowed by name
     app_config["bot_fetch_allow"] = static_site.split("//")[1].rstrip("/")
     for openid in FOLLOWERS:
