@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")],
                         help="corpus sizes, e.g. 1000,10000 (development)")
     parser.add_argument("--skip", default="",
-                        help="parts to skip: quality,search,message,pathological,http")
+                        help="parts to skip: quality,search,stages,message,round_trips,"
+                             "pathological,http")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the report")
     parser.add_argument("--from-json", type=Path,
                         help="re-render the report of an earlier run (bench/out/results.json)")
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
 def rerender(path: Path, out: Path) -> int:
     """Write the report of a run again from its saved figures, measuring nothing."""
     results = json.loads(path.read_text(encoding="utf-8"))
-    for part in ("search", "build_floor"):  # JSON turned the sizes into strings
+    for part in ("search", "build_floor", "stages"):  # JSON turned the sizes into strings
         results[part] = {int(k): v for k, v in results.get(part, {}).items()}
     out.write_text(render(results), encoding="utf-8")
     print(f"re-rendered {path} into {out}", file=sys.stderr)

@@ -19,7 +19,9 @@ from bench.message_bench import bench_message_path, build_requests, replay
 from bench.pathological import bench_pathological
 from bench.profiling import profile_call, profile_module
 from bench.queries import load_query_set, synthetic_queries
+from bench.round_trips import count_round_trips, redis_cost, redis_ops_capacity
 from bench.search_bench import bench_size
+from bench.stages import bench_stages
 from bench.targets import HTTP_SIZE, judge
 from bench.vocabulary import read_articles
 from bench.wechat import bench_env
@@ -93,10 +95,24 @@ class Session:
             if found:
                 results["search"][size] = found
                 results["build_floor"][size] = jieba_floor(records)
+                if "stages" not in skip:
+                    stages = self.step(results, f"ranking stages {size:,}", lambda s=size:
+                                       bench_stages(self.kbs[s], self.texts[s][:300]))
+                    if stages:
+                        results.setdefault("stages", {})[size] = stages
         big = max(sizes)
         if "message" not in skip and big in self.kbs:
             results["message"] = self.step(results, f"message path {big:,}",
                                            lambda: self.message(big, dbs[big]))
+        if "message" not in skip and HTTP_SIZE in self.kbs and HTTP_SIZE != big:
+            results["message_small"] = self.step(
+                results, f"message path {HTTP_SIZE:,}",
+                lambda: self.message(HTTP_SIZE, dbs[HTTP_SIZE]))
+        small = HTTP_SIZE if HTTP_SIZE in self.kbs else big
+        if "round_trips" not in skip and small in self.kbs:
+            results["round_trips"] = self.step(
+                results, f"round trips {small:,}",
+                lambda: self.round_trips(small, dbs[small]))
         if "pathological" not in skip and big in self.kbs:
             results["pathological"] = self.step(
                 results, f"pathological messages {big:,}",
@@ -145,6 +161,15 @@ class Session:
         if kb is None or kb.count() != size:
             raise RuntimeError(f"the app does not see the {size:,} articles (kb={kb!r})")
         found = bench_message_path(app, create_echo_app(), self.texts[size], count)
+        return {"size": size, **found}
+
+    def round_trips(self, size: int, db: int) -> dict:
+        """Round trips of one message, and what messages cost the Redis server."""
+        app = self.app(size, db)
+        found = count_round_trips(app)
+        client = redis.Redis.from_url(self.url(db))
+        found["redis"] = redis_cost(app, client, self.texts[size])
+        found["redis"]["raw"] = redis_ops_capacity(client)
         return {"size": size, **found}
 
     def http(self, size: int, db: int) -> dict:

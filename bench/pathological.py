@@ -37,27 +37,36 @@ def messages(seed: int = 11) -> dict[str, str]:
 
 
 def bench_pathological(app: Callable, repeats: int = 7) -> dict:
-    """Median wall ms of each message (fresh follower and MsgId each time), and its ratio to
-    the ordinary question."""
+    """Median CPU ms of each message (fresh follower and MsgId each time), and its ratio to
+    the ordinary question's; the wall-clock medians beside."""
     side = WeChatSide()
     base = int(time.time() * 1000) * 1000
     counter = iter(range(10**6))
 
+    wall: dict[str, float] = {}
+
     def cost(text: str) -> float:
-        samples = []
+        # Judged by the CPU time of the answering thread: on a shared machine the wall clock
+        # of one message also holds the time it waited for a core (the wall median is kept).
+        samples, walls = [], []
         for _ in range(repeats):
             n = next(counter)
             req = side.text(f"o_patho{base}_{n:06d}", text, base + n)
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.thread_time()
             status, _ = wsgi_post(app, req)
-            samples.append(time.perf_counter() - start)
+            samples.append(time.thread_time() - cpu_start)
+            walls.append(time.perf_counter() - start)
             if not status.startswith("200"):
                 raise RuntimeError(f"{status} for a pathological message")
+        wall[text] = statistics.median(walls) * 1000
         return statistics.median(samples) * 1000
 
     cost(NORMAL)  # warm-up
     normal = cost(NORMAL)
-    rows = {name: cost(text) for name, text in messages().items()}
+    crafted = messages()
+    rows = {name: cost(text) for name, text in crafted.items()}
     worst = max(rows, key=rows.get)
-    return {"normal_ms": normal, "rows": rows, "worst": worst,
+    return {"normal_ms": normal, "rows": rows, "worst": worst, "clock": "CPU",
+            "wall_ms": {name: wall[text] for name, text in crafted.items()},
+            "normal_wall_ms": wall[NORMAL],
             "worst_ratio": rows[worst] / normal if normal else float("inf")}

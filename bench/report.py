@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import psutil
 
-from bench.targets import Verdict, judge
+from bench.targets import HTTP_RATIO, Verdict, judge
 
 KINDS = ("title", "keywords", "question", "body_entity", "city", "typo", "traditional",
          "paraphrase", "no_answer", "all")
@@ -59,7 +59,8 @@ def render(results: dict) -> str:
     for v in judge(results):
         lines.append(f"| {v.figure} | {v.target} | {v.measured} | {v.baseline} | {v.ratio} "
                      f"| {_verdict(v)} |")
-    lines += _search(results) + _paths(results) + _quality(results) + closing_note(results)
+    lines += _search(results) + _stages(results) + _paths(results) + _quality(results)
+    lines += closing_note(results)
     lines += _extras(results)
     return "\n".join(lines) + "\n"
 
@@ -92,10 +93,27 @@ def _search(results: dict) -> list[str]:
     return out
 
 
+def _stages(results: dict) -> list[str]:
+    stages = results.get("stages")
+    if not stages:
+        return []
+    out = ["", "### Ranking stages alone", "",
+           "300 of the synthetic queries through each stage of a search on its own "
+           "(bench/stages.py; median round of 3). The floor is a plain BM25 over the same "
+           "postings: no coverage, places or re-ranking.", "",
+           "| articles | stage | p50 ms | p99 ms | CPU p50 / p99 ms |", "|---|---|---|---|---|"]
+    for size, found in sorted(stages.items()):
+        for name, r in found.items():
+            if name.startswith("_"):
+                continue
+            out.append(f"| {size:,} | {name} | {r['p50']:.3f} | {r['p99']:.3f} | "
+                       f"{r['cpu_p50']:.3f} / {r['cpu_p99']:.3f} |")
+    return out
+
+
 def _paths(results: dict) -> list[str]:
     out = []
-    msg = results.get("message")
-    if msg:
+    for msg in filter(None, (results.get("message_small"), results.get("message"))):
         out += ["", f"## 2. Message path, in-process ({msg['size']:,} articles)", "",
                 "Encrypted text message → WSGI app → encrypted reply (decrypt, parse, dedup, "
                 "dispatch, search, render, encrypt); the echo bot does the crypto and nothing "
@@ -108,6 +126,24 @@ def _paths(results: dict) -> list[str]:
             out.append(f"| {name} | {r['n']} | {r['p50']:.2f} | {r['p99']:.2f} | "
                        f"{r['cpu_p50']:.2f} / {r['cpu_p99']:.2f} | {r['mean']:.2f} | "
                        f"{r['replies']} | {r['rounds_p99']} |")
+    trips = results.get("round_trips")
+    if trips:
+        out += ["", "Redis round trips of one text question (a follower with a session, warm "
+                f"worker): **{trips['question']}** carrying {trips['commands']} commands "
+                f"({'; '.join(trips['trips'])}); a greeting: {trips['greeting']}."]
+        cost = trips.get("redis")
+        if cost:
+            out += ["", f"What text messages cost the Redis server ({cost['messages']:,} "
+                    f"messages in-process, INFO before and after): "
+                    f"{cost['commands_per_message']:.1f} commands and "
+                    f"{cost['server_us_per_message']:.0f} µs of server CPU per message, so one "
+                    f"Redis process (one thread) serves about "
+                    f"{cost['messages_per_s_per_redis'] or 0:,.0f} messages/s at a full core."]
+            raw = cost.get("raw")
+            if raw:
+                out += ["", f"The same server under one client's pipelined GET/SET (batches of "
+                        f"100, 200-byte values): {raw['ops_per_s']:,.0f} operations/s, "
+                        f"{raw['ops_per_server_cpu_s'] or 0:,.0f} per second of server CPU."]
     http = results.get("http")
     if http:
         out += ["", f"## 3. Over HTTP: gunicorn -w 2 ({http['size']:,} articles)", "",
@@ -177,15 +213,15 @@ def closing_note(results: dict) -> list[str]:
         line = f"- **{v.figure}** missed: {v.measured} against {v.target} ({v.gap})"
         if v.note:
             line += f", {v.note}"
-        msg = results.get("message", {})
+        msg = results.get("message_small") or results.get("message", {})
         if v.key == "http" and msg.get("bot", {}).get("cpu_mean"):
             bot, echo = msg["bot"]["cpu_mean"], msg["echo"]["cpu_mean"]
             line += (f". In-process (at {msg['size']:,} articles) one message costs the bot "
                      f"{bot:.2f} ms of CPU on average "
                      f"and the echo bot {echo:.2f} ms ({bot / echo:.0f}×): with every worker "
                      "busy, throughput follows that per-message work, so the ratio cannot "
-                     "reach 0.8 while a message costs more than a few tenths of a millisecond "
-                     "beyond the protocol")
+                     f"reach {HTTP_RATIO} while a message costs more than the protocol's "
+                     "own work again")
         floor = _build_floor(results)
         if v.key == "build" and floor:
             cores = results["meta"]["machine"]["cores"] or 1

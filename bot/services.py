@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the packages import this module; their types are for reader
     from bot.console.traffic import Traffic
     from bot.conversation.dispatcher import Dispatcher
     from bot.conversation.questions import QuestionLog
+    from bot.conversation.turn import Turns
     from bot.feedback.store import FeedbackStore
     from bot.wechat.api import BotWeChatClient
     from bot.wechat.crypto import MessageCrypto
@@ -58,6 +59,7 @@ class Services:
     api: BotWeChatClient | None = None  # None when WECHAT_APP_ID/WECHAT_APP_SECRET are unset
     crypto: MessageCrypto | None = None  # None in plaintext-only mode
     region_tags: RegionTags | None = None  # None while the WeChat API is off
+    turns: Turns = field(init=False)  # a message's two round trips
     clock: Callable[[], float] = time.time  # injectable: tests move time to probe windows
     # The question log: record(), entries(since), gaps(since, limit), dismiss(text); editors'
     # fixes live beside it on kb.editorial: add_synonym(), delete_synonym(), pin(), unpin().

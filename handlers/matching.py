@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -10,7 +11,19 @@ _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 
 def squash(text: str) -> str:
     """Fold width and case and drop spaces and punctuation: '热线 电话？' -> '热线电话'."""
+    if text and len(text) <= CACHED_LEN:
+        return _squash_short(text)
+    return _squash(text)
+
+
+CACHED_LEN = 64  # keyword lists and short messages are squashed once per process, not per use
+
+
+def _squash(text: str) -> str:
     return _PUNCT.sub("", unicodedata.normalize("NFKC", text or "")).lower()
+
+
+_squash_short = functools.lru_cache(maxsize=8192)(_squash)
 
 
 def is_text(msg: object) -> bool:

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import redis
 
@@ -42,6 +43,10 @@ class KnowledgeBase:
         self.editorial = Editorial(redis_client, prefix, interval=refresh_interval)
         self._summaries: dict[str, str] = {}
         self._summary_lock = threading.Lock()
+        # Articles of recent answers, valid while the index version they were read at serves:
+        # an answer then needs no round trip for its cards (they change with the version).
+        self._articles: dict[str, Article] = {}
+        self._articles_version = -1
 
     # --- articles -----------------------------------------------------------------------
     def count(self) -> int:
@@ -143,6 +148,25 @@ class KnowledgeBase:
         return summary
 
     # --- search -------------------------------------------------------------------------
+    def queue_freshness(self, pipe: Any) -> tuple[int, Callable[[list], None]] | None:
+        """When the index's or the editors' once-a-second version check is due, queue it on
+        `pipe` (the message's first round trip); returns how many results it adds and what
+        to do with them, or None when nothing was queued."""
+        index, editorial = self.index.due(), self.editorial.due()
+        if not index and not editorial:
+            return None
+        count = self.store.queue_state(pipe) if index else 0
+        if editorial:
+            pipe.get(self.editorial.version_key)
+
+        def apply(raw: list) -> None:
+            if index:
+                self.index.refresh(state=self.store.read_state(raw[:count]))
+            if editorial:
+                self.editorial.note_version(raw[count])
+
+        return count + editorial, apply
+
     def ensure_fresh(self, wait: bool = False) -> None:
         """Pick up a newer index version (a cheap check, at most once per refresh interval)."""
         self.index.refresh(wait=wait)
@@ -162,12 +186,27 @@ class KnowledgeBase:
             return SearchResult(query=query)
         result = answer(query, ranker, tok, corrector, self.editorial.synonyms(),
                         region=region, limit=limit, today=today or date.today(),
-                        fetch=self.get_many)
+                        fetch=self._answer_articles)
         pinned = self.editorial.pinned(query)
         article = self.get(pinned) if pinned else None
         if article is not None:
             pin(result, article, limit)
         return result
+
+    def _answer_articles(self, ids: list[str]) -> list[Article]:
+        """The articles of `ids` in order (missing ones skipped), from memory where read
+        since the index last changed."""
+        with self._summary_lock:
+            if self._articles_version != self.index.version or len(self._articles) > 20000:
+                self._articles, self._articles_version = {}, self.index.version
+            cache, version = self._articles, self._articles_version
+        missing = [i for i in ids if i not in cache]
+        found = {a.id: a for a in self.get_many(missing)} if missing else {}
+        if found:
+            with self._summary_lock:
+                if self._articles_version == version:
+                    cache.update(found)
+        return [a for a in (cache.get(i) or found.get(i) for i in ids) if a is not None]
 
     def summary_of(self, article: Article) -> str:
         """At most 120 characters: the article's own summary, else extracted from its body."""

@@ -50,14 +50,24 @@ class Editorial:
         self._refresh()
         return self._pins.get(question_key(question)) if self._pins else None
 
-    def _refresh(self) -> None:
+    def due(self) -> bool:
+        """True when the next read would ask the store for the version (once an interval):
+        the message path then reads it ahead, with its other reads."""
+        return time.monotonic() - self._checked >= self.interval
+
+    def note_version(self, version: bytes | None) -> None:
+        """The version read ahead by the caller: synonyms and pins are re-read only if it
+        moved."""
+        self._refresh(known=(version,))
+
+    def _refresh(self, known: tuple[bytes | None] | None = None) -> None:
         now = time.monotonic()
-        if now - self._checked < self.interval:
+        if known is None and now - self._checked < self.interval:
             return
         with self._lock:
             self._checked = now
             try:
-                version = self.redis.get(self.version_key)
+                version = known[0] if known is not None else self.redis.get(self.version_key)
                 if version == self._version:
                     return
                 lines, pins = self._read()

@@ -93,13 +93,14 @@ class FaqStore:
     def match(self, text: str, limit: int = 3, already_plain: bool = False) -> list[FaqMatch]:
         """The entries the follower's words match, best first."""
         matcher, by_name = self._matcher()
-        found = matcher.find(text, already_plain=already_plain)
-        out = [FaqMatch(by_name[f.name], f.score + PRIORITY_STEP * by_name[f.name].priority, f.how)
-               for f in found if f.name in by_name]
-        return sorted(out, key=lambda m: -m.score)[:limit]
+        return _ranked(matcher, by_name, text, limit, already_plain)
 
-    def _matcher(self) -> tuple[SenseMatcher, dict[str, FaqEntry]]:
-        version = self.version()
+    def at_version(self, version: int) -> FaqAtVersion:
+        """This store for one message whose version was read ahead (no round trip to match)."""
+        return FaqAtVersion(self, version)
+
+    def _matcher(self, version: int | None = None) -> tuple[SenseMatcher, dict[str, FaqEntry]]:
+        version = self.version() if version is None else version
         compiled = self._compiled
         if compiled is None or compiled[0] != version:
             with self._lock:
@@ -112,6 +113,32 @@ class FaqStore:
                                 {e.id: e for e in entries})
                     self._compiled = compiled
         return compiled[1], compiled[2]
+
+
+class FaqAtVersion:
+    """A FaqStore whose version is known: `match` compiles (or reuses) that version's matcher
+    without asking Redis; everything else goes to the store."""
+
+    def __init__(self, store: FaqStore, version: int) -> None:
+        self._store = store
+        self._version = version
+
+    def __getattr__(self, name: str):
+        return getattr(self._store, name)
+
+    def match(self, text: str, limit: int = 3, already_plain: bool = False) -> list[FaqMatch]:
+        """As FaqStore.match, at the version read ahead."""
+        matcher, by_name = self._store._matcher(self._version)
+        return _ranked(matcher, by_name, text, limit, already_plain)
+
+
+def _ranked(matcher: SenseMatcher, by_name: dict[str, FaqEntry], text: str, limit: int,
+            already_plain: bool) -> list[FaqMatch]:
+    """The entries `text` matches, best first (priority breaks near-ties)."""
+    found = matcher.find(text, already_plain=already_plain)
+    out = [FaqMatch(by_name[f.name], f.score + PRIORITY_STEP * by_name[f.name].priority, f.how)
+           for f in found if f.name in by_name]
+    return sorted(out, key=lambda m: -m.score)[:limit]
 
 
 def _encode(entry: FaqEntry) -> str:

@@ -68,14 +68,21 @@ class IndexHolder:
         """Where indexes of the current store are persisted (never another store's)."""
         return self.indexes / (self.store_id or "unknown")
 
-    def refresh(self, wait: bool = False) -> None:
-        """Catch up with the store's version; cheap when nothing changed."""
+    def due(self) -> bool:
+        """True when the next search would ask the store for its version (at most once per
+        refresh interval): the message path then reads it ahead, with its other reads."""
+        return self._ranker is None or time.monotonic() - self._checked >= self.interval
+
+    def refresh(self, wait: bool = False, state: tuple[str, int] | None = None) -> None:
+        """Catch up with the store's version; cheap when nothing changed. `state`: the
+        store's (identity, version) already read by the caller."""
         now = time.monotonic()
-        if self._ranker is not None and not wait and now - self._checked < self.interval:
+        if self._ranker is not None and not wait and state is None \
+                and now - self._checked < self.interval:
             return
         self._checked = now
         try:
-            store_id, version = self.store.state()
+            store_id, version = state or self.store.state()
         except (redis.RedisError, OSError) as exc:
             if self._ranker is None:
                 raise

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from knowledge.candidates import CANDIDATES, candidate_rows, region_pull
 from knowledge.index import REGION_CODE, Segment
@@ -157,9 +157,12 @@ class Ranker:
     def _rerank(self, found: list[Ranked], q: ParsedQuery) -> list[Ranked]:
         """Titles that read like the query rise (rapidfuzz on the short candidate list only)."""
         needle = "".join(g.label for g in q.groups)  # the content words, without fillers
-        for r in found:
-            title = r.segment.titles[r.row].replace(" ", "")
-            sim = fuzz.partial_ratio(needle, title) / 100.0 if needle else 0.0
+        sims = [0.0] * len(found)
+        if needle and found:  # one call for the whole pool: the same scores, less overhead
+            titles = [r.segment.titles[r.row].replace(" ", "") for r in found]
+            sims = (process.cdist([needle], titles, scorer=fuzz.partial_ratio,
+                                  dtype=np.float64)[0] / 100.0).tolist()
+        for r, sim in zip(found, sims, strict=True):
             r.score *= 1.0 + TITLE_BOOST * sim * sim
             # coordination: an article that answers the whole question beats a partial one
             r.score *= COORD_FLOOR + (1.0 - COORD_FLOOR) * min(1.0, r.coverage)

@@ -27,7 +27,9 @@ class Scorer:
         self.seg = seg
         self.idf_of = idf_of
         self.rarest = rarest
-        self.rows = rows  # None: the whole segment
+        # None: the whole segment. In the postings' integer type, so a binary search in a
+        # posting compares as it is instead of converting the whole posting first.
+        self.rows = rows if rows is None else rows.astype(seg.postings.dtype, copy=False)
         self.size = len(seg) if rows is None else len(rows)
         self._slot: np.ndarray | None = None  # segment row -> position in `rows`, or -1
         self._found: dict[str, tuple[np.ndarray, np.ndarray] | None] = {}

@@ -97,6 +97,18 @@ class ArticleStore:
         an index persisted from the old store's articles is never taken for the new one's.
         """
         sid, version = self.r.mget(self.k_store_id, self.k_version)
+        return self.read_state([sid, version])
+
+    def queue_state(self, pipe) -> int:
+        """Queue the read of `state` on a pipeline (the message's first round trip); how many
+        results it adds (two GETs: a Cluster pipeline refuses MGET)."""
+        pipe.get(self.k_store_id)
+        pipe.get(self.k_version)
+        return 2
+
+    def read_state(self, raw: list) -> tuple[str, int]:
+        """`state` from the values `queue_state` read (an identity is made if none)."""
+        sid, version = raw
         if sid is None:
             self.r.set(self.k_store_id, uuid.uuid4().hex, nx=True)
             sid = self.r.get(self.k_store_id)

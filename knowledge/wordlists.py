@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
@@ -16,19 +15,17 @@ COMMON_FREQ = 1000  # jieba dictionary count from which a word is "common" in ge
 FUNCTION_TAGS = frozenset({"f", "p", "u", "c", "d", "r", "m", "q", "y", "e", "o", "ul", "uj"})
 
 
-def jieba_entries() -> Iterator[tuple[str, int, str]]:
-    """(word, count, part-of-speech tag) of every line of jieba's main dictionary."""
-    text = resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
-    for line in text.splitlines():
-        parts = line.split(" ")
-        if len(parts) == 3 and parts[1].isdigit():
-            yield parts[0], int(parts[1]), parts[2]
+def jieba_dict() -> str:
+    """The text of jieba's main dictionary (word, count, tag a line)."""
+    return resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
 
 
 @cache
 def _jieba_tags() -> dict[str, str]:
-    return {word: tag for word, _, tag in jieba_entries()
-            if tag in WEAK_TAGS or tag in FUNCTION_TAGS}
+    # The first question of every worker needs these: one regex pass over the dictionary
+    # picks the tagged lines in C, several times faster than splitting 350,000 lines.
+    tags = "|".join(sorted(WEAK_TAGS | FUNCTION_TAGS, key=len, reverse=True))
+    return dict(re.findall(rf"^(\S+) \d+ ({tags})$", jieba_dict(), re.M))
 
 
 @cache
@@ -36,12 +33,10 @@ def common_word_share() -> dict[str, float]:
     """The share of general Chinese text each common word makes up, by jieba's counts
     (words counted fewer than COMMON_FREQ times are left out: they count as rare).
     Read apart from the tags: only a question with an unseen word needs it."""
-    total, common = 0, {}
-    for word, freq, _ in jieba_entries():
-        total += freq
-        if freq >= COMMON_FREQ and len(word) >= 2:
-            common[word] = freq
-    return {word: freq / total for word, freq in common.items()}
+    counts = re.findall(r"^(\S+) (\d+) \S+$", jieba_dict(), re.M)
+    total = sum(int(freq) for _, freq in counts)
+    return {word: int(freq) / total for word, freq in counts
+            if len(word) >= 2 and int(freq) >= COMMON_FREQ}
 
 
 @cache

@@ -72,22 +72,39 @@ def test_cached_corpus_is_written_once(tmp_path):
 def test_targets_are_judged_with_the_gap_and_the_size_measured():
     from bench.targets import judge
 
-    search = {"search": {"p99": 7.5, "cpu_p99": 3.0}, "fuzzy": {"p99": 100.0},
-              "start_s": 1.0, "bare_start_s": 0.5, "build_s": 120.0, "rss_mb": 300.0,
+    search = {"search": {"p99": 2.5, "cpu_p99": 1.8}, "fuzzy": {"p99": 100.0},
+              "start_s": 0.9, "bare_start_s": 0.5, "build_s": 30.0, "rss_mb": 240.0,
               "bare_rss_mb": 100.0}
     results = {
         "search": {100_000: search}, "build_floor": {100_000: 80.0},
         "message": {"size": 100_000, "bot": {"p99": 4.0}, "echo": {"p99": 1.0}},
-        "http": {"size": 1_000, "ratio": 0.5, "bot": {"rps": 50.0, "p99": 9.0},
+        "message_small": {"size": 10_000, "bot": {"cpu_p50": 0.8}, "echo": {"cpu_p50": 0.2}},
+        "http": {"size": 1_000, "ratio": 0.45, "bot": {"rps": 45.0, "p99": 9.0},
                  "echo": {"rps": 100.0, "p99": 3.0}},
+        "round_trips": {"question": 2, "commands": 9, "greeting": 2},
         "quality": {"rows": {"all": {"n": 10, "ours_top1": 0.9, "fuzzy_top1": 0.6,
                                      "bm25_top1": 0.9}}},
     }
     verdicts = {v.key: v for v in judge(results)}
-    assert verdicts["search"].passed is False and "+2.5 ms" in verdicts["search"].gap
-    assert "CPU 3 ms" in verdicts["search"].measured
-    assert verdicts["message"].passed and verdicts["start"].passed
-    assert verdicts["build"].passed is False and "+33%" in verdicts["build"].gap
+    assert verdicts["search"].passed is False and "+0.5 ms" in verdicts["search"].gap
+    assert "CPU 1.8 ms" in verdicts["search"].measured
+    assert verdicts["message"].passed is False and "+1 ms" in verdicts["message"].gap
+    assert verdicts["message_cpu"].passed and verdicts["start"].passed
+    assert verdicts["round_trips"].passed and "greeting: 2" in verdicts["round_trips"].baseline
+    assert verdicts["build"].passed is False and "+20%" in verdicts["build"].gap
     assert verdicts["memory"].passed
     assert verdicts["http"].passed is False and "measured at 1,000" in verdicts["http"].note
     assert verdicts["quality"].passed is False  # a tie is not ahead
+
+
+def test_the_ranking_stages_are_timed_each_beside_the_floor(redis_url, tmp_path):
+    from bench.stages import bench_stages
+    from tests.kb_support import make_kb
+
+    kb = make_kb(redis_url, tmp_path, bundled=True)
+    kb.rebuild()
+    found = bench_stages(kb, ["湖北培训补贴", "荆州技能人才", "毕业生就业"], rounds=1)
+    assert found["_hits"] == 3
+    for stage in ("search (whole)", "parse", "rank (candidates + scoring + re-rank)",
+                  "re-rank alone", "floor: plain BM25 over the postings, top 30"):
+        assert found[stage]["n"] == 3 and found[stage]["p99"] >= found[stage]["p50"] > 0

@@ -3,6 +3,7 @@ import threading
 import pytest
 from wechatpy import parse_message
 
+from bot.conversation.ratelimit import rate_key
 from bot.platform.redis_url import open_client
 from bot.wechat.dedup import Deduplicator, dedup_key
 from tests.conftest import fixture_text
@@ -27,7 +28,7 @@ def test_cached_replies_keep_no_openid(store):
     dedup = Deduplicator(store, "t:")
     reply = "<xml><ToUserName><![CDATA[oSecret01]]></ToUserName><Content>好</Content></xml>"
     assert dedup.run("k1", lambda: reply, "oSecret01") == reply
-    assert b"oSecret01" not in store.get("t:dedup:k1")
+    assert b"oSecret01" not in store.get(dedup.rkey("k1", "oSecret01"))
     assert dedup.run("k1", lambda: "never", "oSecret01") == reply  # a retry: the same bytes
 
 
@@ -66,17 +67,30 @@ def test_a_failed_try_releases_the_claim_so_a_retry_can_answer(store):
 
 def test_a_crashed_workers_claim_expires_after_the_lease(store):
     dedup = Deduplicator(store, "t:", lease=0.2, wait=2)
-    store.set("t:dedup:k3", b"pending:someone-dead", px=200)
+    store.set(dedup.rkey("k3"), b"pending:someone-dead", px=200)
     assert dedup.run("k3", lambda: "recovered") == "recovered"
 
 
 def test_waiting_gives_up_before_wechats_timeout(store):
     dedup = Deduplicator(store, "t:", lease=30, wait=0.1)
-    store.set("t:dedup:k4", b"pending:slow", px=30000)
+    store.set(dedup.rkey("k4"), b"pending:slow", px=30000)
     assert dedup.run("k4", lambda: "never") is None
 
 
 def test_cached_replies_expire(store):
     dedup = Deduplicator(store, "t:", keep=300)
     dedup.run("k5", lambda: "x")
-    assert 0 < store.ttl("t:dedup:k5") <= 300
+    assert 0 < store.ttl(dedup.rkey("k5")) <= 300
+
+
+def test_a_claim_counts_the_followers_rate_only_for_the_winning_try(store):
+    dedup = Deduplicator(store, "t:")
+    rate = rate_key("t:", "oSecret01", 1)  # the follower's slot, as the claim's
+    for expected_won in (True, False):  # the second try is a retry: not counted again
+        pipe = store.pipeline(transaction=False)
+        read = dedup.queue_claim(pipe, "k6", "oSecret01", rate_key=rate)
+        claim = read(pipe.execute()[0])
+        assert claim.won is expected_won
+    assert claim.held.startswith(b"pending:")
+    assert int(store.get(rate)) == 1 and 0 < store.ttl(rate) <= 120
+    assert b"oSecret01" not in claim.rkey.encode()

@@ -4,6 +4,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from bot.conversation.ratelimit import rate_key
 from bot.devtools.wechat_side import WeChatSide, http_transport
 from bot.platform.redis_url import open_client
 from tests.conftest import AES_KEY, APP_ID
@@ -35,6 +36,6 @@ def test_three_concurrent_tries_give_three_identical_replies_and_one_handling(
     assert all(d.reply == deliveries[0].reply for d in deliveries)
     # the rate-limit counter is a side effect of handling: it must have moved once
     store = open_client(redis_url)
-    counters = [int(store.get(k)) for k in store.scan_iter("jyq:rate:o_retried:*")]
+    counters = [int(store.get(k)) for k in store.scan_iter(rate_key("jyq:", "o_retried", "*"))]
     assert counters == [1]
     assert gunicorn.log().count("hotline answered msg:880000000000001") == 1

@@ -189,3 +189,41 @@ class Followers:
         with self._lock:
             futures = list(self._futures)
         wait(futures, timeout=timeout)
+
+
+class KnownRegion:
+    """`Followers` for one message whose subscribed region was read ahead (in the message's
+    first round trip): region_of(openid) answers from memory until a handler changes it."""
+
+    def __init__(self, followers: Followers, openid: str, region: str | None) -> None:
+        self._followers = followers
+        self._openid = openid
+        self._region = region
+
+    def __getattr__(self, name: str):
+        return getattr(self._followers, name)
+
+    def region_of(self, openid: str) -> str | None:
+        """The follower's subscribed region (no round trip for the message's own follower)."""
+        if openid == self._openid:
+            return self._region
+        return self._followers.region_of(openid)
+
+    def subscribe_region(self, openid: str, region: str) -> None:
+        """As Followers.subscribe_region, remembering the new region."""
+        self._followers.subscribe_region(openid, region)
+        if openid == self._openid:
+            self._region = region
+
+    def unsubscribe_region(self, openid: str) -> str | None:
+        """As Followers.unsubscribe_region, remembering there is none now."""
+        old = self._followers.unsubscribe_region(openid)
+        if openid == self._openid:
+            self._region = None
+        return old
+
+    def forget(self, openid: str) -> None:
+        """As Followers.forget."""
+        self._followers.forget(openid)
+        if openid == self._openid:
+            self._region = None

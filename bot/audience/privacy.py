@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import time
 
+from bot.conversation.ratelimit import rate_key
 from bot.feedback.privacy import pseudonymise
 from bot.services import Services
 
@@ -38,7 +39,7 @@ class FollowerPrivacy:
         prefix = s.settings.key_prefix
         window = int(time.time() // 60)  # the rate limiter's keys live two minutes at most
         keys = [f"{prefix}session:{openid}",
-                *(f"{prefix}rate:{openid}:{w}" for w in (window - 1, window, window + 1))]
+                *(rate_key(prefix, openid, w) for w in (window - 1, window, window + 1))]
         keys.append(s.cs_windows.key(openid))
         deleted = s.redis.delete(*keys)
         s.followers.forget(openid)

@@ -1,7 +1,8 @@
 """Messages per China day, counted as the dispatcher sees them, for the dashboard's chart.
 
-A thin wrapper around the app's dispatcher: one HINCRBY per message (WeChat's retries are
-answered from the dedup cache and never reach the dispatcher, so each message counts once).
+A thin wrapper around the app's dispatcher: one HINCRBY per message, riding in the message's
+last Redis round trip (WeChat's retries are answered from the dedup cache and never reach the
+dispatcher, so each message counts once).
 Day counters expire after 40 days; the chart shows 30.
 """
 
@@ -33,12 +34,16 @@ class Traffic:
 
     def count(self, kind: str, now: float | None = None) -> None:
         """Count one inbound message of `kind` ('message' or 'event') today."""
+        with self.r.pipeline(transaction=False) as pipe:
+            self.queue_count(pipe, kind, now)
+            pipe.execute()
+
+    def queue_count(self, pipe: Any, kind: str, now: float | None = None) -> None:
+        """`count` queued on a pipeline (a message's last round trip)."""
         day = datetime.fromtimestamp(time.time() if now is None else now, CHINA)
         key = self._key(day.strftime("%Y-%m-%d"))
-        with self.r.pipeline(transaction=False) as pipe:
-            pipe.hincrby(key, kind, 1)
-            pipe.expire(key, KEEP)
-            pipe.execute()
+        pipe.hincrby(key, kind, 1)
+        pipe.expire(key, KEEP)
 
     def days(self, n: int = 30, now: float | None = None) -> list[tuple[str, int]]:
         """(YYYY-MM-DD, messages) for the last `n` China days, oldest first."""
@@ -58,14 +63,12 @@ class CountingDispatcher:
         self.inner = inner
         self.traffic = traffic
 
-    def dispatch(self, msg: Any, *args: Any, **kwargs: Any) -> Any:
-        """Count, then dispatch; a counting failure never costs the follower a reply."""
+    def dispatch(self, msg: Any, turn: Any, *args: Any, **kwargs: Any) -> Any:
+        """Count with the turn's last round trip (whose queued writes may fail without
+        costing the follower the reply, bot/conversation/turn.py), then dispatch."""
         kind = "event" if getattr(msg, "type", "") == "event" else "message"
-        try:
-            self.traffic.count(kind)
-        except redis.RedisError as exc:
-            log.warning("traffic count skipped: %s", type(exc).__name__)
-        return self.inner.dispatch(msg, *args, **kwargs)
+        turn.later.append(lambda pipe: self.traffic.queue_count(pipe, kind))
+        return self.inner.dispatch(msg, turn, *args, **kwargs)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)

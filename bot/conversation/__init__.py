@@ -13,6 +13,7 @@ def init_app(app: Flask, services: Services) -> None:
     from bot.conversation.questions import QuestionLog
     from bot.conversation.ratelimit import RateLimiter
     from bot.conversation.sessions import SessionStore
+    from bot.conversation.turn import Turns
     from handlers.registry import build_registry
 
     s = services.settings
@@ -24,3 +25,4 @@ def init_app(app: Flask, services: Services) -> None:
         SessionStore(services.redis, s.key_prefix),
         RateLimiter(services.redis, s.key_prefix, s.rate_limit_per_minute),
     )
+    services.turns = Turns(services)

@@ -10,6 +10,7 @@ import redis
 
 from bot.conversation.ratelimit import RateLimiter, Verdict
 from bot.conversation.sessions import SessionStore
+from bot.conversation.turn import Turn
 from bot.platform.china_time import china_time, parse_day
 from bot.services import Services
 from config.texts import reply as reply_text
@@ -47,37 +48,33 @@ class Dispatcher:
         self.sessions = sessions
         self.limiter = limiter
 
-    def dispatch(self, msg: Any, dedup_key: str = "", base_url: str = "") -> Reply:
-        """The reply value for `msg`; never raises for a handler's failure.
+    def dispatch(self, msg: Any, turn: Turn, dedup_key: str = "", base_url: str = "") -> Reply:
+        """The reply value for `msg`, from what `turn` read ahead; never raises for a
+        handler's failure. The session goes back with the turn's last round trip.
 
         `base_url` is where followers reach this bot (links to its own article pages).
         """
         settings = self.services.settings
-        openid = getattr(msg, "source", "") or ""
-        # What WeChat now lets staff send this follower (客服消息).
-        self.services.cs_windows.note(openid, msg)
-        if getattr(msg, "type", "") != "event":  # events are WeChat's, not the follower's pace
-            verdict = self.limiter.check(openid)
-            if verdict is Verdict.WARN:
-                log.info("rate limit reached by %s", openid)
-                return Text(reply_text("rate_limited", hotline=settings.bot_hotline))
-            if verdict is Verdict.DROP:
-                return SILENT
-        session = self.sessions.load(openid)
+        openid = turn.openid
+        if turn.verdict is Verdict.WARN:
+            log.info("rate limit reached by %s", openid)
+            return Text(reply_text("rate_limited", hotline=settings.bot_hotline))
+        if turn.verdict is Verdict.DROP:
+            return SILENT
         ctx = Context(
             openid=openid,
             text=message_text(msg),
-            session=session,
+            session=turn.session,
             hotline=settings.bot_hotline,
             base_url=base_url,
             dedup_key=dedup_key,
             now=self._now(),
             kb=self.services.kb,
             feedback=self.services.feedback,
-            followers=self.services.followers,
+            followers=turn.followers,
             broadcasts=self.services.broadcasts,
             privacy=self.services.privacy,
-            faq=self.services.faq,
+            faq=turn.faq if turn.faq is not None else self.services.faq,
         )
         for handler in self.handlers:
             try:
@@ -91,12 +88,12 @@ class Dispatcher:
                 raise
             except Exception:  # one broken handler must not take the worker down
                 log.exception("handler %s failed on %s", handler.name, dedup_key or openid)
-                self._log_question(ctx, handler.name, {"kind": "error"})
+                self._log_question(turn, ctx, handler.name, {"kind": "error"})
                 return Text(reply_text("error", hotline=settings.bot_hotline))
             ctx.session.end_turn()
-            self.sessions.save(openid, ctx.session)
+            turn.save_session = True
             log.info("%s answered %s", ctx.route or handler.name, dedup_key or openid)
-            self._log_question(ctx, ctx.route or handler.name, ctx.outcome)
+            self._log_question(turn, ctx, ctx.route or handler.name, ctx.outcome)
             return result
         return SILENT
 
@@ -109,9 +106,10 @@ class Dispatcher:
             now = now.replace(year=day.year, month=day.month, day=day.day)
         return now
 
-    def _log_question(self, ctx: Context, intent: str, outcome: dict) -> None:
+    def _log_question(self, turn: Turn, ctx: Context, intent: str, outcome: dict) -> None:
         """Every follower text (or recognised voice) goes to the question log, whatever
-        answered it; a log that cannot be written never costs the follower the reply."""
+        answered it, with the turn's last round trip; a log that cannot be written never
+        costs the follower the reply (bot/conversation/turn.py)."""
         questions = self.services.questions
         if questions is None or not ctx.text:
             return
@@ -121,7 +119,6 @@ class Dispatcher:
                 outcome["kind"] = "none"
             elif ctx.route.startswith("faq:"):
                 outcome.update(kind="faq", answers=[ctx.route[len("faq:"):]])
-        try:
-            questions.record(ctx.openid, ctx.text, outcome.get("intent") or intent, outcome)
-        except Exception:  # noqa: BLE001 - the reply matters more than its log line
-            log.warning("question log write failed for %s", ctx.dedup_key or ctx.openid)
+        openid, text, intent = ctx.openid, ctx.text, outcome.get("intent") or intent
+        turn.later.append(lambda pipe: questions.queue_record(pipe, openid, text, intent,
+                                                              outcome))

@@ -76,6 +76,19 @@ class QuestionLog:
     def record(self, openid: str, text: str, intent: str, outcome: dict,
                now: float | None = None) -> None:
         """Log one question (and drop entries older than the retention)."""
+        keys, args = self._entry(openid, text, intent, outcome, now)
+        self._record(keys=keys, args=args)
+
+    def queue_record(self, pipe, openid: str, text: str, intent: str, outcome: dict,
+                     now: float | None = None) -> None:
+        """`record` queued on a pipeline (the message's last round trip)."""
+        keys, args = self._entry(openid, text, intent, outcome, now)
+        # By name: a Cluster pipeline routes EVAL by its keys but hides the eval() method.
+        pipe.execute_command("EVAL", _RECORD, len(keys), *keys, *args)
+
+    def _entry(self, openid: str, text: str, intent: str, outcome: dict,
+               now: float | None) -> tuple[list[str], list]:
+        """The record script's keys and arguments for one question."""
         now = time.time() if now is None else now
         fields = {
             "t": f"{now:.3f}", "q": text[:MAX_TEXT], "intent": intent,
@@ -90,8 +103,8 @@ class QuestionLog:
         # Exact trimming: each write evicts only the few entries that just aged out. The
         # follower's list of entry ids (for forget) lives as long as the entries; one script
         # keeps the two together, in one round trip.
-        self._record(keys=[self.log_key, self._by_prefix + fields["who"]],
-                     args=[max(cutoff_ms, 0), self.days * 86400, *_flat(fields)])
+        return ([self.log_key, self._by_prefix + fields["who"]],
+                [max(cutoff_ms, 0), self.days * 86400, *_flat(fields)])
 
     def forget(self, openid: str) -> int:
         """Delete every question `openid` asked (they unsubscribed); how many were deleted."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from typing import Any
 
 import redis
 
@@ -22,12 +23,16 @@ class SessionStore:
         self.prefix = prefix
         self.ttl = ttl
 
-    def _key(self, openid: str) -> str:
+    def key(self, openid: str) -> str:
+        """The follower's session key."""
         return f"{self.prefix}session:{openid}"
 
     def load(self, openid: str) -> Session:
         """The follower's session; an empty one when absent or unreadable."""
-        raw = self.redis.get(self._key(openid))
+        return self.decode(openid, self.redis.get(self.key(openid)))
+
+    def decode(self, openid: str, raw: bytes | None) -> Session:
+        """The session stored as `raw` (read ahead by the message's first round trip)."""
         if not raw:
             return Session()
         try:
@@ -37,12 +42,14 @@ class SessionStore:
             return Session()
         return Session(data if isinstance(data, dict) else {})
 
-    def save(self, openid: str, session: Session) -> None:
-        """Persist the session if a handler changed it (deleted when cleared and empty)."""
+    def save(self, openid: str, session: Session, pipe: Any = None) -> None:
+        """Persist the session if a handler changed it (deleted when cleared and empty);
+        queued on `pipe` when given (the message's last round trip)."""
         if not session.changed:
             return
+        target = pipe if pipe is not None else self.redis
         if session.cleared and not session.data:
-            self.redis.delete(self._key(openid))
+            target.delete(self.key(openid))
             return
         payload = json.dumps(session.data, ensure_ascii=False)
-        self.redis.set(self._key(openid), payload, ex=self.ttl)
+        target.set(self.key(openid), payload, ex=self.ttl)

@@ -78,14 +78,18 @@ class CustomWindows:
         """The follower's hash."""
         return f"{self.prefix}cs:{openid}"
 
-    def note(self, openid: str, msg: Any) -> None:
-        """Record what the follower just did, if it opens an allowance."""
+    def note(self, openid: str, msg: Any, pipe: Any = None) -> None:
+        """Record what the follower just did, if it opens an allowance; queued on `pipe`
+        when given (the message's last round trip)."""
         kind = interaction(msg)
         if not openid or kind is None:
             return
-        with self.redis.pipeline(transaction=True) as pipe:
-            pipe.hset(self.key(openid), mapping={f"{kind}:at": self.clock(), f"{kind}:used": 0})
-            pipe.expire(self.key(openid), KEEP)
+        own = pipe is None
+        if own:
+            pipe = self.redis.pipeline(transaction=True)
+        pipe.hset(self.key(openid), mapping={f"{kind}:at": self.clock(), f"{kind}:used": 0})
+        pipe.expire(self.key(openid), KEEP)
+        if own:
             pipe.execute()
 
     def take(self, openid: str) -> tuple[str, str]:

@@ -8,6 +8,9 @@ the same message, so they may reuse the pair and still get the cached reply.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import redis
 
 
@@ -21,10 +24,26 @@ class ReplayGuard:
         # pair must be remembered for twice the window to outlive every acceptable use.
         self.ttl = 2 * window
 
+    def key(self, timestamp: str, nonce: str) -> str:
+        """The pair's key."""
+        return f"{self.prefix}nonce:{timestamp}:{nonce}"
+
+    def queue_claim(self, pipe: Any, timestamp: str, nonce: str,
+                    owner: str) -> Callable[[Any, Any], bool]:
+        """Queue the claim on `pipe` (set if new, then read who holds it); returns how to
+        judge the two results: True when the pair is new or already `owner`'s."""
+        key = self.key(timestamp, nonce)
+        pipe.set(key, owner, nx=True, ex=self.ttl)
+        pipe.get(key)
+
+        def judge(was_set: Any, first: Any) -> bool:
+            return bool(was_set) or (
+                first is not None and first.decode("utf-8", "replace") == owner)
+
+        return judge
+
     def claim(self, timestamp: str, nonce: str, owner: str) -> bool:
         """True when the pair is new, or was first used by the same `owner` (message)."""
-        key = f"{self.prefix}nonce:{timestamp}:{nonce}"
-        if self.redis.set(key, owner, nx=True, ex=self.ttl):
-            return True
-        first = self.redis.get(key)
-        return first is not None and first.decode("utf-8", "replace") == owner
+        pipe = self.redis.pipeline(transaction=False)
+        judge = self.queue_claim(pipe, timestamp, nonce, owner)
+        return judge(*pipe.execute())

@@ -65,27 +65,43 @@ def receive():
             services.settings, services.crypto, request.args, request.get_data(cache=False),
             services.clock(),
         )
-        key = dedup_key(inbound.msg)
-        _claim_pair(services, request.args, key)
     except Refusal as refusal:
         return _refuse(refusal)
+    msg, key = inbound.msg, dedup_key(inbound.msg)
+    openid = getattr(msg, "source", "") or ""
     # Followers open our own article pages at the address WeChat reached us on.
     base_url = services.settings.bot_public_url or request.host_url
+    turns = services.turns
 
-    def work() -> str:
-        return render(services.dispatcher.dispatch(inbound.msg, key, base_url), inbound.msg)
+    def answer(turn) -> str:
+        try:
+            xml = render(services.dispatcher.dispatch(msg, turn, key, base_url), msg)
+        except BaseException:
+            services.dedup.release(turn.claim)
+            raise
+        turns.finish(msg, turn, xml)
+        return xml
 
     try:
-        xml = services.dedup.run(key, work, getattr(inbound.msg, "source", "") or "") or SUCCESS
+        turn = turns.begin(msg, key, request.args.get("timestamp", ""),
+                           request.args.get("nonce", ""))
+        if turn.claim.won:
+            xml = answer(turn)
+        else:  # another try has it: its reply, or ours if its lease lapses meanwhile
+            xml = services.dedup.wait(key, turn.claim, openid,
+                                      lambda claim: answer(turns.alone(msg, claim)))
+        xml = xml or SUCCESS
+    except Refusal as refusal:
+        return _refuse(refusal)
     except redis.RedisError as exc:
         # The store is down: answer politely without caching; WeChat's retry may fare better.
         log.error("store unavailable while answering %s: %s", key, type(exc).__name__)
         hotline = services.settings.bot_hotline
-        xml = render(Text(reply_text("error", hotline=hotline)), inbound.msg)
+        xml = render(Text(reply_text("error", hotline=hotline)), msg)
     except Exception:  # a bug of ours must still leave the follower a polite answer
         log.exception("failed answering %s", key)
         hotline = services.settings.bot_hotline
-        xml = render(Text(reply_text("error", hotline=hotline)), inbound.msg)
+        xml = render(Text(reply_text("error", hotline=hotline)), msg)
     if xml == SUCCESS:
         return Response(SUCCESS, mimetype="text/plain")
     if inbound.encrypted:
