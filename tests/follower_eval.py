@@ -148,3 +148,14 @@ def check(row: dict, reply: str, route: str) -> list[str]:
     if limit and len(reply) > limit:
         failures.append(f"{len(reply)} chars > {limit}")
     return failures
+
+
+def say_as(app, openid: str):
+    """A function sending one follower's text through the webhook and returning what they
+    see (the app prepared as the follower sets are asked)."""
+    wechat = prepare(app)
+
+    def say(text: str, who: str = openid) -> str:
+        return visible(wechat.text(who, text))
+
+    return say

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.follower_eval import prepare, visible
+from tests.follower_eval import say_as
 
 HOTLINE = "400-633-0111"
 
@@ -20,12 +20,7 @@ def app_config(app_config):
 
 @pytest.fixture
 def say(app):
-    wechat = prepare(app)
-
-    def say(text: str, openid: str = "o_unsure") -> str:
-        return visible(wechat.text(openid, text))
-
-    return say
+    return say_as(app, "o_unsure")
 
 
 @pytest.mark.parametrize("text", ["包工头写了欠条 过了大半年还是要不到钱",

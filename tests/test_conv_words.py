@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.follower_eval import prepare, visible
+from tests.follower_eval import say_as
 
 HOTLINE = "400-633-0111"
 
@@ -19,12 +19,7 @@ def app_config(app_config):
 
 @pytest.fixture
 def say(app):
-    wechat = prepare(app)
-
-    def say(text: str, openid: str = "o_words2") -> str:
-        return visible(wechat.text(openid, text))
-
-    return say
+    return say_as(app, "o_words2")
 
 
 @pytest.mark.parametrize("text", ["喂", "早", "嗯", "哈哈", "在不", "好滴", "节日快乐", "行 我试试",
