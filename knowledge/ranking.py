@@ -31,7 +31,7 @@ RERANK_POOL = 30
 # The exact pass looks every word of the question up in every candidate: a long question
 # (many words, synonyms and parts) is scored on fewer candidates, so that it reads at most
 # about PAIRS (candidate, word) pairs; never fewer than MIN_CANDIDATES.
-PAIRS = int(__import__("os").environ.get("PAIRS", "8000"))
+PAIRS = 8000
 MIN_CANDIDATES = 200
 MIN_COVERAGE = 0.35  # calibrated on the bundled query set (tests/test_search_quality.py)
 LONG_QUESTION = 20  # characters (framing dropped) from which a question is long and chatty
