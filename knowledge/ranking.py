@@ -33,6 +33,7 @@ RERANK_POOL = 30
 # about PAIRS (candidate, word) pairs; never fewer than MIN_CANDIDATES.
 PAIRS = 8000
 MIN_CANDIDATES = 200
+IDF_CACHE = 100_000  # terms whose idf a ranker remembers (followers' words are unbounded)
 MIN_COVERAGE = 0.35  # calibrated on the bundled query set (tests/test_search_quality.py)
 LONG_QUESTION = 20  # characters (framing dropped) from which a question is long and chatty
 LONG_MIN_COVERAGE = 0.3  # its context words (年底, 老板 …) rarely all appear in the answer
@@ -81,6 +82,7 @@ class Ranker:
                         mask[row] = 0.0
             self.alive[id(seg)] = mask
         self.n_docs = max(1, int(sum(float(m.sum()) for m in self.alive.values())))
+        self._idfs: dict[str, float] = {}
         self.newest = max((float(s.ts.max()) for s in self.segments), default=0.0)
         # Per-document constant factors, computed once per index version, not per query:
         # liveness times recency (newer articles win ties, at most +8% over a year).
@@ -119,7 +121,7 @@ class Ranker:
         if not g.known:
             return self.idf(self._expected_df(g.label))
         main = g.alts[0]  # the word itself (or its parts, or its correction), not a synonym
-        return sum(self.idf(self.doc_freq(t)) for t in main.terms) / len(main.terms)
+        return sum(self._idf_of(t) for t in main.terms) / len(main.terms)
 
     def _rank_segment(self, seg: Segment, q: ParsedQuery, weights: list[float], total: float,
                       prefer: str | None) -> list[Ranked]:
@@ -156,7 +158,14 @@ class Ranker:
         return max(1.0, self.n_docs * -math.expm1(-DOC_WORDS * share))
 
     def _idf_of(self, term: str) -> float:
-        return self.idf(self.doc_freq(term))
+        # A ranker serves one index version, so a term's idf never changes: look it up once
+        # (every concept asks several times per question: bounds, weights, coverage).
+        found = self._idfs.get(term)
+        if found is None:
+            if len(self._idfs) > IDF_CACHE:
+                self._idfs.clear()
+            found = self._idfs[term] = self.idf(self.doc_freq(term))
+        return found
 
     def _rerank(self, found: list[Ranked], q: ParsedQuery) -> list[Ranked]:
         """Titles that read like the query rise (rapidfuzz on the short candidate list only)."""
