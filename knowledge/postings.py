@@ -7,7 +7,6 @@ arrays travel back to the parent.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
@@ -49,47 +48,53 @@ def doc_fields(tok: Tokenizer, a: Article) -> tuple[list[str], list[str], list[s
 
 
 def tokenize_chunk(tok: Tokenizer, articles: list[Article], stats: Stats) -> dict:
-    """Weighted postings of a chunk of articles with a chunk-local vocabulary."""
-    local: dict[str, int] = {}
-    docs: list[int] = []
-    terms: list[int] = []
-    tfs: tuple[list[int], list[int], list[int]] = ([], [], [])  # flat: fast to convert
-    for row, a in enumerate(articles):
-        title, keywords, body = doc_fields(tok, a)
-        body_tf = Counter(body)  # counted in C; the short fields are merged in by hand
-        head: dict[str, list[int]] = {}
-        for f, words in ((0, title), (1, keywords)):
-            for word in words:
-                tf = head.get(word)
-                if tf is None:
-                    head[word] = tf = [0, 0, body_tf.pop(word, 0)]
-                tf[f] += 1
-        for word, tf in head.items():
-            docs.append(row)
-            terms.append(local.setdefault(word, len(local)))
-            tfs[0].append(tf[0])
-            tfs[1].append(tf[1])
-            tfs[2].append(tf[2])
-        n = len(body_tf)
-        docs += [row] * n
-        terms += [local.setdefault(word, len(local)) for word in body_tf]
-        tfs[0].extend([0] * n)
-        tfs[1].extend([0] * n)
-        tfs[2].extend(body_tf.values())
-    doc = np.asarray(docs, dtype=np.int32)
+    """Weighted postings of a chunk of articles with a chunk-local vocabulary.
+
+    The terms are doc_fields's, computed for the whole chunk at once (Tokenizer.chunk_terms):
+    three texts an article, counted per (article, term) and field with numpy.
+    """
+    titles = [normalise(a.title) for a in articles]
+    texts: list[str] = []
+    for a, title in zip(articles, titles, strict=True):
+        texts += (title, normalise(" ".join(a.keywords)) if a.keywords else "",
+                  normalise(a.body))
+    text, term = tok.chunk_terms(texts)
+    row, field = text // 3, text % 3
+    key = (row << 32) | term
+    wholes = _keyword_wholes(tok, articles)
+    if len(wholes):  # a keyword jieba splits still counts once as a whole keyword
+        wholes = wholes[~np.isin(wholes, key[field == 1])]
+        key = np.concatenate([key, wholes])
+        field = np.concatenate([field, np.ones(len(wholes), dtype=field.dtype)])
+    pairs, inverse = np.unique(key, return_inverse=True)
+    doc = (pairs >> 32).astype(np.int32)
+    used, local = np.unique(pairs & 0xFFFFFFFF, return_inverse=True)
     lengths = np.asarray([field_lengths(a) for a in articles], dtype=np.float32).reshape(-1, 3)
     weighted = np.zeros(len(doc), dtype=np.float32)
     for f in range(3):
         norm = 1.0 - FIELD_B[f] + FIELD_B[f] * lengths[:, f] / stats.avg_len[f]
-        tf_f = np.asarray(tfs[f], dtype=np.float32)
+        tf_f = np.bincount(inverse[field == f], minlength=len(pairs)).astype(np.float32)
         weighted += tf_f * (FIELD_WEIGHTS[f] / norm).astype(np.float32)[doc]
+    words = tok.lexicon().words
     return {
-        "vocab": list(local),
+        "vocab": [words[i] for i in used.tolist()],
         "docs": doc,
-        "terms": np.asarray(terms, dtype=np.int32),
+        "terms": local.astype(np.int32),
         "weights": weighted / (K1 + weighted),
         "ids": [a.id for a in articles],
-        "titles": [normalise(a.title) for a in articles],
+        "titles": titles,
         "region": [REGION_CODE.get(a.region, 0) for a in articles],
         "ts": [a.timestamp for a in articles],
     }
+
+
+def _keyword_wholes(tok: Tokenizer, articles: list[Article]) -> np.ndarray:
+    """(row << 32 | term id) of each article's keywords as whole words, once each."""
+    lexicon = tok.lexicon()
+    keys = []
+    for row, a in enumerate(articles):
+        for word in a.keywords:
+            whole = normalise(word).replace(" ", "")
+            if len(whole) > 1:
+                keys.append((row << 32) | lexicon.add(whole))
+    return np.unique(np.asarray(keys, dtype=np.int64))

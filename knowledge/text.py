@@ -6,8 +6,10 @@ import re
 import threading
 from collections.abc import Callable, Iterable
 
+import numpy as np
 import rjieba
 
+from knowledge.lexicon import Lexicon
 from knowledge.normal import normalise
 from knowledge.wordlists import config_user_words, stop_words
 
@@ -48,6 +50,7 @@ class Tokenizer:
         self._lock = threading.Lock()
         self.user_words = tuple(sorted(set(user_words) | set(config_user_words())))
         self._rj: rjieba.Jieba | None = None
+        self._lexicon: Lexicon | None = None
 
     def _init(self) -> rjieba.Jieba:
         with self._lock:
@@ -72,6 +75,19 @@ class Tokenizer:
         """True when jieba's dictionary (with the user words) has `word`."""
         rj = self._rj or self._init()
         return rj.has_word(word)
+
+    def lexicon(self) -> Lexicon:
+        """This tokenizer's table of words for indexing many texts at once (see lexicon.py)."""
+        if self._lexicon is None:
+            rj = self._rj or self._init()
+            self._lexicon = Lexicon(rj.has_word, _sub_words)
+        return self._lexicon
+
+    def chunk_terms(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(text index, term id in lexicon()) of the terms of many normalised texts: what
+        `terms` gives each of them, computed for all at once."""
+        rj = self._rj or self._init()
+        return self.lexicon().terms(lambda text: rj.cut(text, False), texts)
 
     def terms(self, text: str) -> list[str]:
         """Index terms of raw text: dictionary words (and the words inside long ones) without
