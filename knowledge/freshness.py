@@ -164,8 +164,7 @@ class IndexHolder:
                replace: bool = False) -> idx.Segment:
         self.store_id, version = self.store.state()  # read first: later writes land in the delta
         started = time.monotonic()
-        seg, _ = build_index(self.store.iter_all, version=version,
-                             size=self.store.count(), progress=progress)
+        seg, _ = build_index(self.store, version=version, progress=progress)
         persist.save(seg, self.root, replace=replace)
         persist.prune(self.root)
         persist.prune_others(self.indexes, keep=self.root)

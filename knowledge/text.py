@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 import numpy as np
 import rjieba
@@ -27,15 +28,24 @@ def user_words_of(titles_keywords_bodies: Iterable[tuple[str, list[str], str]]) 
     """The corpus part of the jieba user dictionary: keywords and quoted names."""
     words: set[str] = set()
     for _title, keywords, body in titles_keywords_bodies:
-        for word in keywords:
-            word = normalise(word).replace(" ", "")
-            if 2 <= len(word) <= 8 and _CJK.search(word):
-                words.add(word)
-        for word in quoted_names(body) + quoted_names(_title):
-            word = normalise(word).replace(" ", "")
-            if 2 <= len(word) <= 8:
-                words.add(word)
+        words.update(map(_keyword_word, keywords))
+        words.update(map(_quoted_word, quoted_names(body) + quoted_names(_title)))
+    words.discard("")
     return sorted(words)
+
+
+@lru_cache(maxsize=1 << 16)  # keywords repeat across articles: normalise each once
+def _keyword_word(keyword: str) -> str:
+    """A keyword as a user word, or "" when it cannot be one."""
+    word = normalise(keyword).replace(" ", "")
+    return word if 2 <= len(word) <= 8 and _CJK.search(word) else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _quoted_word(name: str) -> str:
+    """A quoted name as a user word, or "" when it cannot be one."""
+    word = normalise(name).replace(" ", "")
+    return word if 2 <= len(word) <= 8 else ""
 
 
 class Tokenizer:
