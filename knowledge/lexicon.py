@@ -34,6 +34,7 @@ class Lexicon:
         self.arr: dict[str, np.ndarray] = {c: np.zeros(0, np.int64) for c in self._cols}
         self.sub_flat = np.zeros(0, np.int64)
         self._bigrams: dict[int, int] = {}
+        self.wholes: dict[str, int] = {}  # a keyword → the id of it as one word (-1: none)
 
     def add(self, word: str) -> int:
         """The id of `word`, registering it (and the words inside it) when new."""
@@ -130,5 +131,11 @@ class Lexicon:
         keys = (a["last"][wid[left]] << _CHAR_BITS) | a["first"][wid[left + 1]]
         bigram = self.bigram_ids(keys)
         own = np.flatnonzero((kind == TWO) & counts[np.maximum(run, 0)])
-        keep = ~np.isin((run[left] << 32) | bigram, (run[own] << 32) | wid[own])
+        # Only a bigram that is some stretch's word at all needs the exact (slower) test.
+        seen = np.zeros(len(self.words), dtype=bool)
+        seen[wid[own]] = True
+        maybe = np.flatnonzero(seen[bigram])
+        keep = np.ones(len(left), dtype=bool)
+        keep[maybe] = ~np.isin((run[left[maybe]] << 32) | bigram[maybe],
+                               (run[own] << 32) | wid[own])
         return text[left][keep], bigram[keep]

@@ -9,7 +9,7 @@ from functools import cache
 import numpy as np
 import zhconv
 
-_PUNCT = re.compile(r"[^\w\u4e00-\u9fff]+|_+", re.UNICODE)
+_PUNCT = re.compile(r"[\W_]+")  # Chinese characters are \w: kept, like letters
 
 
 @cache

@@ -7,7 +7,9 @@ arrays travel back to the parent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import datetime
 
 import numpy as np
 
@@ -66,25 +68,27 @@ def tokenize_chunk(tok: Tokenizer, articles: list[Article], stats: Stats) -> dic
         wholes = wholes[~np.isin(wholes, key[field == 1])]
         key = np.concatenate([key, wholes])
         field = np.concatenate([field, np.ones(len(wholes), dtype=field.dtype)])
-    pairs, inverse = np.unique(key, return_inverse=True)
+    pairs, tfs = _field_counts(key, field)
     doc = (pairs >> 32).astype(np.int32)
-    used, local = np.unique(pairs & 0xFFFFFFFF, return_inverse=True)
+    in_use = np.zeros(len(tok.lexicon().words), dtype=bool)
+    in_use[pairs & 0xFFFFFFFF] = True
+    used = np.flatnonzero(in_use)
+    local = np.cumsum(in_use) - 1  # lexicon id → chunk-local id
     lengths = np.asarray([field_lengths(a) for a in articles], dtype=np.float32).reshape(-1, 3)
     weighted = np.zeros(len(doc), dtype=np.float32)
     for f in range(3):
         norm = 1.0 - FIELD_B[f] + FIELD_B[f] * lengths[:, f] / stats.avg_len[f]
-        tf_f = np.bincount(inverse[field == f], minlength=len(pairs)).astype(np.float32)
-        weighted += tf_f * (FIELD_WEIGHTS[f] / norm).astype(np.float32)[doc]
+        weighted += tfs[f] * (FIELD_WEIGHTS[f] / norm).astype(np.float32)[doc]
     words = tok.lexicon().words
     return {
         "vocab": [words[i] for i in used.tolist()],
         "docs": doc,
-        "terms": local.astype(np.int32),
+        "terms": local[pairs & 0xFFFFFFFF].astype(np.int32),
         "weights": weighted / (K1 + weighted),
         "ids": [a.id for a in articles],
         "titles": titles,
         "region": [REGION_CODE.get(a.region, 0) for a in articles],
-        "ts": [a.timestamp for a in articles],
+        "ts": [_timestamp(a) for a in articles],
     }
 
 
@@ -94,7 +98,33 @@ def _keyword_wholes(tok: Tokenizer, articles: list[Article]) -> np.ndarray:
     keys = []
     for row, a in enumerate(articles):
         for word in a.keywords:
-            whole = normalise(word).replace(" ", "")
-            if len(whole) > 1:
-                keys.append((row << 32) | lexicon.add(whole))
+            wid = lexicon.wholes.get(word)
+            if wid is None:  # keywords repeat: normalised once each
+                whole = normalise(word).replace(" ", "")
+                wid = lexicon.wholes[word] = lexicon.add(whole) if len(whole) > 1 else -1
+            if wid >= 0:
+                keys.append((row << 32) | wid)
     return np.unique(np.asarray(keys, dtype=np.int64))
+
+
+def _field_counts(key: np.ndarray, field: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (row << 32 | term) keys, sorted, and their counts in each field [3, n]:
+    one sort of (key, field), whose runs of equal values are the counts."""
+    ordered = np.sort((key << 2) | field)
+    starts = np.flatnonzero(np.diff(ordered, prepend=-1))
+    found = ordered[starts]
+    new_pair = np.diff(found >> 2, prepend=-1) != 0
+    pairs = (found >> 2)[new_pair]
+    tfs = np.zeros((3, len(pairs)), dtype=np.float32)
+    tfs[found & 3, np.cumsum(new_pair) - 1] = np.diff(starts, append=len(ordered))
+    return pairs, tfs
+
+
+_CANONICAL_DATE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\Z")  # as the store keeps it
+
+
+def _timestamp(a: Article) -> float:
+    """`a.timestamp`, without strptime's cost for the canonical form."""
+    if _CANONICAL_DATE.match(a.published):
+        return datetime.fromisoformat(a.published).timestamp()
+    return a.timestamp
