@@ -14,7 +14,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
 from rapidfuzz.distance import Levenshtein
 
 MIN_SOUND = 0.7  # nen/neng 0.75, tie/tie 1.0, fen/ren 0.67, qi/jin 0.33
@@ -35,6 +34,10 @@ def sound_alike(a: str, b: str) -> float:
 @lru_cache(maxsize=20_000)
 def _pinyin(ch: str) -> str:
     """A character's toneless pinyin ("" when it has none); pypinyin's lookup is slow."""
+    # Imported on the first correction, not at start: pypinyin's tables cost a worker
+    # 0.2 s and 50 MB, and most questions need no correction.
+    from pypinyin import Style, lazy_pinyin
+
     found = lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")
     return found[0] if found else ""
 
