@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -153,6 +152,8 @@ def _run(job: _Job, step: str, tasks: Iterator[list], processes: int) -> Iterato
     if processes <= 1:
         yield from map(getattr(job, step), tasks)
         return
+    import multiprocessing  # not at import: a serving worker never builds in parallel
+
     global _job
     if job.tok is not None:
         job.tok.words("")

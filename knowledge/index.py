@@ -44,16 +44,24 @@ class Segment:
     stats: Stats
     user_words: list[str] = field(default_factory=list)
     version: int = 0
-    term_id: dict[str, int] = field(default_factory=dict)
-    row_of: dict[str, int] = field(default_factory=dict)
     # the best-weighted postings of very common terms, filled by the candidate pass
     champions: dict = field(default_factory=dict, repr=False, compare=False)
+    _term_id: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _row_of: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        if not self.term_id:
-            self.term_id = {t: i for i, t in enumerate(self.vocab)}
-        if not self.row_of:
-            self.row_of = {d: i for i, d in enumerate(self.ids)}
+    @property
+    def term_id(self) -> dict[str, int]:
+        """Term → its row in the CSR arrays (built on first use: a worker starts sooner)."""
+        if self._term_id is None:
+            self._term_id = {t: i for i, t in enumerate(self.vocab)}
+        return self._term_id
+
+    @property
+    def row_of(self) -> dict[str, int]:
+        """Article id → its document row (built on first use: only a delta needs it)."""
+        if self._row_of is None:
+            self._row_of = {d: i for i, d in enumerate(self.ids)}
+        return self._row_of
 
     def __len__(self) -> int:
         return len(self.ids)

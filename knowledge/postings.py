@@ -72,16 +72,20 @@ def tokenize_chunk(tok: Tokenizer, articles: list[Article], stats: Stats) -> dic
     doc = (pairs >> 32).astype(np.int32)
     in_use = np.zeros(len(tok.lexicon().words), dtype=bool)
     in_use[pairs & 0xFFFFFFFF] = True
-    used = np.flatnonzero(in_use)
-    local = np.cumsum(in_use) - 1  # lexicon id → chunk-local id
+    # The chunk's vocabulary in string order: the same whichever worker (and lexicon) it
+    # went to, so an index comes out the same from one build to the next.
+    words = tok.lexicon().words
+    vocab = [words[i] for i in np.flatnonzero(in_use).tolist()]
+    by_text = np.asarray(sorted(range(len(vocab)), key=vocab.__getitem__), dtype=np.int64)
+    local = np.zeros(len(in_use), dtype=np.int64)  # lexicon id → chunk-local id
+    local[np.flatnonzero(in_use)[by_text]] = np.arange(len(vocab))
     lengths = np.asarray([field_lengths(a) for a in articles], dtype=np.float32).reshape(-1, 3)
     weighted = np.zeros(len(doc), dtype=np.float32)
     for f in range(3):
         norm = 1.0 - FIELD_B[f] + FIELD_B[f] * lengths[:, f] / stats.avg_len[f]
         weighted += tfs[f] * (FIELD_WEIGHTS[f] / norm).astype(np.float32)[doc]
-    words = tok.lexicon().words
     return {
-        "vocab": [words[i] for i in used.tolist()],
+        "vocab": [vocab[i] for i in by_text.tolist()],
         "docs": doc,
         "terms": local[pairs & 0xFFFFFFFF].astype(np.int32),
         "weights": weighted / (K1 + weighted),
