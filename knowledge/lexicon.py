@@ -135,6 +135,9 @@ class Lexicon:
         seen = np.zeros(len(self.words), dtype=bool)
         seen[wid[own]] = True
         maybe = np.flatnonzero(seen[bigram])
+        asked = np.zeros(len(self.words), dtype=bool)
+        asked[bigram[maybe]] = True
+        own = own[asked[wid[own]]]  # and only those words of the stretches matter
         keep = np.ones(len(left), dtype=bool)
         keep[maybe] = ~np.isin((run[left[maybe]] << 32) | bigram[maybe],
                                (run[own] << 32) | wid[own])
