@@ -3,7 +3,7 @@
 Exact scoring keeps, per concept, the best of its alternatives and a coverage share, and
 that needs dense arrays over every article. On a large segment we first take a cheap
 sparse estimate: the idf-weighted sum of every term's weight (only the rarer words when the
-query has any), times the article's prior and region pull, and keep the best few thousand.
+query has any), times the article's prior and region pull, and keep the best few hundred.
 The exact scoring then looks each word up on those rows only (a binary search per posting).
 """
 
@@ -17,14 +17,17 @@ from knowledge.index import REGION_CODE, Segment
 from knowledge.query import Group
 from knowledge.regions import NATIONWIDE
 
-CANDIDATES = 1000
+CANDIDATES = 500  # at 100,000 articles: the same top 5 as 1,000, the exact pass 2× cheaper
 COMMON_SHARE = 0.05  # a word in more than this share of the articles does not pick candidates
 PROVINCE_PULL = 2.0  # the exact pass gives the query's province a boost *and* coverage
 NATIONWIDE_PULL = 1.3  # a 全国 article half-satisfies a place in the query
 PREFERRED_PULL = 1.08
 CHAMPION_SHARE = 0.2  # a word in more of the articles contributes its best postings only
 CHAMPIONS = 4 * CANDIDATES
-CHAMPION_TERMS = 512  # champion lists kept per segment (each CHAMPIONS rows: 32 KB)
+CHAMPION_TERMS = 512  # champion lists kept per segment (each CHAMPIONS rows: 16 KB)
+# The estimate reads at most about this many postings per candidate kept (the rarest words'
+# first): measured at 100,000 articles, the same targets come first with 3× less reading.
+BUDGET = 40
 WIDEN = 2.0  # with no rare word, words up to this many times the rarest one's df pick
 
 
@@ -56,15 +59,21 @@ def candidate_rows(seg: Segment, groups: list[Group], idf_of: Callable[[str], fl
     # does not narrow it: it is only one way to match its word.)
     limit = max(COMMON_SHARE * len(seg), WIDEN * min(main, default=0))
     estimate = np.zeros(len(seg), dtype=np.float32)
-    for term, w in weights.items():
-        if 0 < df[term] <= limit:
-            rows, tfw = (_champions(seg, term) if df[term] > CHAMPION_SHARE * len(seg)
-                         else seg.posting(term))  # type: ignore[misc]
-            estimate[rows] += np.float32(w * idf_of(term)) * tfw  # a term's rows are unique
-    touched = np.flatnonzero(estimate != 0)  # on a bool mask: ~3× faster than on floats
-    values = estimate[touched] * prior[touched] * pull[seg.region[touched]]
+    spent = 0
+    for term in sorted(weights, key=df.__getitem__):  # the rarest, most telling, first
+        if not 0 < df[term] <= limit or spent >= BUDGET * k:
+            continue
+        rows, tfw = (_champions(seg, term) if df[term] > CHAMPION_SHARE * len(seg)
+                     else seg.posting(term))  # type: ignore[misc]
+        spent += len(rows)
+        estimate[rows] += np.float32(weights[term] * idf_of(term)) * tfw  # rows are unique
+    estimate *= prior  # a deleted or replaced article has a prior of 0
+    touched = np.flatnonzero(estimate > 0)
+    values = estimate[touched]
+    if (pull != 1.0).any():
+        values *= pull[seg.region[touched]]
     if len(touched) <= k:
-        return touched[values > 0]  # a deleted or replaced article has a prior of 0
+        return touched
     return touched[top_k(values, k)]
 
 

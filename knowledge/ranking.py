@@ -132,17 +132,14 @@ class Ranker:
                                   region_pull(q.region, prefer), self.candidates)
             scorer = Scorer(seg, self._idf_of, rarest, rows=rows)
             prior = prior[rows]
-        score = np.zeros(scorer.size, dtype=np.float32)
-        cover = np.zeros(scorer.size, dtype=np.float32)
-        place = np.zeros(scorer.size, dtype=np.float32)
-        scorer.add(q.groups, weights, score, cover, place)
-        score *= prior
-        if (boost != 1.0).any():
-            score *= boost[scorer.region()]
+        factor = prior * boost[scorer.region()] if (boost != 1.0).any() else prior
+        found = scorer.score(q.groups, weights, factor, RERANK_POOL)
+        score = found.score * factor[found.pos]
         top = top_positive(score, RERANK_POOL)
-        return [Ranked(seg, int(t if rows is None else rows[t]), float(score[t]),
-                       float(cover[t]) / total, float(cover[t] - place[t]) / total)
-                for t in top if score[t] > 0]
+        at = found.pos[top] if rows is None else rows[found.pos[top]]
+        return [Ranked(seg, row, s, c / total, (c - p) / total) for row, s, c, p in zip(
+            at.tolist(), score[top].tolist(), found.cover[top].tolist(),
+            found.place[top].tolist(), strict=True) if s > 0]
 
     def _expected_df(self, word: str) -> float:
         """How many articles would contain a word the index has never seen, judged by its
