@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -105,19 +107,22 @@ def build_index(articles: Source, *, version: int = 0,
         processes = min(2, os.cpu_count() or 1) if size >= PARALLEL_FROM else 1
     if tokenizer is None or stats is None:
         job.want_words = tokenizer is None
-        words_found, found_stats = _survey(_run(job, "survey", tasks(), processes),
-                                           job.want_words)
+        with _workers(job, processes) as run:
+            words_found, found_stats = _survey(run("survey", tasks()), job.want_words)
         tokenizer = tokenizer or Tokenizer(words_found)
         stats = stats or found_stats
     job.tok, job.stats = tokenizer, stats
 
-    def chunks() -> Iterator[dict]:
-        for chunk in _run(job, "tokenize", tasks(), processes):
+    def counted(chunks: Iterator[dict]) -> Iterator[dict]:
+        for chunk in chunks:
             if progress:
                 progress(len(chunk["ids"]))
             yield chunk
 
-    return assemble(chunks(), stats, list(tokenizer.user_words), version), tokenizer
+    with _workers(job, processes) as run:
+        segment = assemble(counted(run("tokenize", tasks())), stats,
+                           list(tokenizer.user_words), version)
+    return segment, tokenizer
 
 
 def _chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
@@ -146,34 +151,53 @@ def _survey(parts: Iterable[tuple[list[str], Stats]], want_words: bool) -> tuple
     return sorted(words | set(places)), Stats(n_docs=n, avg_len=avg)  # type: ignore[arg-type]
 
 
-def _run(job: _Job, step: str, tasks: Iterator[list], processes: int) -> Iterator:
-    """`job.<step>` of each task in order: here, or in forked worker processes that inherit
-    the job (the tokenizer's dictionary loaded once, before forking)."""
+@contextmanager
+def _workers(job: _Job, processes: int) -> Iterator[Callable[[str, Iterator[list]], Iterator]]:
+    """A function giving `job.<step>` of each task in order: here, or in forked worker
+    processes that inherit the job (the tokenizer's dictionary loaded once, before forking).
+    The pool lives exactly as long as the `with` block, whatever happens in it."""
     if processes <= 1:
-        yield from map(getattr(job, step), tasks)
+        yield lambda step, tasks: map(getattr(job, step), tasks)
         return
     import multiprocessing  # not at import: a serving worker never builds in parallel
 
     global _job
     if job.tok is not None:
         job.tok.words("")
-    ctx = multiprocessing.get_context("fork")
-    # At most a few chunks in flight: when the merging parent falls behind (a busy
-    # machine), results must not pile up in memory.
-    slots = threading.BoundedSemaphore(IN_FLIGHT * processes)
-
-    def feed() -> Iterator[tuple[str, list]]:
-        for task in tasks:
-            slots.acquire()
-            yield step, task
-
     with _fork_lock:
         _job = job
         try:
-            pool = ctx.Pool(processes)
+            pool = multiprocessing.get_context("fork").Pool(processes, _reset_signals)
         finally:
             _job = None
-    with pool:
+    stop = threading.Event()
+    # At most a few chunks in flight: when the merging parent falls behind (a busy machine),
+    # results must not pile up in memory.
+    slots = threading.BoundedSemaphore(IN_FLIGHT * processes)
+
+    def run(step: str, tasks: Iterator[list]) -> Iterator:
+        def feed() -> Iterator[tuple[str, list]]:
+            for task in tasks:
+                while not slots.acquire(timeout=0.5):  # the pool's feeding thread must
+                    if stop.is_set():  # never hang, or terminating the pool would too
+                        return
+                yield step, task
+
         for result in pool.imap(_in_worker, feed()):
             slots.release()
             yield result
+
+    try:
+        yield run
+        pool.close()  # the workers leave when their queue is done
+        pool.join()
+    finally:
+        stop.set()
+        pool.terminate()
+
+
+def _reset_signals() -> None:
+    """A forked worker must stop when the pool terminates it, whatever handlers its parent
+    (a gunicorn worker, a CLI) installed."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
