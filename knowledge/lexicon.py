@@ -122,15 +122,15 @@ class Lexicon:
         run = np.cumsum(short & ~joined) - 1
         length = np.bincount(run[short], minlength=run[-1] + 1 if len(run) else 0)
         ones = np.bincount(run[kind == ONE], minlength=len(length))
-        counts = (length >= 2) & (ones > 0)
-        left = np.flatnonzero(joined[1:])
-        left = left[counts[run[left]]]
+        bigrammed = (length >= 2) & (ones > 0)  # the stretches that get bigrams
+        left = np.flatnonzero(joined[1:])  # the first word of each neighbouring pair
+        left = left[bigrammed[run[left]]]
         if not len(left):
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
         a = self.arr
         keys = (a["last"][wid[left]] << _CHAR_BITS) | a["first"][wid[left + 1]]
         bigram = self.bigram_ids(keys)
-        own = np.flatnonzero((kind == TWO) & counts[np.maximum(run, 0)])
+        own = np.flatnonzero((kind == TWO) & bigrammed[np.maximum(run, 0)])
         # Only a bigram that is some stretch's word at all needs the exact (slower) test.
         seen = np.zeros(len(self.words), dtype=bool)
         seen[wid[own]] = True
