@@ -41,7 +41,9 @@ class Search(Handler):
             preferred = ctx.followers.region_of(ctx.openid)
         result = ctx.kb.search(match, region=preferred, limit=PAGE_SIZE, today=ctx.now.date())
         ctx.outcome.update(kind="none", articles=[], coverage=result.coverage)
-        titles = tuple(h.article.title + ctx.kb.summary_of(h.article) for h in result.hits[:3])
+        def titles():  # with summaries: worked out only for a short message
+            return (h.article.title + ctx.kb.summary_of(h.article) for h in result.hits[:3])
+
         if not result.confident and (line := small_talk(ctx, titles)) is not None:
             ctx.outcome.update(kind="reply")
             return line  # 喂 / 行 我试试: no article is what a short social message wants

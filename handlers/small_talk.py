@@ -7,6 +7,8 @@ can do, instead of a random article list or a not-found reply that quotes it bac
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from config.texts import meaning_table, reply
 from handlers.context import Context
 from handlers.replies import Text
@@ -18,7 +20,10 @@ CONTENT = ("topic_rights", "topic_jobs", "topic_policy", "latest", "offtopic", "
            "suggestion")
 
 
-def is_small_talk(ctx: Context, titles: tuple[str, ...] = ()) -> bool:
+Titles = Callable[[], Iterable[str]]  # what search found, asked for only when it matters
+
+
+def is_small_talk(ctx: Context, titles: Titles = tuple) -> bool:
     """True for a short message that asks nothing: no topic, service answer, place or
     question word, and none of its words in the titles of the articles search found."""
     u = understand(ctx)
@@ -30,10 +35,11 @@ def is_small_talk(ctx: Context, titles: tuple[str, ...] = ()) -> bool:
     if any(w in u.plain for w in (*table.get("content", ()), *table.get("asks", ()))):
         return False
     words = [w for w in shared_tokenizer().cut(u.plain) if len(w) >= 2]
-    return not any(w in t for w in words for t in titles)
+    found = tuple(titles()) if words else ()
+    return not any(w in t for w in words for t in found)
 
 
-def small_talk(ctx: Context, titles: tuple[str, ...] = ()) -> Text | None:
+def small_talk(ctx: Context, titles: Titles = tuple) -> Text | None:
     """The short social line for a message that asks nothing (see is_small_talk), else None."""
     if not is_small_talk(ctx, titles):
         return None

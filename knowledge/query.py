@@ -16,6 +16,7 @@ from knowledge.fuzzy import Corrector
 from knowledge.normal import normalise
 from knowledge.regions import mentions, region_of
 from knowledge.text import Tokenizer
+from knowledge.typofix import fix_phrases
 from knowledge.wordlists import drop_framing, function_words, stop_words, synonyms, weak_words
 
 SYNONYM_WEIGHT = 0.7
@@ -74,8 +75,9 @@ def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
     text = drop_framing(normalise(query))
     corrections: dict[str, str] = {}
     if corrector is not None:
-        text = _fix_phrases(text, tok, in_vocab, corrector, corrections)
-    words = tok.cut(text)
+        text, words = fix_phrases(text, tok, in_vocab, corrector, corrections)
+    else:
+        words = tok.cut(text)
     named = mentions(text, words)
     places = dict(named)
     stops = stop_words()
@@ -115,49 +117,6 @@ def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
         _editor_words(text, extra, in_vocab, groups)
     return ParsedQuery(text=text, region=region_of(named), groups=list(groups.values()),
                        corrections=corrections, places=named)
-
-
-FIX_TRIES = 48  # correction lookups per question (see _fix_phrases)
-
-
-def _fix_phrases(text: str, tok: Tokenizer, in_vocab, corrector: Corrector,
-                 corrections: dict[str, str]) -> str:
-    """Fix a typo inside a phrase jieba breaks up (三只一扶 → 三支一扶, 稳岗反还 → 稳岗返还).
-
-    Only a character jieba left alone, or one inside a word the index lacks, may change.
-    At most FIX_TRIES windows are looked up: a question has a typo or two, and a long run
-    of unknown characters must not cost a correction lookup per window.
-    """
-    tries = FIX_TRIES
-    weak: set[int] = set()
-    at = 0
-    for word in tok.cut(text):
-        at = text.find(word, at)
-        if at < 0:
-            break
-        if len(word) == 1 or not in_vocab(word):
-            weak.update(range(at, at + len(word)))
-        at += len(word)
-    for size in (6, 5, 4, 3):
-        i = 0
-        while i + size <= len(text):
-            window = text[i:i + size]
-            if weak.intersection(range(i, i + size)) and all(_CJK.match(c) for c in window) \
-                    and not in_vocab(window) and not tok.known(window):
-                tries -= 1
-                if tries < 0:
-                    return text
-                fixed = corrector.correct(window)
-                changed = next((i + k for k in range(size)
-                                if fixed and fixed[0][k] != window[k]), None)
-                if fixed is not None and changed in weak:
-                    corrections[window] = fixed[0]
-                    text = text[:i] + fixed[0] + text[i + size:]
-                    weak.difference_update(range(i, i + size))  # fixed: leave it alone
-                    i += size
-                    continue
-            i += 1
-    return text
 
 
 def _resolve(word: str, tok: Tokenizer, in_vocab, corrector: Corrector | None,

@@ -28,6 +28,11 @@ RECENCY_DAYS = 365.0
 TITLE_BOOST = 0.4
 COORD_FLOOR = 0.5
 RERANK_POOL = 30
+# The exact pass looks every word of the question up in every candidate: a long question
+# (many words, synonyms and parts) is scored on fewer candidates, so that it reads at most
+# about PAIRS (candidate, word) pairs; never fewer than MIN_CANDIDATES.
+PAIRS = 8000
+MIN_CANDIDATES = 200
 MIN_COVERAGE = 0.35  # calibrated on the bundled query set (tests/test_search_quality.py)
 LONG_QUESTION = 20  # characters (framing dropped) from which a question is long and chatty
 LONG_MIN_COVERAGE = 0.3  # its context words (年底, 老板 …) rarely all appear in the answer
@@ -128,8 +133,10 @@ class Ranker:
             boost[REGION_CODE[prefer]] *= 1.0 + PREFERRED_REGION_BOOST
         rows = None
         if len(seg) > self.candidates:
+            words = len({t for g in q.groups for t in g.terms}) or 1
             rows = candidate_rows(seg, q.groups, self._idf_of, prior,
-                                  region_pull(q.region, prefer), self.candidates)
+                                  region_pull(q.region, prefer),
+                                  min(self.candidates, max(PAIRS // words, MIN_CANDIDATES)))
             scorer = Scorer(seg, self._idf_of, rarest, rows=rows)
             prior = prior[rows]
         factor = prior * boost[scorer.region()] if (boost != 1.0).any() else prior

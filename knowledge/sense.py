@@ -9,6 +9,7 @@ scanned once whatever the number of senses; the examples are made plain and segm
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,6 +22,28 @@ from knowledge.text import Tokenizer
 
 WORD_SCORE = 90.0  # a rule hit scores 90-100, by how much of the text its words cover
 DEFAULT_CUTOFF = 82.0
+EXAMPLE_FLOOR = 60  # an example scoring under this is not worth keeping
+# fuzz.ratio is at most 2·min/(a+b) of the lengths, so an example scores EXAMPLE_FLOOR only
+# when its length is within this factor of the text's either way (60: 7/3).
+_SPAN = 2.0 * 100 / EXAMPLE_FLOOR - 1.0
+
+
+class _ByLength:
+    """Example strings sorted by length, so a text is compared only with the examples long
+    enough and short enough to reach the floor (the same results, far fewer comparisons)."""
+
+    def __init__(self, items: list[str]) -> None:
+        order = sorted(range(len(items)), key=lambda i: len(items[i]))
+        self.lengths = [len(items[i]) for i in order]
+        self.items = [items[i] for i in order]
+        self.index = order
+
+    def near(self, length: int) -> tuple[list[str], list[int]]:
+        """The examples that can score the floor against a text of `length`, and where
+        each stands in the original list."""
+        lo = bisect_left(self.lengths, length / _SPAN - 1)
+        hi = bisect_right(self.lengths, length * _SPAN + 1)
+        return self.items[lo:hi], self.index[lo:hi]
 
 
 @cache
@@ -92,6 +115,7 @@ class SenseMatcher:
                     self._owners.append(i)
                     self._examples.append(p)
                     self._tokens.append(self._sorted_words(p))
+        self._plain_pool, self._token_pool = _ByLength(self._examples), _ByLength(self._tokens)
 
     def _sorted_words(self, text: str) -> str:
         return " ".join(sorted(self.tokenizer.cut(text)))
@@ -104,7 +128,7 @@ class SenseMatcher:
         best: dict[int, Found] = {}
         excluded: set[int] = set()
         hits = self._words_in(s)
-        for rule in self._rules:
+        for rule in self._rules if hits else ():  # every rule needs a word of each group
             matched = [g & hits for g in rule.groups]
             if not all(matched):
                 continue
@@ -132,12 +156,17 @@ class SenseMatcher:
     def _by_examples(self, s: str) -> Iterable[tuple[int, Found]]:
         if not self._examples:
             return
-        toks = self._sorted_words(s)
         scored: dict[int, float] = {}
-        for choices, query, scorer in ((self._examples, s, fuzz.ratio),
-                                       (self._tokens, toks, fuzz.token_sort_ratio)):
-            for _, score, j in process.extract(query, choices, scorer=scorer, limit=8,
-                                               score_cutoff=60):
+        for pool, query, scorer in ((self._plain_pool, s, fuzz.ratio),
+                                    (self._token_pool, None, fuzz.token_sort_ratio)):
+            if query is None:
+                query = self._sorted_words(s)
+            items, index = pool.near(len(query))
+            if not items:
+                continue
+            for _, score, k in process.extract(query, items, scorer=scorer, limit=8,
+                                               score_cutoff=EXAMPLE_FLOOR):
+                j = index[k]
                 scored[j] = max(scored.get(j, 0.0), score)
         for j, score in scored.items():
             spec = self.specs[self._owners[j]]

@@ -60,3 +60,22 @@ def test_the_candidate_budget_keeps_the_winner(corpus, monkeypatch):
     loose = [ranked(ranker, q)[:1] for q in parsed]
     same = sum(a == b for a, b in zip(tight, loose, strict=True))
     assert same / len(parsed) >= 0.95
+
+
+def test_a_long_question_is_scored_on_fewer_candidates(corpus, monkeypatch):
+    import knowledge.ranking as ranking
+
+    seg, tok, texts = corpus
+    asked = []
+    real = ranking.candidate_rows
+    monkeypatch.setattr(ranking, "candidate_rows",
+                        lambda *a: asked.append(a[-1]) or real(*a))
+    ranker = Ranker(seg, candidates=500)
+    short = parse("技能培训", tok, ranker.in_vocab, None)
+    long = max((parse(t, tok, ranker.in_vocab, None) for t in texts),
+               key=lambda q: len({t for g in q.groups for t in g.terms}))
+    ranker.rank(short)
+    ranker.rank(long)
+    words = len({t for g in long.groups for t in g.terms})
+    assert asked[0] == 500
+    assert asked[1] == max(ranking.PAIRS // words, ranking.MIN_CANDIDATES) < 500

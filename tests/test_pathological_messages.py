@@ -5,7 +5,7 @@ import pytest
 
 from bench.pathological import NORMAL, messages
 from handlers.phrases import core
-from knowledge import query
+from knowledge import typofix
 
 CRAFTED = messages()
 
@@ -44,5 +44,5 @@ def test_typo_fixing_has_a_bounded_number_of_lookups(monkeypatch):
         def known(self, window):
             return False
 
-    query._fix_phrases(CRAFTED["typo run"][:200], Tok(), lambda w: False, Counting(), {})
-    assert 0 < len(calls) <= query.FIX_TRIES
+    typofix.fix_phrases(CRAFTED["typo run"][:200], Tok(), lambda w: False, Counting(), {})
+    assert 0 < len(calls) <= typofix.FIX_TRIES

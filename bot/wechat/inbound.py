@@ -7,13 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
-from xml.parsers.expat import ExpatError
 
 import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
-from wechatpy import parse_message
 
 from bot.wechat.crypto import DecryptError, MessageCrypto
+from bot.wechat.messages import message_from
 from bot.wechat.signature import verify
 from config.settings import Settings
 
@@ -116,8 +115,8 @@ def read_message(
         xml = body.decode("utf-8")
     _check_shape(root)
     try:
-        msg = parse_message(xml)
-    except (ExpatError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        msg = message_from(root)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise Refusal(400, f"unparsable message: {type(exc).__name__}") from None
     return Inbound(msg=msg, xml=xml, encrypted=encrypted, nonce=nonce, timestamp=timestamp)
 

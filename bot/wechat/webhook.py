@@ -56,6 +56,22 @@ def verify_url():
     return Response(echostr, mimetype="text/plain")
 
 
+_HOST_URLS: dict[tuple, str] = {}  # werkzeug's host_url per scheme, Host header and root
+
+
+def _host_url() -> str:
+    """request.host_url, worked out by werkzeug once per address rather than per message."""
+    env = request.environ
+    key = (env.get("wsgi.url_scheme"), env.get("HTTP_HOST"), env.get("SERVER_NAME"),
+           env.get("SERVER_PORT"), env.get("SCRIPT_NAME"))
+    found = _HOST_URLS.get(key)
+    if found is None:
+        if len(_HOST_URLS) > 64:  # the Host header is the client's: keep the memo small
+            _HOST_URLS.clear()
+        found = _HOST_URLS[key] = request.host_url
+    return found
+
+
 @bp.post("/wechat")
 def receive():
     """Answer one message from WeChat, the same way on every retry."""
@@ -70,7 +86,7 @@ def receive():
     msg, key = inbound.msg, dedup_key(inbound.msg)
     openid = getattr(msg, "source", "") or ""
     # Followers open our own article pages at the address WeChat reached us on.
-    base_url = services.settings.bot_public_url or request.host_url
+    base_url = services.settings.bot_public_url or _host_url()
     turns = services.turns
 
     def answer(turn) -> str:
