@@ -80,3 +80,19 @@ def test_chunk_postings_equal_the_reference_path(bundled):
     assert fast.keys() == reference.keys()
     assert np.allclose([fast[k] for k in reference], list(reference.values()), atol=1e-6)
     assert chunk["titles"] == [normalise(a.title) for a in articles]
+
+
+def test_workers_reading_the_store_build_the_same_index(redis_url, tmp_path):
+    """kb rebuild hands worker processes ids to read themselves; the index is the one a
+    single process builds from the same articles."""
+    from knowledge.build import build_index
+    from tests.kb_support import make_kb
+
+    kb = make_kb(redis_url, tmp_path, bundled=True)
+    store_built, _ = build_index(kb.store, processes=2)
+    listed, _ = build_index(list(kb.store.iter_all()), processes=1)
+    assert store_built.ids == listed.ids and store_built.vocab == listed.vocab
+    assert np.array_equal(store_built.indptr, listed.indptr)
+    assert np.array_equal(store_built.postings, listed.postings)
+    assert np.array_equal(store_built.weights, listed.weights)
+    assert len(store_built) == kb.count() > 20
