@@ -13,7 +13,6 @@ from typing import Any
 
 import redis
 
-from knowledge import importers
 from knowledge.answering import answer, pin
 from knowledge.article import Article
 from knowledge.editorial import Editorial
@@ -22,6 +21,7 @@ from knowledge.regions import REGIONS, load_table
 from knowledge.results import ImportSummary, SearchResult
 from knowledge.store import ArticleStore
 from knowledge.summary import summarise
+from knowledge.wordlists import cache_word_classes_in
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,7 @@ class KnowledgeBase:
         self.data_dir = Path(data_dir)
         self.bundled_dir = bundled_dir
         load_table(self.data_dir)
+        cache_word_classes_in(self.data_dir)
         self.index = IndexHolder(self.store, self.data_dir / "index", self.data_dir,
                                  refresh_interval=refresh_interval)
         self.editorial = Editorial(redis_client, prefix, interval=refresh_interval)
@@ -111,6 +112,8 @@ class KnowledgeBase:
                      progress: Callable[[int], None] | None = None) -> ImportSummary:
         """Import files and folders; bad records are reported, good ones stored.
         `progress(n)` is called once per record read."""
+        from knowledge import importers  # not at start: searching workers never import
+
         files, errors = importers.collect_files(paths)
         summary = ImportSummary(errors=list(errors))
         pending: list[Article] = []

@@ -12,7 +12,7 @@ import fcntl
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import redis
@@ -57,9 +57,7 @@ class IndexHolder:
                 self.refresh(wait=True)
             if self._corrector is None and self._ranker is not None:
                 ranker = self._ranker
-                vocab = set().union(*(s.vocab for s in ranker.segments)) if ranker.segments \
-                    else set()
-                self._corrector = Corrector(vocab, ranker.doc_freq)
+                self._corrector = Corrector(_Vocabulary(ranker.segments), ranker.doc_freq)
             assert self._tok is not None
             return self._ranker, self._tok, self._corrector
 
@@ -164,8 +162,7 @@ class IndexHolder:
                replace: bool = False) -> idx.Segment:
         self.store_id, version = self.store.state()  # read first: later writes land in the delta
         started = time.monotonic()
-        seg, _ = build_index(self.store.iter_all, version=version,
-                             size=self.store.count(), progress=progress)
+        seg, _ = build_index(self.store, version=version, progress=progress)
         persist.save(seg, self.root, replace=replace)
         persist.prune(self.root)
         persist.prune_others(self.indexes, keep=self.root)
@@ -200,6 +197,16 @@ class IndexHolder:
 
     def _file_lock(self) -> _FileLock:
         return _FileLock(self.root / ".build.lock")
+
+
+class _Vocabulary:
+    """The terms of a ranker's segments, gathered only when the corrector first needs them."""
+
+    def __init__(self, segments: list[idx.Segment]) -> None:
+        self.segments = segments
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(set().union(*(s.vocab for s in self.segments)))
 
 
 class _FileLock:

@@ -10,11 +10,11 @@ by how common the word is.
 from __future__ import annotations
 
 import math
+import threading
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
 from rapidfuzz.distance import Levenshtein
 
 MIN_SOUND = 0.7  # nen/neng 0.75, tie/tie 1.0, fen/ren 0.67, qi/jin 0.33
@@ -35,6 +35,10 @@ def sound_alike(a: str, b: str) -> float:
 @lru_cache(maxsize=20_000)
 def _pinyin(ch: str) -> str:
     """A character's toneless pinyin ("" when it has none); pypinyin's lookup is slow."""
+    # Imported on the first correction, not at start: pypinyin's tables cost a worker
+    # 0.2 s and 50 MB, and most questions need no correction.
+    from pypinyin import Style, lazy_pinyin
+
     found = lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")
     return found[0] if found else ""
 
@@ -44,15 +48,30 @@ class Corrector:
 
     def __init__(self, vocab: Iterable[str], doc_freq: Callable[[str], int]) -> None:
         self._doc_freq = doc_freq
+        self._vocab: Iterable[str] | None = vocab
+        self._tables: tuple[dict[int, list[str]], dict[int, list[str]]] | None = None
+        self._cache: dict[tuple[str, bool], tuple[str, float] | None] = {}
+        self._lock = threading.Lock()
+
+    def _sorted(self) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+        """The vocabulary sorted for prefix ranges, made on the first correction (a worker
+        answers its first questions sooner, and most need none)."""
+        with self._lock:
+            if self._tables is None:
+                self._tables = self._sort(self._vocab or ())
+                self._vocab = None
+            return self._tables
+
+    @staticmethod
+    def _sort(vocab: Iterable[str]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
         by_len: dict[int, list[str]] = {}
         for t in vocab:
             if 2 <= len(t) <= MAX_LEN and not t.isascii():
                 by_len.setdefault(len(t), []).append(t)
         # One sorted list per length, forwards and reversed: a substitution at position i
         # keeps word[:i] and word[i+1:], and the longer of the two is a narrow prefix range.
-        self._fwd = {n: sorted(ws) for n, ws in by_len.items()}
-        self._rev = {n: sorted(w[::-1] for w in ws) for n, ws in by_len.items()}
-        self._cache: dict[tuple[str, bool], tuple[str, float] | None] = {}
+        return ({n: sorted(ws) for n, ws in by_len.items()},
+                {n: sorted(w[::-1] for w in ws) for n, ws in by_len.items()})
 
     @staticmethod
     def _with_prefix(table: list[str], prefix: str) -> Iterator[str]:
@@ -65,12 +84,13 @@ class Corrector:
         """Vocabulary words of the same length equal to `word` except at position i."""
         n = len(word)
         head, tail = word[:i], word[i + 1:]
+        fwd, rev = self._sorted()
         if len(head) >= len(tail):
-            for t in self._with_prefix(self._fwd.get(n, []), head):
+            for t in self._with_prefix(fwd.get(n, []), head):
                 if t.endswith(tail):
                     yield t
         else:
-            for t in self._with_prefix(self._rev.get(n, []), tail[::-1]):
+            for t in self._with_prefix(rev.get(n, []), tail[::-1]):
                 if t.endswith(head[::-1]):
                     yield t[::-1]
 

@@ -8,7 +8,7 @@ and reload with `mmap_mode="r"`, so a worker starts in well under a second.
 
 from __future__ import annotations
 
-import tempfile
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -44,16 +44,24 @@ class Segment:
     stats: Stats
     user_words: list[str] = field(default_factory=list)
     version: int = 0
-    term_id: dict[str, int] = field(default_factory=dict)
-    row_of: dict[str, int] = field(default_factory=dict)
     # the best-weighted postings of very common terms, filled by the candidate pass
     champions: dict = field(default_factory=dict, repr=False, compare=False)
+    _term_id: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _row_of: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        if not self.term_id:
-            self.term_id = {t: i for i, t in enumerate(self.vocab)}
-        if not self.row_of:
-            self.row_of = {d: i for i, d in enumerate(self.ids)}
+    @property
+    def term_id(self) -> dict[str, int]:
+        """Term → its row in the CSR arrays (built on first use: a worker starts sooner)."""
+        if self._term_id is None:
+            self._term_id = {t: i for i, t in enumerate(self.vocab)}
+        return self._term_id
+
+    @property
+    def row_of(self) -> dict[str, int]:
+        """Article id → its document row (built on first use: only a delta needs it)."""
+        if self._row_of is None:
+            self._row_of = {d: i for i, d in enumerate(self.ids)}
+        return self._row_of
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -80,23 +88,28 @@ QUANTUM = 65535.0  # weights are kept as 16-bit fractions inside the sort key
 
 def pack(terms: np.ndarray, rows: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """One sortable int64 per posting: term id | document row | weight (16 bits)."""
-    key = terms.astype(np.int64) << _TERM_SHIFT
-    key |= rows.astype(np.int64) << 16
-    key |= np.rint(weights * QUANTUM).astype(np.int64)
+    key = np.left_shift(terms, _TERM_SHIFT, dtype=np.int64)
+    key |= np.left_shift(rows, 16, dtype=np.int64)
+    key |= np.rint(weights * np.float32(QUANTUM)).astype(np.int64)
     return key
 
 
 def _unpack(key: np.ndarray, n_terms: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Postings, weights and document frequencies of sorted keys (in blocks)."""
+    """Row pointers, postings and weights of sorted keys (in blocks, to bound temporaries)."""
+    # Each term's range by binary search in the sorted keys: no pass over them.
+    indptr = np.searchsorted(key, np.arange(n_terms + 1, dtype=np.int64) << _TERM_SHIFT)
     postings = np.empty(len(key), dtype=np.int32)
     weights = np.empty(len(key), dtype=np.float32)
-    df = np.zeros(n_terms, dtype=np.int64)
     for lo in range(0, len(key), BLOCK):
         k = key[lo:lo + BLOCK]
         postings[lo:lo + BLOCK] = (k >> 16) & ((1 << _BITS) - 1)
-        weights[lo:lo + BLOCK] = (k & 0xFFFF).astype(np.float32) * np.float32(1.0 / QUANTUM)
-        df += np.bincount(k >> _TERM_SHIFT, minlength=n_terms)
-    return postings, weights, df.astype(np.int32)
+        if sys.byteorder == "little":  # the low 16 bits are every fourth uint16: no mask
+            w = k.view(np.uint16)[0::4]
+        else:
+            w = k & 0xFFFF
+        np.multiply(w, np.float32(1.0 / QUANTUM), out=weights[lo:lo + BLOCK],
+                    dtype=np.float32)
+    return indptr.astype(np.int64), postings, weights
 
 
 def assemble(chunks: Iterable[dict], stats: Stats, user_words: list[str] | None = None,
@@ -105,31 +118,31 @@ def assemble(chunks: Iterable[dict], stats: Stats, user_words: list[str] | None 
     a time and reduced to 8 bytes a posting, so a generator keeps memory low."""
     vocab: dict[str, int] = {}
     ids, titles, regions, stamps = [], [], [], []
-    # Packed keys go to a scratch file and come back as one array: no list of chunk arrays
-    # and no concatenated copy alive at the same time.
-    with tempfile.TemporaryFile() as scratch:
-        for chunk in chunks:
-            offset = len(ids)
-            ids += chunk["ids"]
-            titles += chunk["titles"]
-            regions += chunk["region"]
-            stamps += chunk["ts"]
-            if len(ids) >> _BITS or len(vocab) + len(chunk["vocab"]) >= 1 << (_BITS - 1):
-                raise ValueError(
-                    "index too large: at most 16.7 million articles, 8.3 million terms")
-            remap = np.fromiter((vocab.setdefault(t, len(vocab)) for t in chunk["vocab"]),
-                                dtype=np.int64, count=len(chunk["vocab"]))
-            if len(chunk["terms"]):
-                scratch.write(pack(remap[chunk["terms"]], chunk["docs"] + offset,
-                                   chunk["weights"]).tobytes())
-        scratch.flush()
-        scratch.seek(0)
-        key = np.fromfile(scratch, dtype=np.int64)
+    # The packed keys of all chunks, joined once at the end: for a moment 16 bytes a
+    # posting, no more than unpacking the sorted keys takes afterwards.
+    parts: list[np.ndarray] = []
+    for chunk in chunks:
+        offset = len(ids)
+        ids += chunk["ids"]
+        titles += chunk["titles"]
+        regions += chunk["region"]
+        stamps += chunk["ts"]
+        words = chunk["vocab"]
+        if len(ids) >> _BITS or len(vocab) + len(words) >= 1 << (_BITS - 1):
+            raise ValueError(
+                "index too large: at most 16.7 million articles, 8.3 million terms")
+        # A chunk's vocabulary is in string order (postings.py): its new terms too.
+        for term in sorted(set(words).difference(vocab)):
+            vocab[term] = len(vocab)
+        remap = np.fromiter(map(vocab.__getitem__, words), dtype=np.int64, count=len(words))
+        if len(chunk["terms"]):
+            parts.append(pack(remap[chunk["terms"]], chunk["docs"] + offset, chunk["weights"]))
+    key = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    del parts
     key.sort()  # by term, then row: the CSR layout
-    postings, weights, df = _unpack(key, len(vocab))
+    indptr, postings, weights = _unpack(key, len(vocab))
     del key
-    indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
-    np.cumsum(df, out=indptr[1:])
+    df = np.diff(indptr).astype(np.int32)
     return Segment(
         ids=ids,
         titles=titles,

@@ -7,8 +7,9 @@ arrays travel back to the parent.
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from collections.abc import Iterable
+from datetime import datetime
 
 import numpy as np
 
@@ -49,47 +50,85 @@ def doc_fields(tok: Tokenizer, a: Article) -> tuple[list[str], list[str], list[s
 
 
 def tokenize_chunk(tok: Tokenizer, articles: list[Article], stats: Stats) -> dict:
-    """Weighted postings of a chunk of articles with a chunk-local vocabulary."""
-    local: dict[str, int] = {}
-    docs: list[int] = []
-    terms: list[int] = []
-    tfs: tuple[list[int], list[int], list[int]] = ([], [], [])  # flat: fast to convert
-    for row, a in enumerate(articles):
-        title, keywords, body = doc_fields(tok, a)
-        body_tf = Counter(body)  # counted in C; the short fields are merged in by hand
-        head: dict[str, list[int]] = {}
-        for f, words in ((0, title), (1, keywords)):
-            for word in words:
-                tf = head.get(word)
-                if tf is None:
-                    head[word] = tf = [0, 0, body_tf.pop(word, 0)]
-                tf[f] += 1
-        for word, tf in head.items():
-            docs.append(row)
-            terms.append(local.setdefault(word, len(local)))
-            tfs[0].append(tf[0])
-            tfs[1].append(tf[1])
-            tfs[2].append(tf[2])
-        n = len(body_tf)
-        docs += [row] * n
-        terms += [local.setdefault(word, len(local)) for word in body_tf]
-        tfs[0].extend([0] * n)
-        tfs[1].extend([0] * n)
-        tfs[2].extend(body_tf.values())
-    doc = np.asarray(docs, dtype=np.int32)
+    """Weighted postings of a chunk of articles with a chunk-local vocabulary.
+
+    The terms are doc_fields's, computed for the whole chunk at once (Tokenizer.chunk_terms):
+    three texts an article, counted per (article, term) and field with numpy.
+    """
+    titles = [normalise(a.title) for a in articles]
+    texts: list[str] = []
+    for a, title in zip(articles, titles, strict=True):
+        texts += (title, normalise(" ".join(a.keywords)) if a.keywords else "",
+                  normalise(a.body))
+    text, term = tok.chunk_terms(texts)
+    row, field = text // 3, text % 3
+    key = (row << 32) | term
+    wholes = _keyword_wholes(tok, articles)
+    if len(wholes):  # a keyword jieba splits still counts once as a whole keyword
+        wholes = wholes[~np.isin(wholes, key[field == 1])]
+        key = np.concatenate([key, wholes])
+        field = np.concatenate([field, np.ones(len(wholes), dtype=field.dtype)])
+    pairs, tfs = _field_counts(key, field)
+    doc = (pairs >> 32).astype(np.int32)
+    in_use = np.zeros(len(tok.lexicon().words), dtype=bool)
+    in_use[pairs & 0xFFFFFFFF] = True
+    # The chunk's vocabulary in string order: the same whichever worker (and lexicon) it
+    # went to, so an index comes out the same from one build to the next.
+    words = tok.lexicon().words
+    vocab = [words[i] for i in np.flatnonzero(in_use).tolist()]
+    by_text = np.asarray(sorted(range(len(vocab)), key=vocab.__getitem__), dtype=np.int64)
+    local = np.zeros(len(in_use), dtype=np.int64)  # lexicon id → chunk-local id
+    local[np.flatnonzero(in_use)[by_text]] = np.arange(len(vocab))
     lengths = np.asarray([field_lengths(a) for a in articles], dtype=np.float32).reshape(-1, 3)
     weighted = np.zeros(len(doc), dtype=np.float32)
     for f in range(3):
         norm = 1.0 - FIELD_B[f] + FIELD_B[f] * lengths[:, f] / stats.avg_len[f]
-        tf_f = np.asarray(tfs[f], dtype=np.float32)
-        weighted += tf_f * (FIELD_WEIGHTS[f] / norm).astype(np.float32)[doc]
+        weighted += tfs[f] * (FIELD_WEIGHTS[f] / norm).astype(np.float32)[doc]
     return {
-        "vocab": list(local),
+        "vocab": [vocab[i] for i in by_text.tolist()],
         "docs": doc,
-        "terms": np.asarray(terms, dtype=np.int32),
+        "terms": local[pairs & 0xFFFFFFFF].astype(np.int32),
         "weights": weighted / (K1 + weighted),
         "ids": [a.id for a in articles],
-        "titles": [normalise(a.title) for a in articles],
+        "titles": titles,
         "region": [REGION_CODE.get(a.region, 0) for a in articles],
-        "ts": [a.timestamp for a in articles],
+        "ts": [_timestamp(a) for a in articles],
     }
+
+
+def _keyword_wholes(tok: Tokenizer, articles: list[Article]) -> np.ndarray:
+    """(row << 32 | term id) of each article's keywords as whole words, once each."""
+    lexicon = tok.lexicon()
+    keys = []
+    for row, a in enumerate(articles):
+        for word in a.keywords:
+            wid = lexicon.wholes.get(word)
+            if wid is None:  # keywords repeat: normalised once each
+                whole = normalise(word).replace(" ", "")
+                wid = lexicon.wholes[word] = lexicon.add(whole) if len(whole) > 1 else -1
+            if wid >= 0:
+                keys.append((row << 32) | wid)
+    return np.unique(np.asarray(keys, dtype=np.int64))
+
+
+def _field_counts(key: np.ndarray, field: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (row << 32 | term) keys, sorted, and their counts in each field [3, n]:
+    one sort of (key, field), whose runs of equal values are the counts."""
+    ordered = np.sort((key << 2) | field)
+    starts = np.flatnonzero(np.diff(ordered, prepend=-1))
+    found = ordered[starts]
+    new_pair = np.diff(found >> 2, prepend=-1) != 0
+    pairs = (found >> 2)[new_pair]
+    tfs = np.zeros((3, len(pairs)), dtype=np.float32)
+    tfs[found & 3, np.cumsum(new_pair) - 1] = np.diff(starts, append=len(ordered))
+    return pairs, tfs
+
+
+_CANONICAL_DATE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\Z")  # as the store keeps it
+
+
+def _timestamp(a: Article) -> float:
+    """`a.timestamp`, without strptime's cost for the canonical form."""
+    if _CANONICAL_DATE.match(a.published):
+        return datetime.fromisoformat(a.published).timestamp()
+    return a.timestamp

@@ -151,9 +151,13 @@ class ArticleStore:
         pairs = self.r.zrangebyscore(self.k_changes, f"({version}", "+inf", withscores=True)
         return {i.decode(): int(s) for i, s in pairs}
 
+    def all_ids(self) -> list[str]:
+        """The ids of every stored article, oldest first (a snapshot)."""
+        return [i.decode() for i in self.r.zrange(self.k_all, 0, -1)]
+
     def iter_all(self, batch: int = 1000) -> Iterator[Article]:
         """Every stored article (for an index build), oldest first, each id once."""
-        ids = [i.decode() for i in self.r.zrange(self.k_all, 0, -1)]  # a snapshot
+        ids = self.all_ids()
         for start in range(0, len(ids), batch):
             yield from (a for a in self.get_many(ids[start:start + batch]) if a is not None)
 

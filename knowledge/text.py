@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
+import numpy as np
 import rjieba
 
+from knowledge.lexicon import Lexicon
 from knowledge.normal import normalise
 from knowledge.wordlists import config_user_words, stop_words
 
@@ -25,15 +28,37 @@ def user_words_of(titles_keywords_bodies: Iterable[tuple[str, list[str], str]]) 
     """The corpus part of the jieba user dictionary: keywords and quoted names."""
     words: set[str] = set()
     for _title, keywords, body in titles_keywords_bodies:
-        for word in keywords:
-            word = normalise(word).replace(" ", "")
-            if 2 <= len(word) <= 8 and _CJK.search(word):
-                words.add(word)
-        for word in quoted_names(body) + quoted_names(_title):
-            word = normalise(word).replace(" ", "")
-            if 2 <= len(word) <= 8:
-                words.add(word)
+        words.update(map(_keyword_word, keywords))
+        words.update(map(_quoted_word, quoted_names(body) + quoted_names(_title)))
+    words.discard("")
     return sorted(words)
+
+
+@lru_cache(maxsize=1 << 16)  # keywords repeat across articles: normalise each once
+def _keyword_word(keyword: str) -> str:
+    """A keyword as a user word, or "" when it cannot be one."""
+    word = normalise(keyword).replace(" ", "")
+    return word if 2 <= len(word) <= 8 and _CJK.search(word) else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _quoted_word(name: str) -> str:
+    """A quoted name as a user word, or "" when it cannot be one."""
+    word = normalise(name).replace(" ", "")
+    return word if 2 <= len(word) <= 8 else ""
+
+
+_spare = [rjieba._DEFAULT_JIEBA]  # built when rjieba is imported, and used by nobody else
+_spare_lock = threading.Lock()
+
+
+def _new_jieba() -> rjieba.Jieba:
+    """A jieba of our own to add user words to: the first tokenizer of a process takes the
+    one rjieba's import already built (the main dictionary costs 0.1 s and 30 MB each)."""
+    with _spare_lock:
+        if _spare:
+            return _spare.pop()
+    return rjieba.Jieba()
 
 
 class Tokenizer:
@@ -48,11 +73,12 @@ class Tokenizer:
         self._lock = threading.Lock()
         self.user_words = tuple(sorted(set(user_words) | set(config_user_words())))
         self._rj: rjieba.Jieba | None = None
+        self._lexicon: Lexicon | None = None
 
     def _init(self) -> rjieba.Jieba:
         with self._lock:
             if self._rj is None:
-                rj = rjieba.Jieba()  # jieba's main dictionary, about 0.1 s
+                rj = _new_jieba()
                 for word in self.user_words:
                     rj.add_word(word, USER_WORD_FREQ, None)
                 self._rj = rj
@@ -72,6 +98,19 @@ class Tokenizer:
         """True when jieba's dictionary (with the user words) has `word`."""
         rj = self._rj or self._init()
         return rj.has_word(word)
+
+    def lexicon(self) -> Lexicon:
+        """This tokenizer's table of words for indexing many texts at once (see lexicon.py)."""
+        if self._lexicon is None:
+            rj = self._rj or self._init()
+            self._lexicon = Lexicon(rj.has_word, _sub_words)
+        return self._lexicon
+
+    def chunk_terms(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(text index, term id in lexicon()) of the terms of many normalised texts: what
+        `terms` gives each of them, computed for all at once."""
+        rj = self._rj or self._init()
+        return self.lexicon().terms(lambda text: rj.cut(text, False), texts)
 
     def terms(self, text: str) -> list[str]:
         """Index terms of raw text: dictionary words (and the words inside long ones) without

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import os
 import re
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from config.texts import CONFIG_DIR
 from knowledge.normal import normalise
@@ -20,12 +24,55 @@ def jieba_dict() -> str:
     return resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
 
 
+_cache_dir: list[Path] = []  # where derived word classes are kept (a KnowledgeBase's data dir)
+
+
+def cache_word_classes_in(directory: Path) -> None:
+    """Keep the word classes derived from jieba's dictionary under `directory`, so a starting
+    worker reads two short lists instead of scanning the dictionary (0.15 s, 30 MB)."""
+    _cache_dir[:] = [Path(directory)]
+
+
+def _jieba_dict_key() -> str:
+    """What the word classes depend on: jieba's dictionary file (found without importing
+    jieba) and the tags they are made of."""
+    spec = importlib.util.find_spec("jieba")
+    assert spec is not None and spec.submodule_search_locations
+    stat = (Path(spec.submodule_search_locations[0]) / "dict.txt").stat()
+    tags = ",".join(sorted(WEAK_TAGS)) + "/" + ",".join(sorted(FUNCTION_TAGS))
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{tags}"
+
+
 @cache
-def _jieba_tags() -> dict[str, str]:
-    # The first question of every worker needs these: one regex pass over the dictionary
-    # picks the tagged lines in C, several times faster than splitting 350,000 lines.
+def _word_classes() -> tuple[frozenset[str], frozenset[str]]:
+    """(weak words, function words) by jieba's tags; cached on disk when a place is set."""
+    path = _cache_dir[0] / "word-classes.json" if _cache_dir else None
+    key = _jieba_dict_key()
+    try:
+        data = json.loads(path.read_text("utf-8")) if path and path.exists() else {}
+        if data.get("key") == key:
+            return frozenset(data["weak"]), frozenset(data["function"])
+    except (OSError, ValueError, KeyError, AttributeError):
+        pass  # unreadable: derive again
+    # One regex pass over the dictionary picks the tagged lines in C, several times faster
+    # than splitting 350,000 lines.
     tags = "|".join(sorted(WEAK_TAGS | FUNCTION_TAGS, key=len, reverse=True))
-    return dict(re.findall(rf"^(\S+) \d+ ({tags})$", jieba_dict(), re.M))
+    tagged = re.findall(rf"^(\S+) \d+ ({tags})$", jieba_dict(), re.M)
+    weak = frozenset(w for w, t in tagged if t in WEAK_TAGS)
+    function = frozenset(w for w, t in tagged if t in FUNCTION_TAGS)
+    if path:
+        _write_atomic(path, {"key": key, "weak": sorted(weak), "function": sorted(function)})
+    return weak, function
+
+
+def _write_atomic(path: Path, data: dict) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only data dir: derive again next time
 
 
 @cache
@@ -39,17 +86,15 @@ def common_word_share() -> dict[str, float]:
             if len(word) >= 2 and int(freq) >= COMMON_FREQ}
 
 
-@cache
 def weak_words() -> frozenset[str]:
     """Words jieba's dictionary tags as verbs, adverbs, time words …: in a question they
     carry less of its topic than nouns and names do."""
-    return frozenset(w for w, t in _jieba_tags().items() if t in WEAK_TAGS)
+    return _word_classes()[0]
 
 
-@cache
 def function_words() -> frozenset[str]:
     """Function words (后, 在, 的, 都 …): never part of a name."""
-    return frozenset(w for w, t in _jieba_tags().items() if t in FUNCTION_TAGS)
+    return _word_classes()[1]
 
 
 @cache

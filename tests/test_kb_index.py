@@ -68,3 +68,23 @@ def test_an_unseen_common_word_weighs_less_than_an_unseen_rare_one():
     assert "统一" not in seg.term_id and "公积金" not in seg.term_id
     assert rare == rarest  # a specific word a small corpus lacks: no answer is the point
     assert 0 < common < 0.8 * rarest  # an everyday word it lacks by chance counts less
+
+
+def test_ids_titles_and_terms_persist_as_lines_and_older_indexes_still_load(tmp_path):
+    import json
+
+    seg, _ = build_index(_articles(30), processes=1, version=4)
+    seg.titles[3] = "一个\n换行\r的标题"  # not from a build: such a list stays in meta.json
+    path = save(seg, tmp_path)
+    assert (path / "ids.txt").exists() and not (path / "titles.txt").exists()
+    again = load(path)
+    assert (again.ids, again.titles, again.vocab) == (seg.ids, seg.titles, seg.vocab)
+    assert again.row_of["t-7"] == 7 and again.term_id[seg.vocab[5]] == 5
+    meta = json.loads((path / "meta.json").read_text("utf-8"))
+    for name in ("ids", "vocab"):  # the layout before the line files
+        meta[name] = getattr(seg, name)
+        (path / f"{name}.txt").unlink()
+    del meta["lines"]
+    (path / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+    older = load(path)
+    assert (older.ids, older.titles, older.vocab) == (seg.ids, seg.titles, seg.vocab)
