@@ -45,7 +45,7 @@ class WeChatSide:
 
     def open_reply(self, body: bytes) -> dict:
         """The fields of the plaintext reply inside an encrypted one (raises if it is forged)."""
-        reply = self.side._read_reply(200, body.decode("utf-8"))
+        reply = self.side.read_reply(200, body.decode("utf-8"))
         if not reply:
             raise ValueError(f"no reply in {body[:80]!r}")
         return reply

@@ -108,3 +108,17 @@ def test_the_ranking_stages_are_timed_each_beside_the_floor(redis_url, tmp_path)
     for stage in ("search (whole)", "parse", "rank (candidates + scoring + re-rank)",
                   "re-rank alone", "floor: plain BM25 over the postings, top 30"):
         assert found[stage]["n"] == 3 and found[stage]["p99"] >= found[stage]["p50"] > 0
+
+
+def test_the_message_path_replays_sealed_messages_and_opens_the_replies(redis_url, tmp_path):
+    from bench.echo_app import create_echo_app
+    from bench.message_bench import bench_message_path
+    from bench.wechat import bench_env
+    from bot import create_app
+
+    config = {k.lower(): v for k, v in bench_env().items()}
+    config.update(redis_url=redis_url, bot_data_dir=str(tmp_path), ENVIRON={})
+    found = bench_message_path(create_app(config), create_echo_app(), ["荆州技能人才", "谢谢"], 10)
+    for app in ("bot", "echo"):
+        replies = found[app]["replies"]
+        assert sum(replies.values()) >= 10 and set(replies) <= {"text", "news"}, replies
