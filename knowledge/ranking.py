@@ -98,7 +98,10 @@ class Ranker:
 
     def in_vocab(self, term: str) -> bool:
         """True when some document contains `term`."""
-        return any(term in s.term_id for s in self.segments)
+        for seg in self.segments:  # a loop, not any(): parsing asks dozens of times a question
+            if term in seg.term_id:
+                return True
+        return False
 
     def idf(self, df: float) -> float:
         """Okapi idf, never negative."""
