@@ -168,11 +168,22 @@ def test_a_big_change_rebuilds_in_the_background_while_the_old_index_serves(
 
 def test_a_worker_without_a_persisted_index_answers_while_a_large_one_builds(
         kb, redis_url, tmp_path, monkeypatch):
+    import threading
+
     from knowledge import freshness
 
     monkeypatch.setattr(freshness, "SYNC_BUILD_MAX", 10)
+    answered = threading.Event()  # the build behind it waits until the first answer is out
+    build = freshness.IndexHolder._load_or_build
+
+    def held(self, version):
+        answered.wait(timeout=30)
+        return build(self, version)
+
+    monkeypatch.setattr(freshness.IndexHolder, "_load_or_build", held)
     fresh = make_kb(redis_url, tmp_path / "empty")
     assert fresh.search("郢匠杯").hits == []  # answered at once, from an empty index
+    answered.set()
     fresh.index._rebuilding.join(timeout=60)
     assert fresh.search("郢匠杯").hits[0].article.id == SEED_ID
 
