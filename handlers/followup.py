@@ -58,6 +58,8 @@ class FollowUp(Handler):
             if own or again or _leans(s, u) or _asks_briefly(ctx, u):
                 return ("faq_again", None)  # 俺交了6年 / 能贷多少: the answer covers the case
             return None
+        if own is not None:  # 包工头跑了工资找谁要 after an article: a question of its own
+            return None
         if place and (_marked(s) or kind == "search") and kind in ("search", "region", "latest"):
             return ("list_place", place)
         if kind in ("search", "region", "latest") and last.get("ids") \

@@ -112,6 +112,12 @@ def test_follow_ups_refer_to_the_last_answer(follower, first, then, expected):
     assert expected in follower.say(then)
 
 
+def test_a_question_with_its_own_service_answer_is_no_follow_up_of_an_article(follower):
+    assert "荆州" in follower.say("荆州技能人才")  # an article answers
+    answer = follower.say("包工头跑了工资找谁要")  # short, with 找谁: yet a question of its own
+    assert "12333" in answer and "荆州" not in answer
+
+
 def test_a_place_follow_up_repeats_the_last_question_there(follower):
     follower.say("广东的就业政策")
     assert "湖北最新资讯" in follower.say("那湖北呢")
