@@ -77,14 +77,7 @@ class Scorer:
         # In the postings' integer type, so a binary search compares without converting.
         self.rows = rows if rows is None else rows.astype(seg.postings.dtype, copy=False)
         self.size = len(seg) if rows is None else len(rows)
-        self._idf: dict[str, float] = {}
-
-    def idf(self, term: str) -> float:
-        """The term's idf, looked up once per scorer."""
-        found = self._idf.get(term)
-        if found is None:
-            found = self._idf[term] = self.idf_of(term)
-        return found
+        self.idf = idf_of  # the ranker's, remembered per index version
 
     def bound(self, alt: Alt) -> float:
         """The most one alternative can add to an article's score (weights are below 1)."""
