@@ -99,6 +99,12 @@ class SenseMatcher:
                 if groups:
                     self._rules.append(_Rule(i, groups, negative))
                     words.update(*groups)
+        # A rule needs a word of every group, so only rules with a hit in their smallest
+        # group can hold: a message looks at those, not at every rule.
+        self._rules_of: dict[str, list[int]] = {}
+        for r, rule in enumerate(self._rules):
+            for w in min(rule.groups, key=len):
+                self._rules_of.setdefault(w, []).append(r)
         self._auto = ahocorasick.Automaton()
         for w in words:
             self._auto.add_word(w, w)
@@ -128,7 +134,8 @@ class SenseMatcher:
         best: dict[int, Found] = {}
         excluded: set[int] = set()
         hits = self._words_in(s)
-        for rule in self._rules if hits else ():  # every rule needs a word of each group
+        maybe = sorted({r for w in hits for r in self._rules_of.get(w, ())})
+        for rule in map(self._rules.__getitem__, maybe):  # in order: ties go to the first
             matched = [g & hits for g in rule.groups]
             if not all(matched):
                 continue

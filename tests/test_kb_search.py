@@ -203,3 +203,17 @@ def test_a_lookalike_typo_in_a_longer_word_is_corrected(kb):
     result = kb.search("佛山招骋会")
     assert result.corrections == {"招骋会": "招聘会"}
     assert result.hits[0].article.region == "广东"
+
+
+def test_a_loaded_index_is_hidden_from_full_garbage_collections(redis_url, tmp_path):
+    """The index's objects live until the next swap: the cyclic collector must not walk them
+    on every full collection (at 100,000 articles, a 150 ms stall about once per thousand
+    messages)."""
+    import gc
+
+    fresh = make_kb(redis_url, tmp_path / "gc")
+    before = gc.get_freeze_count()
+    fresh.search("荆州技能人才")
+    index = fresh.index.current()[0]
+    assert gc.get_freeze_count() > before
+    assert not any(obj is index for obj in gc.get_objects())  # frozen: out of every generation
