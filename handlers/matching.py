@@ -32,20 +32,32 @@ def is_text(msg: object) -> bool:
     return kind == "text" or (kind == "voice" and bool(getattr(msg, "recognition", None)))
 
 
+# Word lists come from config and never change: each is squashed once per process, not once
+# per message and handler (a message meets some forty lists on its way through the handlers).
+@functools.lru_cache(maxsize=1024)
+def by_squash(words: tuple[str, ...]) -> dict[str, str]:
+    """Each squashed form of `words` -> the first word with that form."""
+    found: dict[str, str] = {}
+    for word in words:
+        found.setdefault(squash(word), word)
+    return found
+
+
+@functools.lru_cache(maxsize=1024)
+def squashed(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(word, squashed word) for each of `words`, in order."""
+    return tuple((word, squash(word)) for word in words)
+
+
 def exact_word(text: str, words: tuple[str, ...]) -> str | None:
     """The word of `words` that the whole message is (after squashing), if any."""
-    s = squash(text)
-    for word in words:
-        if s == squash(word):
-            return word
-    return None
+    return by_squash(words).get(squash(text))
 
 
 def contained_word(text: str, words: tuple[str, ...], max_extra: int = 6) -> str | None:
     """A word of `words` inside a short message (at most `max_extra` other characters)."""
     s = squash(text)
-    for word in words:
-        w = squash(word)
+    for word, w in squashed(words):
         if w and w in s and len(s) - len(w) <= max_extra:
             return word
     return None

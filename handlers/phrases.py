@@ -6,7 +6,7 @@ import re
 from functools import cache, lru_cache
 
 from config.texts import intent_table, intent_words
-from handlers.matching import squash
+from handlers.matching import by_squash, squash, squashed
 
 _DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
            "八": 8, "九": 9}
@@ -48,8 +48,7 @@ def core(text: str) -> str:
 
 def said(text: str, intent: str) -> str | None:
     """The intent's word that the whole message is, fillers aside ('请问最新的吗' -> '最新')."""
-    s = core(text)
-    return next((w for w in intent_words(intent) if squash(w) == s), None)
+    return by_squash(intent_words(intent)).get(core(text))
 
 
 def chinese_number(word: str) -> int | None:
@@ -84,8 +83,13 @@ def ordinal(text: str, bare_max: int = 20) -> int | None:
 
 def split_suffix(text: str, suffixes: tuple[str, ...]) -> tuple[str, str] | None:
     """(head, suffix) for the longest suffix of `suffixes` that `text` ends with, else None."""
-    for suffix in sorted(suffixes, key=len, reverse=True):
-        s = squash(suffix)
+    for suffix, s in longest_first(suffixes):
         if s and text.endswith(s) and len(text) > len(s):
             return text[: -len(s)], suffix
     return None
+
+
+@lru_cache(maxsize=256)
+def longest_first(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(word, squashed word) for each of `words`, the longest word first (once per list)."""
+    return tuple(sorted(squashed(words), key=lambda pair: len(pair[0]), reverse=True))

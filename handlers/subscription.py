@@ -7,8 +7,8 @@ from typing import Any
 from config.texts import intent_table, reply
 from handlers.base import Handler
 from handlers.context import Context
-from handlers.matching import is_text, squash
-from handlers.phrases import core, said, split_suffix
+from handlers.matching import is_text
+from handlers.phrases import core, longest_first, said, split_suffix
 from handlers.replies import Reply, Text
 from knowledge import find_region
 from knowledge.geo import region_named
@@ -32,8 +32,7 @@ def place_after_prefix(text: str) -> str | None:
     """The place part of '订阅湖北新闻' ('湖北'), '' for a bare 订阅, None if not a subscribe."""
     table = intent_table("subscribe")
     s = core(text)
-    for prefix in sorted(table["prefixes"], key=len, reverse=True):
-        p = squash(prefix)
+    for _, p in longest_first(tuple(table["prefixes"])):
         if s.startswith(p):
             rest = s[len(p):]
             if len(rest) > MAX_PLACE_CHARS:
