@@ -12,6 +12,7 @@ import jieba
 import redis
 
 from bench import kbapi, quality
+from bench.breakdown import breakdown
 from bench.corpus import cached_corpus
 from bench.echo_app import create_echo_app
 from bench.http_bench import bench_http
@@ -161,6 +162,8 @@ class Session:
         if kb is None or kb.count() != size:
             raise RuntimeError(f"the app does not see the {size:,} articles (kb={kb!r})")
         found = bench_message_path(app, create_echo_app(), self.texts[size], count)
+        # Then the same messages again, part by part (fresh MsgIds: no cached replies).
+        found["breakdown"] = breakdown(app, build_requests(self.texts[size], count + 20))
         return {"size": size, **found}
 
     def round_trips(self, size: int, db: int) -> dict:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import psutil
 
+from bench.breakdown import rows
 from bench.targets import HTTP_RATIO, Verdict, judge
 
 KINDS = ("title", "keywords", "question", "body_entity", "city", "typo", "traditional",
@@ -126,6 +127,7 @@ def _paths(results: dict) -> list[str]:
             out.append(f"| {name} | {r['n']} | {r['p50']:.2f} | {r['p99']:.2f} | "
                        f"{r['cpu_p50']:.2f} / {r['cpu_p99']:.2f} | {r['mean']:.2f} | "
                        f"{r['replies']} | {r['rounds_p99']} |")
+        out += _breakdown(msg)
     trips = results.get("round_trips")
     if trips:
         out += ["", "Redis round trips of one text question (a follower with a session, warm "
@@ -157,6 +159,19 @@ def _paths(results: dict) -> list[str]:
             out.append(f"| {name} | {r['requests']} | {r['seconds']:.1f} | {r['rps']:.0f} | "
                        f"{r['p50']:.1f} | {r['p99']:.1f} | {r['errors'] or 0} | {r['checked']} |")
         out.append(f"\nbot / echo throughput: **{http['ratio']:.2f}×**")
+    return out
+
+
+def _breakdown(msg: dict) -> list[str]:
+    """Where the bot's CPU goes, part by part (bench/breakdown.py)."""
+    found = msg.get("breakdown")
+    if not found:
+        return []
+    out = ["", f"Where the bot's CPU goes: {found['messages']:,} more messages, each part of the "
+           "path timed on the thread's clock (bench/breakdown.py; its wrappers add about "
+           f"1 µs a part): {found['total_us'] / 1000:.2f} ms a message on average.", "",
+           "| part | µs per message | share |", "|---|---|---|"]
+    out += [f"| {name} | {us:.0f} | {share:.0%} |" for name, us, share in rows(found)]
     return out
 
 

@@ -122,3 +122,28 @@ def test_the_message_path_replays_sealed_messages_and_opens_the_replies(redis_ur
     for app in ("bot", "echo"):
         replies = found[app]["replies"]
         assert sum(replies.values()) >= 10 and set(replies) <= {"text", "news"}, replies
+
+
+def test_the_breakdown_times_each_part_and_leaves_the_app_as_it_was(redis_url, tmp_path):
+    import bot.wechat.webhook as webhook
+    from bench.breakdown import PARTS, REST, breakdown, rows
+    from bench.message_bench import build_requests
+    from bench.wechat import bench_env
+    from bot import create_app
+    from bot.services import get_services
+
+    config = {k.lower(): v for k, v in bench_env().items()}
+    config.update(redis_url=redis_url, bot_data_dir=str(tmp_path), ENVIRON={})
+    app = create_app(config)
+    read, begin = webhook.read_message, get_services(app).turns.begin
+    found = breakdown(app, build_requests(["荆州技能人才", "湖北培训补贴", "谢谢"], 30), warmup=6)
+    assert found["messages"] == 24
+    parts = found["parts_us"]
+    assert set(parts) == {key for key, _, _ in PARTS} | {REST[0]}
+    for key in ("read", "begin", "understand", "search", "render", "finish", "encrypt"):
+        assert parts[key] > 0, key
+    assert sum(parts.values()) <= found["total_us"] * 1.01
+    assert [share for _, _, share in rows(found)] == sorted(
+        (share for _, _, share in rows(found)), reverse=True)
+    assert webhook.read_message is read  # unwrapped after the run
+    assert get_services(app).turns.begin == begin and "begin" not in vars(get_services(app).turns)
