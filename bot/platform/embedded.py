@@ -20,6 +20,8 @@ import redis
 from redis.backoff import ExponentialBackoff, NoBackoff
 from redis.retry import Retry
 
+from bot.platform.lean_pipeline import LeanRedis
+
 # Append-only, fsync before answering: acknowledged feedback survives a crash of any process.
 # `everysec` may answer before the AOF write while a background fsync runs (the feedback kill
 # test lost a ticket that way); `always` costs an fsync per write (python -m
@@ -70,8 +72,8 @@ def _ping(sock: Path) -> redis.Redis | None:
     if probe is None:
         return None
     probe.close()
-    return redis.Redis(unix_socket_path=str(sock), socket_timeout=5,
-                       retry=Retry(ExponentialBackoff(cap=0.2, base=0.02), 2))
+    return LeanRedis(unix_socket_path=str(sock), socket_timeout=5,
+                     retry=Retry(ExponentialBackoff(cap=0.2, base=0.02), 2))
 
 
 def open_embedded(data_dir: Path, timeout: float = 15.0) -> redis.Redis:

@@ -22,6 +22,7 @@ from redis.cluster import ClusterNode, RedisCluster
 from redis.retry import Retry
 from redis.sentinel import Sentinel
 
+from bot.platform.lean_pipeline import LeanRedis
 from config.settings import SettingsError
 
 SENTINEL = ("redis+sentinel", "rediss+sentinel")
@@ -115,7 +116,7 @@ def open_client(url: str, **kwargs) -> redis.Redis | RedisCluster:
     common.update(kwargs)
     kind = kind_of(url)
     if kind == "redis":
-        return redis.Redis.from_url(url, health_check_interval=30, **common)
+        return LeanRedis.from_url(url, health_check_interval=30, **common)
     address = parse(url)
     auth = {"username": address.username, "password": address.password}
     if address.kind == "cluster":
@@ -128,8 +129,8 @@ def open_client(url: str, **kwargs) -> redis.Redis | RedisCluster:
                        "password": address.options.get("sentinel_password") or None,
                        "retry": Retry(NoBackoff(), 0)}
     sentinel = Sentinel(list(address.nodes), sentinel_kwargs=sentinel_kwargs)
-    return sentinel.master_for(address.service, db=address.db, ssl=address.tls,
-                               health_check_interval=30, **auth, **common)
+    return sentinel.master_for(address.service, redis_class=LeanRedis, db=address.db,
+                               ssl=address.tls, health_check_interval=30, **auth, **common)
 
 
 def describe_kind(client) -> str:
