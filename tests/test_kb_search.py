@@ -211,9 +211,28 @@ def test_a_loaded_index_is_hidden_from_full_garbage_collections(redis_url, tmp_p
     messages)."""
     import gc
 
-    fresh = make_kb(redis_url, tmp_path / "gc")
+    fresh = make_kb(redis_url, tmp_path / "gc", bundled=True)
     before = gc.get_freeze_count()
     fresh.search("荆州技能人才")
-    index = fresh.index.current()[0]
+    base = fresh.index.current()[0].segments[0]
     assert gc.get_freeze_count() > before
-    assert not any(obj is index for obj in gc.get_objects())  # frozen: out of every generation
+    assert not any(obj is base for obj in gc.get_objects())  # frozen: out of every generation
+
+
+def test_an_index_replaced_by_a_rebuild_is_freed(redis_url, tmp_path):
+    """Hiding the index from the collector must not keep old ones alive: a search result
+    refers to itself and to its segment, and a cycle hidden with it would never be freed."""
+    import gc
+    import weakref
+
+    fresh = make_kb(redis_url, tmp_path / "old", bundled=True)
+    fresh.rebuild()
+    fresh.search("荆州技能人才")
+    fresh.search("佛山招骋会")  # a correction: the corrector's tables too
+    old = weakref.ref(fresh.index.current()[0].segments[0])
+    fresh.upsert([Article.from_dict(record(9, body="恩施州推出“硒茶工匠计划”，培训茶农800人。"))])
+    fresh.rebuild()
+    fresh.ensure_fresh()
+    assert fresh.search("硒茶工匠计划").hits
+    gc.collect()
+    assert old() is None
