@@ -45,7 +45,7 @@ def answer(query: str, ranker: Ranker, tok: Tokenizer, corrector: Corrector | No
     result.hits = [Hit(articles[r.id], round(r.score, 4), partial(explain, r, q))
                    for r in kept[:limit] if r.id in articles]
     concepts = [(g, ranker.group_idf(g) * g.weight) for g in q.groups if g.known]
-    result.answer_of = partial(_first_answer, result, concepts)
+    result.answer_of = partial(_answer_in, concepts)
     if not result.hits:
         result.confident = False
     return result
@@ -60,6 +60,8 @@ def pin(result: SearchResult, article: Article, limit: int) -> None:
     result.pinned = True
 
 
-def _first_answer(result: SearchResult, concepts: list) -> str:
-    """The answering sentence of whichever article leads when it is read (a pin may lead)."""
-    return best_sentence(result.hits[0].article.body, concepts) if result.hits else ""
+def _answer_in(concepts: list, article: Article) -> str:
+    """The sentence of `article` that answers the question's concepts. The result passes
+    whichever article leads when it is read (a pin may lead); it is not held here, so a
+    result and its answer make no reference cycle for the garbage collector to find."""
+    return best_sentence(article.body, concepts)

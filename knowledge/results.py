@@ -41,7 +41,7 @@ class SearchResult:
     ranked_ids: list[str] = field(default_factory=list)  # up to 20, for paging
     coverage: float = 0.0  # the share of the question the first hit answers
     # the first hit's sentence that answers the question (≤ 80 characters), found when read
-    answer_of: Callable[[], str] | None = field(default=None, repr=False)
+    answer_of: Callable[[Article], str] | None = field(default=None, repr=False)
     missing_place: str | None = None  # the question's province had nothing: hits are 全国
     years: list[int] = field(default_factory=list)  # the years the question asked about
     pinned: bool = False  # an editor pinned the first article to this question
@@ -52,7 +52,8 @@ class SearchResult:
         """The first hit's sentence that answers the question ("" when none holds it);
         worked out only when read, as most replies are lists that never show it."""
         if self._answer is None:
-            self._answer = self.answer_of() if self.answer_of and self.hits else ""
+            found = self.answer_of(self.hits[0].article) if self.answer_of and self.hits else ""
+            self._answer = found
         return self._answer
 
 

@@ -236,3 +236,20 @@ def test_an_index_replaced_by_a_rebuild_is_freed(redis_url, tmp_path):
     assert fresh.search("硒茶工匠计划").hits
     gc.collect()
     assert old() is None
+
+
+def test_a_search_result_is_freed_without_the_cycle_collector(kb):
+    """A result makes no reference cycle, so it (and the segment rows it holds) is freed the
+    moment the reply is sent, not at the next collection."""
+    import gc
+    import weakref
+
+    result = kb.search("荆州技能人才")
+    assert result.answer  # worked out from the leading article when read
+    gone = weakref.ref(result)
+    gc.disable()
+    try:
+        del result
+        assert gone() is None
+    finally:
+        gc.enable()
