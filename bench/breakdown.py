@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from bench.message_bench import Request
@@ -81,7 +81,9 @@ def breakdown(app: Callable, requests: list[Request], warmup: int = 20) -> dict:
     for req in requests[:warmup]:
         wsgi_post(app, req)
     timed = requests[warmup:]
-    with _all_timed(_targets(app), spent):
+    with ExitStack() as wrapped:
+        for owner, name, key in _targets(app):
+            wrapped.enter_context(_timed(owner, name, key, spent))
         started = time.thread_time()
         for req in timed:
             wsgi_post(app, req)
@@ -101,13 +103,3 @@ def rows(found: dict) -> list[tuple[str, float, float]]:
     names = {key: name for key, name, _ in (*PARTS, REST)}
     parts = sorted(found["parts_us"].items(), key=lambda kv: -kv[1])
     return [(names[key], us, us / whole) for key, us in parts]
-
-
-@contextmanager
-def _all_timed(targets: list[tuple[Any, str, str]], spent: Counter) -> Iterator[None]:
-    if not targets:
-        yield
-        return
-    owner, name, label = targets[0]
-    with _timed(owner, name, label, spent), _all_timed(targets[1:], spent):
-        yield

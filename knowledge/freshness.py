@@ -208,9 +208,9 @@ def settle() -> None:
     triggers it, about once per thousand messages (Python's gc.freeze, meant for this).
 
     What was hidden at the last load is first given back and collected once: the old index,
-    and any garbage cycle that happened to be alive then (a search result refers to itself
-    and to its segment), would otherwise never be freed. One full collection per base index
-    loaded, at start or after a rebuild, instead of one every thousand messages.
+    and any garbage cycle that happened to be alive then and holds a part of it, would
+    otherwise never be freed. One full collection per base index loaded, at start or after a
+    rebuild, instead of one every thousand messages.
     """
     gc.unfreeze()
     gc.collect()

@@ -52,8 +52,8 @@ class SearchResult:
         """The first hit's sentence that answers the question ("" when none holds it);
         worked out only when read, as most replies are lists that never show it."""
         if self._answer is None:
-            found = self.answer_of(self.hits[0].article) if self.answer_of and self.hits else ""
-            self._answer = found
+            lead = self.hits[0].article if self.hits else None
+            self._answer = self.answer_of(lead) if self.answer_of and lead else ""
         return self._answer
 
 

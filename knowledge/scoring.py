@@ -72,12 +72,11 @@ class Scorer:
     def __init__(self, seg: Segment, idf_of, rarest: float,
                  rows: np.ndarray | None = None) -> None:
         self.seg = seg
-        self.idf_of = idf_of
         self.rarest = rarest
         # In the postings' integer type, so a binary search compares without converting.
         self.rows = rows if rows is None else rows.astype(seg.postings.dtype, copy=False)
         self.size = len(seg) if rows is None else len(rows)
-        self.idf = idf_of  # the ranker's, remembered per index version
+        self.idf = idf_of  # the ranker's: a term's idf looked up once per index version
 
     def bound(self, alt: Alt) -> float:
         """The most one alternative can add to an article's score (weights are below 1)."""
