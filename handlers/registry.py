@@ -6,6 +6,7 @@ Adding an intent is one new module in `handlers/` and one line here.
 from __future__ import annotations
 
 from handlers import events, fixed, media, news, paging, subscription
+from handlers.acknowledge import Acknowledged
 from handlers.base import Handler
 from handlers.cancel import Cancel
 from handlers.complaint import Complaint
@@ -39,6 +40,7 @@ def build_registry() -> list[Handler]:
         Offer(),  # "1" / 好的 answering the last reply's offer (record feedback, a suggestion)
         Pinned(),  # a question an editor pinned (kb pin) gets its article, whatever it says
         Wordless(),  # 👍 / ？？？ / 在吗在吗在吗: before help, which a lone "?" asks for
+        Acknowledged(),  # 收到 我明天去人社局问问: an ok with the follower's own next step
         *fixed.answers(),  # 你好 / 帮助 / 热线 …: config/fixed_answers.toml
         Social(),  # thanks, ok, goodbye, who are you, impatience, abuse, contact by meaning
         subscription.Unsubscribe(),

@@ -1,0 +1,71 @@
+"""An ok or thanks with the follower's own next step, and unpaid wages said without 工资 (round 4).
+
+Each case is a family of wordings written for this test, not a message of any follower set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.acknowledge import acknowledgement
+from knowledge.plain import plain
+from tests.follower_eval import say_as
+
+
+@pytest.fixture
+def app_config(app_config):
+    app_config["rate_limit_per_minute"] = 0
+    return app_config
+
+
+@pytest.fixture
+def say(app):
+    return say_as(app, "o_ack")
+
+
+@pytest.mark.parametrize("text", ["收到 那我下午去社保局问问", "不用了 我让我儿子帮我查",
+                                  "好的我回头自己去人社局跑一趟", "明白了 我先去把材料准备好",
+                                  "好的 谢谢 那我明天去问下要带什么材料",
+                                  "知道了知道了 我自己上网查吧"])
+def test_an_ok_with_a_plan_gets_a_line_in_kind_not_a_search(say, text):
+    answer = say(text)
+    assert answer.startswith("好的") and len(answer) <= 120, answer
+    assert "为您找到" not in answer and "答不上来" not in answer
+
+
+@pytest.mark.parametrize("text", ["辛苦你们了 大周末的还回消息", "谢谢 辛苦了这么晚还在回"])
+def test_thanks_for_the_effort_is_thanks(say, text):
+    answer = say(text)
+    assert answer.startswith("不客气") and "为您找到" not in answer
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("好的 那我明天去哪里办", None),  # asks us where: a question
+    ("收到 失业金怎么领", None),
+    ("好的", None),  # a bare ok is the social handler's
+    ("行 我明天去问问要带啥", "ack"),  # the question word belongs to the errand
+    ("谢谢你们回得这么快", "thanks"),
+    ("明天去哪个招聘会好", None),  # no opener
+])
+def test_what_counts_as_an_acknowledgement(text, expected):
+    assert acknowledgement(plain(text)) == expected
+
+
+def test_an_ok_with_a_question_is_answered(say):
+    answer = say("收到 失业金怎么领")
+    assert "失业" in answer and not answer.startswith("好的，祝您顺利")
+
+
+def test_an_insult_after_an_ok_is_still_abuse(say):
+    answer = say("行 我自己去问 你们这破玩意儿")
+    assert not answer.startswith("好的，祝您顺利")
+    assert "破玩意" not in answer
+
+
+@pytest.mark.parametrize("text", ["干了俩月老板一分钱没给 过年咋回家啊",
+                                  "在工地做了半个月 工头说钱不给了",
+                                  "厂里三个月没给钱 天天说下周下周"])
+def test_unpaid_work_said_without_the_word_wages_gets_the_wage_steps(say, text):
+    answer = say(text)
+    assert "12333" in answer and "仲裁" in answer, answer
+    assert "答不上来" not in answer
