@@ -60,7 +60,9 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
             ctx, entry.articles, province)
         ids = [a.id for a in found]
         if name:
-            parts.append(reply("faq_place_differs", place=name))
+            # where to confirm is the entry's own (医保, 税务 …), in the place named
+            parts.append(reply("faq_place_differs", place=name,
+                               confirm=entry.confirm or f"12333或{name}当地人社部门"))
         parts.extend(reply("faq_article", link=Safe(_link(a, ctx.base_url))) for a in found)
     if entry.confirm and not name and not entry.asks_place:
         parts.append(reply("faq_confirm", confirm=entry.confirm))

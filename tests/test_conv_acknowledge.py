@@ -69,3 +69,34 @@ def test_unpaid_work_said_without_the_word_wages_gets_the_wage_steps(say, text):
     answer = say(text)
     assert "12333" in answer and "仲裁" in answer, answer
     assert "答不上来" not in answer
+
+
+@pytest.mark.parametrize("text", ["人在深圳 医保是老家的 住院能直接结算不", "异地就医备案在哪弄"])
+def test_seeing_a_doctor_away_from_home_gets_the_filing_answer(say, text):
+    answer = say(text)
+    assert "备案" in answer and "12393" in answer
+
+
+@pytest.mark.parametrize(("text", "fact"), [("仲才收不收费", "不收费"),
+                                            ("公司招残急人能减税不", "残疾")])
+def test_typos_of_round_4_are_read_as_meant(say, text, fact):
+    answer = say(text)
+    assert fact in answer
+    assert text[:2] not in answer  # the typo is never quoted back
+
+
+def test_a_sichuan_insult_is_abuse_and_not_quoted(say):
+    answer = say("瓜娃子 啥都答不上")
+    assert "瓜娃子" not in answer and "400-633-0111" in answer
+
+
+def test_a_rider_who_wants_something_steadier_gets_the_job_seeking_answer(say):
+    answer = say("送快递跑不动了 想换份稳定的工作")
+    assert "招聘会" in answer and "零工市场" in answer
+
+
+def test_cannot_get_through_after_asking_the_hotline_gets_hours_and_liuyan(app):
+    say = say_as(app, "o_ack_hotline")
+    say("你们电话是多少")
+    answer = say("一直打不通")
+    assert "9:00" in answer and "留言" in answer
