@@ -100,3 +100,9 @@ def test_cannot_get_through_after_asking_the_hotline_gets_hours_and_liuyan(app):
     say("你们电话是多少")
     answer = say("一直打不通")
     assert "9:00" in answer and "留言" in answer
+
+
+@pytest.mark.parametrize("text", ["开了家小饭馆 政府有扶持吗", "想开间小作坊 有补助没"])
+def test_a_small_shop_owner_asking_for_support_gets_the_start_up_answer(say, text):
+    answer = say(text)
+    assert "创业" in answer and "答不上来" not in answer and "没有现成的答案" not in answer
