@@ -6,6 +6,7 @@ confirm. The entry is remembered as the last topic, so 详细点 / 能领吗 / �
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -21,6 +22,7 @@ from handlers.understand import understand
 MIN_SCORE = 85.0  # below this an example-sentence match is too loose to answer with
 JOB_FAIRS = 3  # job-fair articles listed for a job seeker's place
 JOB_WORDS = ("招聘", "岗位", "零工", "用工", "招工")
+SHORT_TEXT = 8  # characters: a follow-up this short (那山东呢) says too little to search
 
 
 class FaqAnswer(Handler):
@@ -56,9 +58,12 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
         else:
             parts.append(reply("faq_ask_place"))
     else:
-        found = (_local(ctx, province, 1) if province else []) or _articles(
-            ctx, entry.articles, province)
+        local = _local_facts(ctx, entry, province) if province else []
+        found = [a for a, _ in local] or _articles(ctx, entry.articles, province)
         ids = [a.id for a in found]
+        # the province's own figures and channels (辽事通, 2600元) beside the national rule
+        parts.extend(reply("faq_local_fact", region=a.region, fact=fact)
+                     for a, fact in local if fact)
         if name:
             # where to confirm is the entry's own (医保, 税务 …), in the place named
             parts.append(reply("faq_place_differs", place=name,
@@ -95,6 +100,35 @@ def _local(ctx: Context, region: str, limit: int) -> list[Any]:
         return []
     hits = ctx.kb.search(ctx.text, region=region, limit=5).hits
     return [h.article for h in hits if h.article.region == region][:limit]
+
+
+def _local_facts(ctx: Context, entry: Any, region: str) -> list[tuple[Any, str]]:
+    """The best article about the follower's province, with its sentence that answers the
+    question ("" when none does). A short follow-up (那山东呢) is asked as the entry's
+    question in that province."""
+    if ctx.kb is None:
+        return []
+    text = ctx.text if len(ctx.text) >= SHORT_TEXT else f"{region}{entry.question}"
+    result = ctx.kb.search(text, region=region, limit=5)
+    for hit in result.hits:
+        if hit.article.region == region:
+            fact = result.answer_of(hit.article) if result.answer_of else ""
+            return [(hit.article, fact if _states_a_rule(fact) else "")]
+    return []
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|元|%|％|个月|天|岁|年内|日内)")
+_CHANNEL = ("App", "APP", "小程序", "平台", "网站", "窗口", "公众号", "热线", "申请", "申领",
+            "办理")
+# A reporter's story (一家企业的车工刘伟…, 记者获悉) is no rule to quote beside the answer.
+_STORY = ("记者", "一家", "同学", "师傅", "告诉", "表示", "介绍说", "笑着", "今年考取", "入驻")
+
+
+def _states_a_rule(sentence: str) -> bool:
+    """True for a sentence that states a figure or a channel, not a reporter's story."""
+    if not sentence or any(w in sentence for w in _STORY):
+        return False
+    return bool(_FIGURE.search(sentence)) or any(w in sentence for w in _CHANNEL)
 
 
 def _job_fairs(ctx: Context, region: str) -> list[Any]:

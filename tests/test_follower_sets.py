@@ -4,7 +4,8 @@ Every message is asked as its own follower (after its history) and checked for r
 must-contain, must-not-contain and length. On set1 the few known misses are listed with the
 reason, so a fix and a regression both show. Sets 2 and 3 were tuned on after their first
 measurement (docs/followers.md); they are held to the share of messages that passed when
-tuning stopped. Set4 is the held-out set: measured once, by hand, never tested here.
+tuning stopped. Sets 4 and 6 were tuned on the same way (rounds 3 and 4). Set5, the held-out
+set of round 3, is measured once by hand and never tested here (only its shape).
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ KNOWN_MISSES = {
               "and summary do not name the province",
 }
 # The share of messages passing every automatic check, as reached when tuning stopped
-# (set2: 133 of 137, set3: 220 of 235, set4: 134 of 165 after round 3 tuned on it);
-# a change that loses more than that fails.
-FLOORS = {"set2": 0.96, "set3": 0.93, "set4": 0.81}
+# (set2: 133 of 137, set3: 220 of 235, set4: 134 of 165 after round 3 tuned on it,
+# set6: 118 of 150 after round 4); a change that loses more than that fails.
+FLOORS = {"set2": 0.96, "set3": 0.93, "set4": 0.81, "set6": 0.78}
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +41,7 @@ def asked(app):
             for name in ("set1", *FLOORS)}
 
 
-@pytest.mark.parametrize("name", ["set1", "set2", "set3", "set4", "set5"])
+@pytest.mark.parametrize("name", ["set1", "set2", "set3", "set4", "set5", "set6"])
 def test_the_sets_are_the_ones_described(name):
     rows = load_set(name)
     assert len(rows) >= 130 and len({r["id"] for r in rows}) == len(rows)

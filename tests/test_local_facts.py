@@ -1,0 +1,44 @@
+"""Answers carry the article's own figures: a province's sentence beside a service answer,
+and in a list each article's sentence that answers the question (round 4).
+
+Each case is a wording written for this test, not a message of any follower set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.faq import _states_a_rule
+from tests.follower_eval import say_as
+
+
+@pytest.fixture
+def app_config(app_config):
+    app_config["rate_limit_per_minute"] = 0
+    return app_config
+
+
+@pytest.fixture
+def say(app):
+    return say_as(app, "o_facts")
+
+
+def test_a_service_answer_in_a_province_quotes_that_provinces_figure(say):
+    answer = say("天津这边就业见习一个月给多少钱")
+    assert "见习" in answer and "天津：" in answer and "2800" in answer
+
+
+def test_a_list_shows_the_sentence_that_answers_not_the_lead(say):
+    answer = say("山东 电焊高级工证书 补贴多少钱")
+    assert "2600" in answer, answer
+
+
+@pytest.mark.parametrize(("sentence", "rule"), [
+    ("自7月1日起,将就业见习人员生活补贴标准提高至每人每月2800元。", True),
+    ("可通过“辽事通”App在线申请,无需单位审核。", True),
+    ("沈阳一家机械制造企业的车工今年考取了高级工证书,很快收到了2000元补贴。", False),
+    ("记者获悉,活动将持续到年底。", False),
+    ("", False),
+])
+def test_only_a_stated_rule_is_quoted_beside_the_answer(sentence, rule):
+    assert _states_a_rule(sentence) is rule
