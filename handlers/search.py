@@ -64,9 +64,9 @@ class Search(Handler):
             return answer_first(articles[0], result.answer, lead=place, footer=more,
                                 base_url=ctx.base_url)
         ctx.outcome.update(kind="list", articles=[a.id for a in articles])
-        # an editor's summary, else the article's sentence that answers the question
-        summaries = [ctx.kb.summary_of(a) if a.summary or not result.answer_of
-                     else result.answer_of(a) or ctx.kb.summary_of(a) for a in articles]
+        summaries = [ctx.kb.summary_of(a) for a in articles]
+        if not articles[0].summary and result.answer:
+            summaries[0] = result.answer  # the first article's sentence that answers it
         return article_list(
             articles,
             header="\n".join(x for x in (place, _header(match, ctx), unsure_header(ctx)) if x),
