@@ -30,6 +30,8 @@ class Paging(Handler):
 
     def handle(self, msg: Any, ctx: Context, match: int) -> Reply:
         last = lists.last_list(ctx)
+        if last is None and (found := _list_behind(msg, ctx)) is not None:
+            return found
         if last is None:
             return Text(reply("no_list"))
         page = int(last.get("page", 0)) + match
@@ -50,6 +52,8 @@ class Pick(Handler):
 
     def handle(self, msg: Any, ctx: Context, match: int) -> Reply:
         last = lists.last_list(ctx)
+        if last is None and (found := _list_behind(msg, ctx)) is not None:
+            return found
         if last is None:
             return Text(reply("pick_without_list"))
         ids = last["ids"]
@@ -59,3 +63,18 @@ class Pick(Handler):
         if article is None:
             return Text(reply("list_gone", hotline=ctx.hotline))
         return article_card(article, ctx.kb.summary_of(article), ctx.base_url)
+
+
+def _list_behind(msg: Any, ctx: Context) -> Reply | None:
+    """更多 / 第二条 after an answer that showed no list (最新的招聘会 → the city asked for):
+    the articles behind that question, as a list to page and pick from; else None."""
+    last = ctx.session.last_topic()
+    if last is None or last.get("ids") or not last.get("query") or ctx.kb is None:
+        return None
+    from handlers.search import Search  # the one search path; search imports the list helpers
+
+    said, ctx.text = ctx.text, str(last["query"])  # answered as the question it leans on
+    try:
+        return Search().handle(msg, ctx, ctx.text)
+    finally:
+        ctx.text = said  # the question log keeps what the follower wrote

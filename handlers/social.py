@@ -18,9 +18,9 @@ from handlers.notfound import not_found
 from handlers.replies import Reply, Text
 from handlers.understand import reply_key, understand
 
-SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "ok", "goodbye",
-          "identity", "official", "impatience", "about", "hours", "hotline_busy", "contact",
-          "offtopic")
+SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "ok", "mistake",
+          "goodbye", "identity", "official", "impatience", "about", "hours", "hotline_busy",
+          "contact", "offtopic")
 # These stand even beside a topic: a crisis, a person asked for, or an insult.
 FIRM = ("crisis", "abuse", "contact", "hours", "hotline_busy", "thanks_done")
 # These give way to a follow-up marked by 那 / 那我 right after an answer (handlers/followup.py).
