@@ -68,6 +68,16 @@ def app(app_config):
 
 
 @pytest.fixture
+def say(app_config, request):
+    """One follower chatting with the app, with no rate limit (a test may send many
+    messages): say(text) -> what the follower reads."""
+    from tests.follower_eval import say_as
+
+    app_config["rate_limit_per_minute"] = 0
+    return say_as(request.getfixturevalue("app"), "o_chat")
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

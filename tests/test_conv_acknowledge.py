@@ -12,17 +12,6 @@ from knowledge.plain import plain
 from tests.follower_eval import say_as
 
 
-@pytest.fixture
-def app_config(app_config):
-    app_config["rate_limit_per_minute"] = 0
-    return app_config
-
-
-@pytest.fixture
-def say(app):
-    return say_as(app, "o_ack")
-
-
 @pytest.mark.parametrize("text", ["收到 那我下午去社保局问问", "不用了 我让我儿子帮我查",
                                   "好的我回头自己去人社局跑一趟", "明白了 我先去把材料准备好",
                                   "好的 谢谢 那我明天去问下要带什么材料",

@@ -12,17 +12,6 @@ import pytest
 from tests.follower_eval import say_as
 
 
-@pytest.fixture
-def app_config(app_config):
-    app_config["rate_limit_per_minute"] = 0
-    return app_config
-
-
-@pytest.fixture
-def say(app):
-    return say_as(app, "o_gaps")
-
-
 @pytest.mark.parametrize(("text", "fact"), [
     ("不干了要回老家 公鸡金咋取", "12329"),
     ("毕业好几年当案还在学校 会不会成死档", "档案"),

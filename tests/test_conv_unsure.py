@@ -7,20 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.follower_eval import say_as
-
 HOTLINE = "400-633-0111"
-
-
-@pytest.fixture
-def app_config(app_config):
-    app_config["rate_limit_per_minute"] = 0
-    return app_config
-
-
-@pytest.fixture
-def say(app):
-    return say_as(app, "o_unsure")
 
 
 @pytest.mark.parametrize("text", ["包工头写了欠条 过了大半年还是要不到钱",

@@ -6,20 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.follower_eval import say_as
-
 HOTLINE = "400-633-0111"
-
-
-@pytest.fixture
-def app_config(app_config):
-    app_config["rate_limit_per_minute"] = 0
-    return app_config
-
-
-@pytest.fixture
-def say(app):
-    return say_as(app, "o_words2")
 
 
 @pytest.mark.parametrize("text", ["喂", "早", "嗯", "哈哈", "在不", "好滴", "节日快乐", "行 我试试",

@@ -9,18 +9,6 @@ from __future__ import annotations
 import pytest
 
 from handlers.faq import _states_a_rule
-from tests.follower_eval import say_as
-
-
-@pytest.fixture
-def app_config(app_config):
-    app_config["rate_limit_per_minute"] = 0
-    return app_config
-
-
-@pytest.fixture
-def say(app):
-    return say_as(app, "o_facts")
 
 
 def test_a_service_answer_in_a_province_quotes_that_provinces_figure(say):
