@@ -65,6 +65,15 @@ def acknowledgement(s: str) -> str | None:
     return None
 
 
+def without_openers(s: str) -> str:
+    """Plain text without the oks and thanks it opens with (嗯嗯谢了那吉林 → 那吉林)."""
+    table = meaning_table("acknowledge")
+    openers = tuple(w for w in table.get("openers", ()) if not w.startswith("那"))
+    while (opener := _prefix(s, openers)) is not None and len(opener) < len(s):
+        s = s[len(opener):]
+    return s
+
+
 def _prefix(s: str, words: tuple[str, ...]) -> str | None:
     """The longest of `words` (squashed) that `s` starts with, else None."""
     return next((w for _, w in longest_first(words) if w and s.startswith(w)), None)

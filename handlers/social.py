@@ -11,6 +11,7 @@ import unicodedata
 from typing import Any
 
 from config.texts import reply
+from handlers.acknowledge import without_openers
 from handlers.base import Handler
 from handlers.context import Context
 from handlers.matching import is_text, squash
@@ -18,13 +19,13 @@ from handlers.notfound import not_found
 from handlers.replies import Reply, Text
 from handlers.understand import reply_key, understand
 
-SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "ok", "mistake",
-          "goodbye", "identity", "official", "impatience", "about", "hours", "hotline_busy",
-          "contact", "offtopic")
+SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "compliment", "ok",
+          "mistake", "goodbye", "identity", "official", "impatience", "about", "hours",
+          "hotline_busy", "contact", "offtopic")
 # These stand even beside a topic: a crisis, a person asked for, or an insult.
-FIRM = ("crisis", "abuse", "contact", "hours", "hotline_busy", "thanks_done")
+FIRM = ("crisis", "abuse", "contact", "hours", "hotline_busy", "thanks_done", "official")
 # These give way to a follow-up marked by 那 / 那我 right after an answer (handlers/followup.py).
-LEANS = ("contact", "hours", "about", "ok", "identity")
+LEANS = ("contact", "hours", "about", "ok", "thanks", "identity")
 _MARKS = re.compile(r"^[?？.。…!！~～,，、]+$")
 _ANGRY = frozenset("😡😠🤬💢👎😤")
 _STICKERS = re.compile(r"\[([^\[\]\s]{1,6})\]")  # WeChat sticker codes sent as text
@@ -78,7 +79,8 @@ class Wordless(Social):
 def _leans_on_last(plain: str, ctx: Context) -> bool:
     """'那我该找谁' / '那我该咋办' right after a service answer or list: a follow-up."""
     last = ctx.session.last_topic()
-    return isinstance(last, dict) and len(plain) <= 12 and plain.startswith("那") \
+    rest = without_openers(plain)  # 嗯嗯 谢了 那吉林呢: the thanks is said on the way
+    return isinstance(last, dict) and len(rest) <= 12 and rest.startswith("那") \
         and last.get("kind") in ("faq", "search")
 
 

@@ -25,8 +25,8 @@ SETS = Path(__file__).resolve().parent / "fixtures" / "followers"
 # expected kind of reply.
 ROUTES = {
     "social": ("social:greeting", "social:small_talk", "social:festive", "social:thanks",
-               "social:thanks_done", "social:ok", "social:ack", "social:mistake", "social:goodbye",
-               "greeting", "help"),
+               "social:thanks_done", "social:compliment", "social:ok", "social:ack",
+               "social:mistake", "social:goodbye", "greeting", "help"),
     "identity": ("social:identity", "social:official"),
     "about": ("social:about", "help"),
     "contact": ("hotline", "social:contact", "social:hours", "social:hotline_busy"),

@@ -52,3 +52,79 @@ def test_more_after_an_answer_without_a_list_shows_the_articles_behind_it(app):
 
 def test_more_with_nothing_asked_before_says_there_is_no_list(app):
     assert "没有可以翻页" in say_as(app, "o_gaps_none")("更多")
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("合同上写了离职两年不许去同行 可公司一分钱补偿都没给", ("竞业限制", "30%")),
+    ("年度汇算让我补税三百多 去年在两个厂干过", ("汇算", "12366")),
+    ("我妈上个月过世了 她交的养老保险里的钱能领回来吗", ("个人账户", "丧葬")),
+    ("快60了 社保只交了十年 到时候不够年限咋办", ("延长缴费",)),
+    ("社保停了大半年 现在自己交还能接得上吗", ("累计",)),
+    ("离职了 失业金能领不 社保交了四年", ("本人意愿",)),
+])
+def test_service_answers_of_round_5(say, text, facts):
+    answer = say(text)
+    assert all(f in answer for f in facts), answer
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("刚查出来要住院做手术 出院回去老板说不用来了", ("医疗期",)),
+    ("怀孕五个月 主管说我业绩差把我辞了", ("孕期",)),
+    ("春节回来发现工位没了 说我算自动离职", ("仲裁",)),
+    ("送外卖的 超时一单罚五十 一个月被罚好几百", ("罚款",)),
+    ("五一三天都在厂里干了 老板按平时的工钱算", ("300%",)),
+    ("跑长途的 一天开十四个钟 从来没见过加版费", ("150%",)),
+    ("实习了两个月一分钱都没有 我都毕业了", ("12333",)),
+    ("朋友借我身份证去办卡 现在我名下多了个公司", ("报警",)),
+])
+def test_rights_said_in_plain_words_get_their_answer(say, text, facts):
+    answer = say(text)
+    assert all(f in answer for f in facts), answer
+    assert "答不上来" not in answer and "加版费" not in answer
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("新年好呀 给个红包呗", "谢谢您"),
+    ("你这回复得还挺快 比打电话强", "不客气"),
+    ("不好意思 刚刚发错了", "没关系"),
+])
+def test_social_lines_of_round_5(say, text, start):
+    assert say(text).startswith(start)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("你们推的文章都是哪来的 靠谱不", "来源"),
+    ("这个号正规不 问东西收不收钱", "不会向您收费"),
+    ("平常都推些什么 多久推一次", "就业桥"),
+    ("热线几点到几点能打通 我白天上班不方便接电话", "9:00"),
+    ("dh多少", "400-633-0111"),
+])
+def test_questions_about_the_account_in_other_words(say, text, fact):
+    assert fact in say(text)
+
+
+@pytest.mark.parametrize("text", ["我家猫咪不吃东西怎么办", "帮孩子看道题 2x+4=10 x等于多少",
+                                  "下期彩票买啥号"])
+def test_off_topic_of_round_5_is_declined(say, text):
+    answer = say(text)
+    assert "就业" in answer and "就业桥是全国就业资讯服务平台" not in answer
+
+
+def test_a_thanks_that_turns_to_another_place_is_a_follow_up(app):
+    say = say_as(app, "o_gaps_thanks")
+    say("天津见习补贴多少")
+    assert "天津" not in say("好的谢谢 那吉林呢")[:8]
+    answer = say_as(app, "o_gaps_thanks2")
+    answer("哈尔滨有啥活干")
+    assert not answer("嗯嗯 谢了 那吉林呢").startswith("不客气")
+
+
+@pytest.mark.parametrize("text", ["俺们河北最近有啥新鲜事", "湖北这边有啥就业方面的新东西"])
+def test_regional_news_in_other_words(say, text):
+    answer = say(text)
+    assert "答不上来" not in answer and ("河北" in answer or "湖北" in answer)
+
+
+def test_a_past_conviction_gets_the_job_seeking_answer(say):
+    answer = say("以前坐过牢 有前科 现在去哪找活")
+    assert "零工市场" in answer and "答不上来" not in answer

@@ -4,7 +4,7 @@ Every message is asked as its own follower (after its history) and checked for r
 must-contain, must-not-contain and length. On set1 the few known misses are listed with the
 reason, so a fix and a regression both show. Sets 2 and 3 were tuned on after their first
 measurement (docs/followers.md); they are held to the share of messages that passed when
-tuning stopped. Sets 4 and 6 were tuned on the same way (rounds 3 and 4). Sets 5 and 7,
+tuning stopped. Sets 4, 6 and 8 were tuned on the same way (rounds 3 to 5). Sets 5 and 7,
 the held-out sets of rounds 3 and 4, are measured once by hand and never tested here (only
 their shape).
 """
@@ -23,8 +23,9 @@ KNOWN_MISSES = {
 }
 # The share of messages passing every automatic check, as reached when tuning stopped
 # (set2: 133 of 137, set3: 220 of 235, set4: 134 of 165 after round 3 tuned on it,
-# set6: 118 of 150 after round 4); a change that loses more than that fails.
-FLOORS = {"set2": 0.96, "set3": 0.93, "set4": 0.81, "set6": 0.78}
+# set6: 118 of 150 after round 4, set8: 127 of 150 after round 5); a change that loses more
+# than that fails.
+FLOORS = {"set2": 0.96, "set3": 0.93, "set4": 0.81, "set6": 0.78, "set8": 0.84}
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +43,8 @@ def asked(app):
             for name in ("set1", *FLOORS)}
 
 
-@pytest.mark.parametrize("name", ["set1", "set2", "set3", "set4", "set5", "set6", "set7"])
+@pytest.mark.parametrize("name", ["set1", "set2", "set3", "set4", "set5", "set6", "set7",
+                                  "set8"])
 def test_the_sets_are_the_ones_described(name):
     rows = load_set(name)
     assert len(rows) >= 130 and len({r["id"] for r in rows}) == len(rows)
