@@ -37,8 +37,26 @@ class FaqAnswer(Handler):
 
     def handle(self, msg: Any, ctx: Context, match: Any) -> Reply:
         u = understand(ctx)
-        place = u.places[0] if u.places else None
-        return answer(ctx, match.entry, place)
+        return answer(ctx, match.entry, where(u.plain, u.places))
+
+
+_HOME = ("户口", "户籍", "老家", "籍贯")  # 户口河南的 在南京跑外卖: the rules of 南京 apply
+
+
+def where(text: str, places: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The place the question is about: where the follower is (在南京) over where their
+    户口 or 老家 is; else the first place named."""
+    if len(places) < 2:
+        return places[0] if places else None
+    def before(name: str) -> str:
+        at = text.find(name)
+        return text[max(0, at - 3):at] if at >= 0 else ""
+
+    here = next((p for p in places if "在" in before(p[0])[-2:]), None)
+    if here is not None:
+        return here
+    away = [p for p in places if not any(h in before(p[0]) for h in _HOME)]
+    return away[0] if away else places[0]
 
 
 def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool = False) -> Text:

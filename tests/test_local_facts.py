@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.faq import _states_a_rule
+from handlers.faq import _states_a_rule, where
 
 
 def test_a_service_answer_in_a_province_quotes_that_provinces_figure(say):
@@ -30,3 +30,15 @@ def test_a_list_shows_the_sentence_that_answers_not_the_lead(say):
 ])
 def test_only_a_stated_rule_is_quoted_beside_the_answer(sentence, rule):
     assert _states_a_rule(sentence) is rule
+
+
+@pytest.mark.parametrize(("text", "places", "expected"), [
+    ("户口河南的在南京跑外卖", [("河南", "河南"), ("南京", "江苏")], ("南京", "江苏")),
+    ("老家安徽的人在杭州", [("安徽", "安徽"), ("杭州", "浙江")], ("杭州", "浙江")),
+    ("户籍湖北现在广州打工", [("湖北", "湖北"), ("广州", "广东")], ("广州", "广东")),
+    ("湖北和湖南哪个补贴高", [("湖北", "湖北"), ("湖南", "湖南")], ("湖北", "湖北")),
+    ("天津见习补贴", [("天津", "天津")], ("天津", "天津")),
+    ("见习补贴", [], None),
+])
+def test_the_place_a_question_is_about_is_where_the_follower_is(text, places, expected):
+    assert where(text, places) == expected
