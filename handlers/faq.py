@@ -48,6 +48,7 @@ def where(text: str, places: list[tuple[str, str]]) -> tuple[str, str] | None:
     户口 or 老家 is; else the first place named."""
     if len(places) < 2:
         return places[0] if places else None
+
     def before(name: str) -> str:
         at = text.find(name)
         return text[max(0, at - 3):at] if at >= 0 else ""
