@@ -18,9 +18,11 @@ from handlers.phrases import chinese_number
 from handlers.replies import Reply
 from handlers.search import Search
 from handlers.understand import understand
+from knowledge.sense import shared_tokenizer
 
 BRIEF = 10  # plain characters of a question that leans on the last reply
 OWN_QUESTION = 92.0  # a service answer this strong means the message is a new question
+MAX_NAMED = 20  # list items whose titles are read to find the one the follower names
 # 第一条讲的啥, 第2个, 3条: with 第 any measure word; without it only 条 / 篇 (一个月 is no item)
 _ITEM = re.compile(r"^(?:第([0-9]{1,2}|[一二两三四五六七八九十]{1,3})[条篇个项]"
                    r"|([0-9]{1,2}|[一二两三四五六七八九十]{1,3})[条篇])")
@@ -44,6 +46,10 @@ class FollowUp(Handler):
             word = item.group(1) or item.group(2)
             n = int(word) if word.isdigit() else chinese_number(word)
             return ("pick", n) if n else None
+        if last.get("ids") and len(s) <= 2 * BRIEF and any(w in s for w in _words("open")):
+            return ("open", None)  # 原文链接发一下 / 就那个绣娘的 点开看看
+        if len(s) <= BRIEF and any(w in s for w in _words("another")):
+            return ("another", None)  # 还有没有 再来几条
         place = _place_only(u)
         own = u.best_faq(OWN_QUESTION)
         kind = last.get("kind")
@@ -74,6 +80,12 @@ class FollowUp(Handler):
         ctx.route = f"followup:{action}"
         if action == "pick":
             return paging.Pick().handle(msg, ctx, value)
+        if action == "open":
+            return paging.Pick().handle(msg, ctx, _named(ctx, last))
+        if action == "another" and last.get("kind") != "faq" and last.get("ids"):
+            return paging.Paging().handle(msg, ctx, 1)
+        if action == "another":
+            return Search().handle(msg, ctx, str(last.get("query", "")) or ctx.text)
         if action in ("faq_place", "faq_more", "faq_again"):
             entry = ctx.faq.get(last.get("faq", ""))
             if entry is not None:
@@ -87,6 +99,20 @@ class FollowUp(Handler):
             return news.region_news(ctx, province)
         query = _swap_place(str(last.get("query", "")), name)
         return Search().handle(msg, ctx, query)
+
+
+def _named(ctx: Context, last: dict) -> int:
+    """Which item of the last list the follower names (那个绣娘的): the first whose title
+    holds one of their words, else the first item of the page shown."""
+    ids = list(last.get("ids", ()))
+    page = max(int(last.get("page", 0) or 0), 0)
+    first = min(page * int(last.get("page_size", 5) or 5), len(ids) - 1)
+    words = [w for w in shared_tokenizer().cut(understand(ctx).plain) if len(w) >= 2]
+    if ctx.kb is not None and words:
+        for article in ctx.kb.get_many(ids[:MAX_NAMED]):
+            if any(w in article.title for w in words):
+                return ids.index(article.id) + 1
+    return first + 1
 
 
 def _words(name: str) -> tuple[str, ...]:

@@ -21,9 +21,10 @@ from handlers.understand import reply_key, understand
 
 SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "compliment", "ok",
           "mistake", "goodbye", "identity", "official", "impatience", "about", "hours",
-          "hotline_busy", "contact", "offtopic")
+          "hotline_busy", "contact", "submit", "offtopic")
 # These stand even beside a topic: a crisis, a person asked for, or an insult.
-FIRM = ("crisis", "abuse", "contact", "hours", "hotline_busy", "thanks_done", "official")
+FIRM = ("crisis", "abuse", "contact", "hours", "hotline_busy", "thanks_done", "official",
+        "submit")
 # These give way to a follow-up marked by 那 / 那我 right after an answer (handlers/followup.py).
 LEANS = ("contact", "hours", "about", "ok", "thanks", "identity")
 _MARKS = re.compile(r"^[?？.。…!！~～,，、]+$")

@@ -1,6 +1,6 @@
-"""Round 5, from set7's notes in words of our own: typos of 公积金 and 档案, medical care while
-living with one's children, a transfer after childbirth, 今天推送了啥, "are you the 人社局",
-a message sent by mistake, and 更多 / 第二条 after an answer that showed no list.
+"""Rounds 5 and 6, from set7's and set9's notes and set8's families, in words of our own:
+service answers and rights said in plain words, the account's own questions, follow-ups
+that open an item or ask for more, and 更多 / 第二条 after an answer that showed no list.
 
 Each case is a wording written for this test, not a message of any follower set.
 """
@@ -128,3 +128,64 @@ def test_regional_news_in_other_words(say, text):
 def test_a_past_conviction_gets_the_job_seeking_answer(say):
     answer = say("以前坐过牢 有前科 现在去哪找活")
     assert "零工市场" in answer and "答不上来" not in answer
+
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("辞职的时候厂里说送我培训过 要我赔两万违约金", ("服务期", "培训费")),
+    ("流水线上袖子被机器卷了进去 手受伤了 老板说是我不小心", ("工伤认定",)),
+    ("讲好一天一结 后来说月底一起给 现在人找不到了", ("12333", "仲裁")),
+    ("中介收了我三千块说包进大厂 现在人联系不上", ("报警",)),
+    ("65了退休了还在饭店洗碗 没签合同 能要双倍工资不", ("劳务关系",)),
+    ("北京开了个修车铺 招了一个残疾人 能补多少", ("残疾",)),
+])
+def test_round_6_rights_and_service_answers(say, text, facts):
+    answer = say(text)
+    assert all(f in answer for f in facts), answer
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("这一周有没有出什么新政策", "最新资讯"),
+    ("你们最近推的几篇发我看看", "最新资讯"),
+])
+def test_the_newest_in_longer_words(say, text, start):
+    assert say(text).startswith(start)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("你们一般推送些什么内容 多久更新一次", "就业桥是全国就业资讯服务平台"),
+    ("就业桥到底是政府的还是私人公司的", "就业桥"),
+    ("我们乡里办了场招聘会 想找你们投稿", "400-633-0111"),
+])
+def test_questions_about_the_account_in_round_6_words(say, text, fact):
+    answer = say(text)
+    assert fact in answer and "答不上来" not in answer
+
+
+def test_a_suggestion_about_push_times_is_offered_as_one(say):
+    answer = say("建议别大半夜推送 吵醒人")
+    assert "建议" in answer and "回复“1”" in answer
+
+
+def test_a_job_seeker_who_asks_for_a_factory_gets_the_job_seeking_answer(say):
+    answer = say("会开叉车 在苏州想进个厂 有推荐吗")
+    assert "零工市场" in answer
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("创业担保贷款怎么申请", "把原文链接发我", "/articles/"),
+    ("湖南有什么新闻", "就那个残疾人就业的 打开看看", "残疾人"),
+    ("湖北培训补贴", "还有别的吗 再来几条", "湖北"),
+])
+def test_follow_ups_that_open_an_item_or_ask_for_another(app, first, then, expected):
+    say = say_as(app, "o_gaps_open")
+    say(first)
+    answer = say(then)
+    assert expected in answer and not answer.startswith("您好")
+
+
+def test_next_page_with_a_particle_pages(app):
+    say = say_as(app, "o_gaps_page")
+    say("招聘会")
+    say("广东的")
+    assert not say("下一页咯").startswith("您好")
