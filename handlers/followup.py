@@ -23,6 +23,7 @@ from knowledge.sense import shared_tokenizer
 BRIEF = 10  # plain characters of a question that leans on the last reply
 OWN_QUESTION = 92.0  # a service answer this strong means the message is a new question
 MAX_NAMED = 20  # list items whose titles are read to find the one the follower names
+AGAIN_LEN = 20  # 都过去一个多月了 老板一直没报 还来得及吗: still about the last answer
 # 第一条讲的啥, 第2个, 3条: with 第 any measure word; without it only 条 / 篇 (一个月 is no item)
 _ITEM = re.compile(r"^(?:第([0-9]{1,2}|[一二两三四五六七八九十]{1,3})[条篇个项]"
                    r"|([0-9]{1,2}|[一二两三四五六七八九十]{1,3})[条篇])")
@@ -56,6 +57,8 @@ class FollowUp(Handler):
         if kind == "faq":
             if place:
                 return ("faq_place", place)
+            if len(s) <= AGAIN_LEN and any(w in s for w in _words("late")):
+                return ("faq_again", None)  # 还来得及吗: the deadlines of the last answer
             if own and own.entry.id != last.get("faq"):
                 return None
             again = _asks_again(s)
@@ -126,7 +129,7 @@ def _is_more(s: str) -> bool:
 
 def _asks_again(s: str) -> bool:
     """能贷多少 / 最多能要几个月的 / 没看懂: a question the last answer itself covers."""
-    return len(s) <= 16 and any(w in s for w in _words("again"))
+    return len(s) <= AGAIN_LEN and any(w in s for w in _words("again"))
 
 
 def _leans(s: str, u: Any) -> bool:

@@ -28,7 +28,7 @@ ROUTES = {
                "social:thanks_done", "social:compliment", "social:ok", "social:ack",
                "social:mistake", "social:goodbye", "greeting", "help"),
     "identity": ("social:identity", "social:official"),
-    "about": ("social:about", "help"),
+    "about": ("social:about", "social:coverage", "social:website", "social:voice", "help"),
     "contact": ("hotline", "social:contact", "social:hours", "social:hotline_busy",
                 "social:submit"),
     "impatience": ("social:impatience",),

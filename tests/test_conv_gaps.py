@@ -189,3 +189,40 @@ def test_next_page_with_a_particle_pages(app):
     say("招聘会")
     say("广东的")
     assert not say("下一页咯").startswith("您好")
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("我是一家餐饮公司的人事 想跟你们合作发布招聘信息", "400-633-0111"),
+    ("怎么给你们留言 有点情况想反映", "留言"),
+    ("你们是不是只发广东的 我在四川", "全国"),
+    ("有没有网页版 用电脑能看吗", "浏览器"),
+    ("可以发语音问吗 我不会打字", "语音"),
+    ("祝就业桥越来越好 新年快乐", "谢谢您"),
+    ("我不太会弄 直接打字问就可以吗", "就业桥"),
+])
+def test_round_7_questions_about_the_account(say, text, fact):
+    answer = say(text)
+    assert fact in answer and "答不上来" not in answer, answer
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("退休的会计 想返聘或者找点记账的活 发挥余热", "零工市场"),
+    ("送快递的有没有工伤保险 听说有职业伤害保障", "职业伤害保障"),
+    ("站长叫我们都去办个体户 再签个合作协议 说这样就不算员工", "劳动关系"),
+])
+def test_round_7_service_answers(say, text, fact):
+    assert fact in say(text)
+
+
+def test_a_late_injury_claim_after_the_injury_answer_gets_the_one_year_limit(app):
+    say = say_as(app, "o_gaps_late")
+    say("工伤怎么认定")
+    answer = say("单位拖了一个多月都没报 现在还来得及吗")
+    assert "1年" in answer
+
+
+def test_the_link_after_a_service_answer_is_the_article(app):
+    say = say_as(app, "o_gaps_link")
+    say("天津见习补贴多少")
+    answer = say("链接发我下")
+    assert "/articles/" in answer and "再见" not in answer
