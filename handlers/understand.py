@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from config.texts import meaning_intents
+from config.texts import meaning_intents, meaning_table
 from handlers.context import Context
 from knowledge.plain import plain
 from knowledge.regions import mentions
@@ -48,9 +48,10 @@ def intent_matcher() -> SenseMatcher:
             examples=tuple(table.get("examples", ())),
             exclude=tuple(table.get("exclude", ())),
             max_rest=table.get("max_rest"),
+            lenient=bool(table.get("lenient", False)),
             cutoff=float(table.get("cutoff", DEFAULT_CUTOFF)),
         ))
-    return SenseMatcher(specs)
+    return SenseMatcher(specs, neutral=tuple(meaning_table("plain").get("neutral", ())))
 
 
 def reply_key(intent: str) -> str:

@@ -61,6 +61,7 @@ class SenseSpec:
     examples: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()  # rules that, when they hold, rule this sense out
     max_rest: int | None = None  # characters a rule hit may leave unexplained (None: any)
+    lenient: bool = False  # the matcher's neutral words do not count towards max_rest
     cutoff: float = DEFAULT_CUTOFF
 
 
@@ -86,6 +87,9 @@ class SenseMatcher:
 
     specs: list[SenseSpec]
     tokenizer: Tokenizer = field(default_factory=shared_tokenizer)
+    # Words that never make a message about something else (我, 你们, 的, 能, 不): a rule
+    # hit of a lenient sense may leave them beyond its `max_rest` (你们只管湖北的吗 我在新疆能用不).
+    neutral: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self._rules: list[_Rule] = []
@@ -111,6 +115,7 @@ class SenseMatcher:
         if words:
             self._auto.make_automaton()
         self._has_words = bool(words)
+        self._neutral = frozenset(filter(None, (plain(w) for w in self.neutral)))
         self._owners: list[int] = []
         self._examples: list[str] = []
         self._tokens: list[str] = []
@@ -135,6 +140,7 @@ class SenseMatcher:
         excluded: set[int] = set()
         hits = self._words_in(s)
         maybe = sorted({r for w in hits for r in self._rules_of.get(w, ())})
+        neutral: set[str] | None = None  # worked out for the first long hit only
         for rule in map(self._rules.__getitem__, maybe):  # in order: ties go to the first
             matched = [g & hits for g in rule.groups]
             if not all(matched):
@@ -143,10 +149,15 @@ class SenseMatcher:
                 excluded.add(rule.owner)
                 continue
             spec = self.specs[rule.owner]
-            used = _covered(s, set().union(*matched))
-            rest = len(s) - used
-            if spec.max_rest is not None and rest > spec.max_rest:
-                continue
+            words = set().union(*matched)
+            used = _covered(s, words)
+            if spec.max_rest is not None and len(s) - used > spec.max_rest:
+                if not spec.lenient:
+                    continue
+                if neutral is None:
+                    neutral = {w for w in self._neutral if w in s}
+                if len(s) - _covered(s, words | neutral) > spec.max_rest:
+                    continue
             score = WORD_SCORE + 10.0 * used / len(s)
             _keep(best, rule.owner, Found(spec.name, score, "words"))
         for i, found in self._by_examples(s):

@@ -84,3 +84,22 @@ def test_every_intent_has_a_reply_or_a_handler():
 
 def test_the_matcher_is_compiled_once():
     assert intent_matcher() is intent_matcher()
+
+
+def test_a_lenient_sense_may_leave_neutral_words_beyond_its_limit():
+    specs = [SenseSpec("coverage", rules=("只管+吗",), max_rest=6, lenient=True),
+             SenseSpec("contact", rules=("电话",), max_rest=4)]
+    m = SenseMatcher(specs, neutral=("你们", "我", "在", "能", "不", "的"))
+    assert [f.name for f in m.find("你们只管湖北的吗我在新疆能用不")] == ["coverage"]
+    # the same padding does not stretch a sense that is not lenient
+    assert m.find("你们的电话我在新疆能用不") == []
+    # and content words still count: a longer question is something else
+    assert m.find("只管湖北吗失业金培训补贴创业贷款") == []
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("你们是不是只管湖北的啊 我人在新疆能不能用", "coverage"),
+    ("你们这个到底是政府的还是公司的", "official"),
+])
+def test_questions_about_the_account_hold_at_length(text, intent):
+    assert intent in [f.name for f in intent_matcher().find(text)]
