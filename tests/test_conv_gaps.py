@@ -226,3 +226,26 @@ def test_the_link_after_a_service_answer_is_the_article(app):
     say("天津见习补贴多少")
     answer = say("链接发我下")
     assert "/articles/" in answer and "再见" not in answer
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("跟我聊的是机器吧 后台到底有没有人看", "我是就业桥公众号的自动回复助手"),
+    ("有人打电话说是就业桥的 让我先交钱 是你们吗", "这里是就业桥公众号"),
+    ("你们一天推好几条 太频繁了", "抱歉"),
+    ("字号能不能调大点 老人看着费劲", "谢谢您的建议"),
+    ("到底能不能回答 给句准话", "抱歉让您久等了"),
+])
+def test_round_8_lines_in_kind(say, text, start):
+    assert say(text).startswith(start)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("培训学校说先学后付 后来才知道给我办了贷款", "报警"),
+    ("日日OT到好夜 OT钱一蚊都冇", "150%"),
+    ("年根底下包工头就找不着人了 我们仨人俩月的钱一分没拿着", "12333"),
+    ("单位放假两个月 想在东莞找个临时的活", "零工市场"),
+    ("zp信息有没有 成都的", "零工市场"),
+])
+def test_round_8_rights_and_jobs(say, text, fact):
+    answer = say(text)
+    assert fact in answer and "答不上来" not in answer, answer
