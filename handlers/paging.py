@@ -62,7 +62,19 @@ class Pick(Handler):
         article = ctx.kb.get(ids[match - 1]) if ctx.kb else None
         if article is None:
             return Text(reply("list_gone", hotline=ctx.hotline))
-        return article_card(article, ctx.kb.summary_of(article), ctx.base_url)
+        return article_card(article, _told(ctx, last, article), ctx.base_url)
+
+
+def _told(ctx: Context, last: dict, article: Any) -> str:
+    """What the card says: an editor's summary, else the article's sentence that answers
+    the question behind the list and the follower's words now (三支一扶 → 补贴一年多少钱: the
+    sentence on the subsidy), else its lead."""
+    query = " ".join(x for x in (str(last.get("query") or ""), ctx.text or "") if x)
+    if article.summary or not query:
+        return ctx.kb.summary_of(article)
+    result = ctx.kb.search(query, limit=1)
+    answer = result.answer_of(article) if result.answer_of else ""
+    return answer or ctx.kb.summary_of(article)
 
 
 def _list_behind(msg: Any, ctx: Context) -> Reply | None:

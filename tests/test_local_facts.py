@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.faq import _states_a_rule, where
+from tests.follower_eval import say_as
 
 
 def test_a_service_answer_in_a_province_quotes_that_provinces_figure(say):
@@ -42,3 +43,10 @@ def test_only_a_stated_rule_is_quoted_beside_the_answer(sentence, rule):
 ])
 def test_the_place_a_question_is_about_is_where_the_follower_is(text, places, expected):
     assert where(text, places) == expected
+
+
+def test_a_picked_article_shows_its_sentence_that_answers_the_question(app):
+    say = say_as(app, "o_facts_pick")
+    say("见习留用奖补")
+    card = say("1")
+    assert "2000元" in card and "留用" in card, card
