@@ -71,6 +71,9 @@ class FollowUp(Handler):
             return None
         if place and (_marked(s) or kind == "search") and kind in ("search", "region", "latest"):
             return ("list_place", place)
+        other = _other_subject(s, last) if kind in ("search", "region", "latest") else None
+        if other:
+            return ("other", other)  # 那西部计划呢 after 三支一扶: the same question, of that
         if kind in ("search", "region", "latest") and last.get("ids") \
                 and (_is_more(s) or _asks_briefly(ctx, u)):
             page = max(int(last.get("page", 0) or 0), 0)
@@ -83,6 +86,8 @@ class FollowUp(Handler):
         ctx.route = f"followup:{action}"
         if action == "pick":
             return paging.Pick().handle(msg, ctx, value)
+        if action == "other":
+            return Search().handle(msg, ctx, value)
         if action == "open":
             return paging.Pick().handle(msg, ctx, _named(ctx, last))
         if action == "another" and last.get("kind") != "faq" and last.get("ids"):
@@ -116,6 +121,21 @@ def _named(ctx: Context, last: dict) -> int:
             if any(w in article.title for w in words):
                 return ids.index(article.id) + 1
     return first + 1
+
+
+def _other_subject(s: str, last: dict) -> str | None:
+    """'那西部计划呢' after a list about something else: 西部计划 (None when the words are the
+    last question's own, or too few to search)."""
+    if not s.startswith("那"):
+        return None
+    rest = s[1:]
+    for w in sorted(_words("markers"), key=len, reverse=True):
+        rest = rest.replace(w, "")
+    rest = rest.strip("的")
+    if rest.startswith(tuple(_words("leans"))):
+        return None  # 那我们厂能评吗: about the last answer, for the follower's own case
+    query = str(last.get("query") or "")
+    return rest if len(rest) >= 2 and rest not in query else None
 
 
 def _words(name: str) -> tuple[str, ...]:

@@ -21,7 +21,8 @@ from handlers.understand import reply_key, understand
 
 SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "compliment", "ok",
           "mistake", "goodbye", "identity", "official", "impatience", "about", "hours",
-          "hotline_busy", "contact", "submit", "coverage", "website", "voice", "offtopic")
+          "hotline_busy", "contact", "submit", "coverage", "only_region", "website", "voice",
+          "offtopic")
 # These stand even beside a topic: a crisis, a person asked for, or an insult.
 FIRM = ("crisis", "abuse", "contact", "hours", "hotline_busy", "thanks_done", "official",
         "submit")

@@ -249,3 +249,24 @@ def test_round_8_lines_in_kind(say, text, start):
 def test_round_8_rights_and_jobs(say, text, fact):
     answer = say(text)
     assert fact in answer and "答不上来" not in answer, answer
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("工头说项目款没下来 让我们再等等 三个月了一分钱没见着", "12333"),
+    ("你们文章里的电话打过去是停机", "抱歉"),
+    ("你们有哪些地方的消息 我们市的有吗", "全国"),
+    ("可以只推江西的吗 外省的不想看", "订阅"),
+    ("跑外卖被车刮了 手骨裂 站点说不管", "职业伤害保障"),
+    ("招聘的说要先贷款交培训费 学完包工作", "报警"),
+    ("我妈退休了在商场做保洁 拖地滑倒了 商场说她不是正式员工", "劳务关系"),
+])
+def test_round_9_in_words_of_our_own(say, text, fact):
+    answer = say(text)
+    assert fact in answer and "答不上来" not in answer, answer
+
+
+def test_another_subject_after_a_list_is_asked_as_such(app):
+    say = say_as(app, "o_gaps_other")
+    say("三支一扶")
+    answer = say("那西部计划呢")
+    assert "西部计划" in answer and "三支一扶" not in answer.split("\n")[0]
