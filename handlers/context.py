@@ -37,6 +37,9 @@ class Articles(Protocol):
     def get_many(self, ids: list[str]) -> list[Article]:
         """The articles of `ids` that still exist, in that order."""
 
+    def sentence_for(self, query: str, article: Article) -> str:
+        """The article's sentence that answers `query` ("" when none holds its words)."""
+
     def summary_of(self, article: Article) -> str:
         """A short summary of the article."""
 

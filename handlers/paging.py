@@ -72,9 +72,7 @@ def _told(ctx: Context, last: dict, article: Any) -> str:
     query = " ".join(x for x in (str(last.get("query") or ""), ctx.text or "") if x)
     if article.summary or not query:
         return ctx.kb.summary_of(article)
-    result = ctx.kb.search(query, limit=1)
-    answer = result.answer_of(article) if result.answer_of else ""
-    return answer or ctx.kb.summary_of(article)
+    return ctx.kb.sentence_for(query, article) or ctx.kb.summary_of(article)
 
 
 def _list_behind(msg: Any, ctx: Context) -> Reply | None:

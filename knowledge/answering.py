@@ -51,6 +51,16 @@ def answer(query: str, ranker: Ranker, tok: Tokenizer, corrector: Corrector | No
     return result
 
 
+def sentence_for(query: str, article: Article, ranker: Ranker, tok: Tokenizer,
+                 corrector: Corrector | None, synonyms: Mapping[str, tuple[str, ...]]) -> str:
+    """The sentence of `article` that answers `query`: the question parsed as a search
+    parses it, without ranking anything (a picked article's card)."""
+    q = parse(find_when(query[:200], date.today()).text, tok, ranker.in_vocab, corrector,
+              synonyms)
+    return _answer_in([(g, ranker.group_idf(g) * g.weight) for g in q.groups if g.known],
+                      article)
+
+
 def pin(result: SearchResult, article: Article, limit: int) -> None:
     """An editor pinned this question (kb pin): its article answers, first and sure."""
     result.hits = [Hit(article, 1.0, lambda: ["编辑指定（kb pin）"])] + [

@@ -13,7 +13,7 @@ from typing import Any
 
 import redis
 
-from knowledge.answering import answer, pin
+from knowledge.answering import answer, pin, sentence_for
 from knowledge.article import Article
 from knowledge.editorial import Editorial
 from knowledge.freshness import IndexHolder
@@ -195,6 +195,15 @@ class KnowledgeBase:
         if article is not None:
             pin(result, article, limit)
         return result
+
+    def sentence_for(self, query: str, article: Article) -> str:
+        """The article's sentence that answers `query` ("" when none holds its words), without
+        a search: for a card the follower picked from a list."""
+        self.ensure_fresh()
+        ranker, tok, corrector = self.index.current()
+        if ranker is None or not query.strip():
+            return ""
+        return sentence_for(query, article, ranker, tok, corrector, self.editorial.synonyms())
 
     def _answer_articles(self, ids: list[str]) -> list[Article]:
         """The articles of `ids` in order (missing ones skipped), from memory where read
