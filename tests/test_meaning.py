@@ -103,3 +103,13 @@ def test_a_lenient_sense_may_leave_neutral_words_beyond_its_limit():
 ])
 def test_questions_about_the_account_hold_at_length(text, intent):
     assert intent in [f.name for f in intent_matcher().find(text)]
+
+
+@pytest.mark.parametrize(("text", "not_made"), [
+    ("省里联合通知", "合同"), ("一点计划都没有", "怎么"), ("报社报道了", "社保"),
+    ("一点用都没有", "怎么"), ("本人定的时间", "认定"),
+])
+def test_follower_typos_never_rewrite_ordinary_words(text, not_made):
+    # a typo is mapped only with the words around it (签合通, 交社报, 能人定), never as a bare
+    # substring that ordinary Chinese also contains
+    assert not_made not in plain(text)
