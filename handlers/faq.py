@@ -115,25 +115,27 @@ def _articles(ctx: Context, keywords: tuple[str, ...], region: str) -> list[Any]
 
 def _local(ctx: Context, region: str, limit: int) -> list[Any]:
     """The best articles of the follower's own words that are about their province."""
-    if ctx.kb is None or not region:
-        return []
-    hits = ctx.kb.search(ctx.text, region=region, limit=5).hits
-    return [h.article for h in hits if h.article.region == region][:limit]
+    return _local_search(ctx, ctx.text, region)[1][:limit]
 
 
 def _local_facts(ctx: Context, entry: Any, region: str) -> list[tuple[Any, str]]:
     """The best article about the follower's province, with its sentence that answers the
-    question ("" when none does). A short follow-up (那山东呢) is asked as the entry's
-    question in that province."""
-    if ctx.kb is None:
-        return []
+    question ("" when none states a rule). A short follow-up (那山东呢) is asked as the
+    entry's question in that province."""
     text = ctx.text if len(ctx.text) >= SHORT_TEXT else f"{region}{entry.question}"
+    result, local = _local_search(ctx, text, region)
+    if not local:
+        return []
+    fact = result.answer_of(local[0]) if result.answer_of else ""
+    return [(local[0], fact if _states_a_rule(fact) else "")]
+
+
+def _local_search(ctx: Context, text: str, region: str) -> tuple[Any, list[Any]]:
+    """The search for `text` with `region` preferred, and its hits about that region."""
+    if ctx.kb is None or not region:
+        return None, []
     result = ctx.kb.search(text, region=region, limit=5)
-    for hit in result.hits:
-        if hit.article.region == region:
-            fact = result.answer_of(hit.article) if result.answer_of else ""
-            return [(hit.article, fact if _states_a_rule(fact) else "")]
-    return []
+    return result, [h.article for h in result.hits if h.article.region == region]
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|元|%|％|个月|天|岁|年内|日内)")

@@ -13,7 +13,7 @@ from knowledge.article import Article
 from knowledge.explain import explain
 from knowledge.extract import best_sentence
 from knowledge.fuzzy import Corrector
-from knowledge.query import parse
+from knowledge.query import ParsedQuery, parse
 from knowledge.ranking import Ranker, verdict
 from knowledge.results import Hit, SearchResult
 from knowledge.text import Tokenizer
@@ -44,8 +44,7 @@ def answer(query: str, ranker: Ranker, tok: Tokenizer, corrector: Corrector | No
     articles = {a.id: a for a in fetch(result.ranked_ids[:limit])}
     result.hits = [Hit(articles[r.id], round(r.score, 4), partial(explain, r, q))
                    for r in kept[:limit] if r.id in articles]
-    concepts = [(g, ranker.group_idf(g) * g.weight) for g in q.groups if g.known]
-    result.answer_of = partial(_answer_in, concepts)
+    result.answer_of = partial(_answer_in, _concepts(q, ranker))
     if not result.hits:
         result.confident = False
     return result
@@ -57,8 +56,7 @@ def sentence_for(query: str, article: Article, ranker: Ranker, tok: Tokenizer,
     parses it, without ranking anything (a picked article's card)."""
     q = parse(find_when(query[:200], date.today()).text, tok, ranker.in_vocab, corrector,
               synonyms)
-    return _answer_in([(g, ranker.group_idf(g) * g.weight) for g in q.groups if g.known],
-                      article)
+    return _answer_in(_concepts(q, ranker), article)
 
 
 def pin(result: SearchResult, article: Article, limit: int) -> None:
@@ -68,6 +66,11 @@ def pin(result: SearchResult, article: Article, limit: int) -> None:
     result.ranked_ids = [article.id] + [i for i in result.ranked_ids if i != article.id]
     result.confident, result.coverage, result.missing_place = True, 1.0, None
     result.pinned = True
+
+
+def _concepts(q: ParsedQuery, ranker: Ranker) -> list:
+    """(concept, weight) of each concept of the question the index knows."""
+    return [(g, ranker.group_idf(g) * g.weight) for g in q.groups if g.known]
 
 
 def _answer_in(concepts: list, article: Article) -> str:
