@@ -28,31 +28,62 @@ def best_sentence(body: str, concepts: Sequence[tuple[Group, float]],
     `concepts` ((group, weight) pairs); "" when none holds any."""
     best, best_score = "", 0.0
     terms = {t for g, _ in concepts for t in g.terms}
-    for position, sentence in enumerate(_sentences(body)):
-        low = sentence.lower()
-        if not any(t in low for t in terms):
+    topics = [_Concept(g, w) for g, w in concepts if g.province is None]
+    places = [_Concept(g, w) for g, w in concepts if g.province]
+    for position, low, passages in _prepared(body, limit):
+        present = [t for t in terms if t in low]
+        if not present:
             continue  # most sentences hold none of the question's words: skip them cheaply
-        sentence = _tidy(sentence)
-        if len(sentence) < 8:
-            continue
-        for passage in _passages(sentence, limit):
-            text = passage.lower()  # terms are normalised; bodies are simplified Chinese
-            topic = sum(w * _held(g, text) for g, w in concepts if g.province is None)
+        for passage, text, bonus in passages:
+            here = {t for t in present if t in text}
+            topic = sum(c.held(here) for c in topics)
             if topic <= 0:
                 continue  # naming the place alone answers nothing
-            score = topic + sum(w * _held(g, text) for g, w in concepts if g.province)
-            score += 0.15 * min(len(_FIGURE.findall(passage)), 2) - 0.01 * position
-            if passage[0] in _QUOTED:
-                score -= 0.2  # a speaker's words rarely state the rule
+            score = topic + sum(c.held(here) for c in places) + bonus - 0.01 * position
             if score > best_score:
                 best, best_score = passage, score
     return best
 
 
+class _Concept:
+    """A question's concept as the extract weighs it: its weight and its alternatives."""
+
+    __slots__ = ("weight", "alts", "terms")
+
+    def __init__(self, group: Group, weight: float) -> None:
+        self.weight = weight
+        self.alts = [(alt.weight / len(alt.terms), alt.terms) for alt in group.alts
+                     if alt.terms]
+        self.terms = frozenset(group.terms)
+
+    def held(self, here: set[str]) -> float:
+        """Weight times how much of the concept the passage's terms `here` hold: its best
+        alternative, parts counted in share."""
+        if self.terms.isdisjoint(here):
+            return 0.0
+        return self.weight * max(share * sum(t in here for t in terms)
+                                 for share, terms in self.alts)
+
+
 @lru_cache(maxsize=4096)
-def _sentences(body: str) -> tuple[str, ...]:
-    """The body's sentences (the same few articles answer most questions: split them once)."""
-    return tuple(sentences(body))
+def _prepared(body: str, limit: int) -> tuple[tuple[int, str, tuple], ...]:
+    """The body's sentences, each lowered for the term test, with its passages ready to
+    score: (passage, lowered, bonus). The same few articles answer most questions, so this
+    work is done once per body, not once per question."""
+    out = []
+    for position, sentence in enumerate(sentences(body)):
+        tidy = _tidy(sentence)
+        if len(tidy) < 8:
+            continue
+        passages = []
+        for passage in _passages(tidy, limit):
+            # terms are normalised; bodies are simplified Chinese
+            bonus = 0.15 * min(len(_FIGURE.findall(passage)), 2)
+            if passage[0] in _QUOTED:
+                bonus -= 0.2  # a speaker's words rarely state the rule
+            passages.append((passage, passage.lower(), bonus))
+        out.append((position, sentence.lower(), tuple(passages)))
+    return tuple(out)
 
 
 def _tidy(sentence: str) -> str:
@@ -60,15 +91,6 @@ def _tidy(sentence: str) -> str:
     sentence = _LEADING.sub("", sentence)
     stripped = _TRAILING.sub("", sentence)
     return stripped + "…" if stripped != sentence else sentence
-
-
-def _held(group: Group, text: str) -> float:
-    """How much of a concept `text` holds: its best alternative, parts counted in share."""
-    best = 0.0
-    for alt in group.alts:
-        share = sum(t in text for t in alt.terms) / len(alt.terms)
-        best = max(best, alt.weight * share)
-    return best
 
 
 def _passages(sentence: str, limit: int) -> list[str]:
