@@ -22,6 +22,8 @@ from handlers.understand import understand
 MIN_SCORE = 85.0  # below this an example-sentence match is too loose to answer with
 JOB_FAIRS = 3  # job-fair articles listed for a job seeker's place
 JOB_WORDS = ("招聘", "岗位", "零工", "用工", "招工")
+TOPIC_LEAD = 1.6  # a job seeker's topic article leads the next hit's score by this much
+TOPIC_COVERAGE = 0.5  # …and holds at least this share of the question's concepts
 SHORT_TEXT = 8  # characters: a follow-up this short (那山东呢) says too little to search
 
 
@@ -60,22 +62,37 @@ def where(text: str, places: list[tuple[str, str]]) -> tuple[str, str] | None:
     return away[0] if away else places[0]
 
 
-def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool = False) -> Text:
-    """The entry (its `more` when `detail`), place line, related article and where to confirm."""
+def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool = False,
+           question: str | None = None) -> Text:
+    """The entry (its `more` when `detail`), place line, related article and where to confirm.
+    `question` is what the answer is about (a follow-up's is the one it leans on)."""
     ctx.route = f"faq:{entry.id}"
+    question = ctx.text if question is None else question
     name, province = place if place else ("", "")
     body = entry.more if detail and entry.more else entry.answer
     parts = [escape(body, quote=False)]  # staff wrote it, but it reaches WeChat as markup
     ids: list[str] = []
     if entry.asks_place:
+        # 退役军人专场招聘会: the one article about that, before the place's newest ones
+        topic = _topic_article(ctx, question, province)
+        if topic is not None and province and topic.region != province:
+            parts.append(reply("faq_topic_elsewhere", place=name, region=topic.region,
+                               link=Safe(_link(topic, ctx.base_url))))
+        elif topic is not None:
+            parts.append(reply("faq_article", link=Safe(_link(topic, ctx.base_url))))
         if name:
             found = _job_fairs(ctx, province) or _local(ctx, province, 2)
+            found = [a for a in found if topic is None or a.id != topic.id]
             ids = [a.id for a in found]
-            parts.append(reply("faq_place_jobs", region=province) if found
-                         else reply("faq_place_jobs_none", place=name))
+            if found:
+                parts.append(reply("faq_place_jobs", region=province))
+            elif topic is None or topic.region != province:
+                parts.append(reply("faq_place_jobs_none", place=name))
             parts.extend(f"· {_link(a, ctx.base_url)}" for a in found)
         else:
             parts.append(reply("faq_ask_place"))
+        if topic is not None:
+            ids.insert(0, topic.id)
     else:
         local = _local_facts(ctx, entry, province) if province else []
         found = [a for a, _ in local] or _articles(ctx, entry.articles, province)
@@ -92,7 +109,7 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
         parts.append(reply("faq_confirm", confirm=entry.confirm))
     if entry.more and not detail:
         parts.append(reply("faq_more_hint"))
-    lists.remember(ctx, "faq", ids, page=-1, faq=entry.id, query=ctx.text[:100], place=name,
+    lists.remember(ctx, "faq", ids, page=-1, faq=entry.id, query=question[:100], place=name,
                    region=province)
     return Text("\n".join(p for p in parts if p))  # every part is escaped or Safe
 
@@ -111,6 +128,20 @@ def _articles(ctx: Context, keywords: tuple[str, ...], region: str) -> list[Any]
             if key in hit.article.title and (not region or hit.article.region in (region, "全国")):
                 return [hit.article]
     return []
+
+
+def _topic_article(ctx: Context, question: str, region: str) -> Any | None:
+    """The article a job seeker's question names when one clearly leads the search
+    (退役军人专场招聘会, 残疾人招聘会); None for a question any job fair answers (有招聘会吗)."""
+    if ctx.kb is None or not question:
+        return None
+    result = ctx.kb.search(question, region=region or None, limit=2)
+    hits = result.hits
+    if not hits or result.coverage < TOPIC_COVERAGE:
+        return None
+    if len(hits) > 1 and hits[0].score < TOPIC_LEAD * hits[1].score:
+        return None
+    return hits[0].article
 
 
 def _local(ctx: Context, region: str, limit: int) -> list[Any]:

@@ -99,7 +99,8 @@ class FollowUp(Handler):
             if entry is not None:
                 place = value or ((last.get("place"), last.get("region"))
                                   if last.get("place") else None)
-                reply = faq.answer(ctx, entry, place, detail=action == "faq_more")
+                reply = faq.answer(ctx, entry, place, detail=action == "faq_more",
+                                   question=str(last.get("query", "")) or None)
                 ctx.route = f"followup:{action}"
                 return reply
         name, province = value if action == "list_place" else ("", "")

@@ -22,10 +22,10 @@ from handlers.understand import reply_key, understand
 SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "compliment", "ok",
           "mistake", "goodbye", "identity", "official", "impatience", "about", "hours",
           "hotline_busy", "contact", "submit", "coverage", "only_region", "website", "voice",
-          "offtopic")
+          "can_ask", "offtopic")
 # These stand even beside a topic: a crisis, a person asked for, or an insult.
 FIRM = ("crisis", "abuse", "contact", "hours", "hotline_busy", "thanks_done", "official",
-        "submit")
+        "submit", "can_ask")
 # These give way to a follow-up marked by 那 / 那我 right after an answer (handlers/followup.py).
 LEANS = ("contact", "hours", "about", "ok", "thanks", "identity")
 _MARKS = re.compile(r"^[?？.。…!！~～,，、]+$")
@@ -66,7 +66,21 @@ class Social(Handler):
         if match == "offtopic":
             return not_found(ctx, "offtopic")
         ctx.route = f"social:{match}"
-        return Text(reply(reply_key(match), hotline=ctx.hotline))
+        line = reply(reply_key(match), hotline=ctx.hotline)
+        if match == "coverage":
+            return _with_place_news(ctx, line)
+        return Text(line)
+
+
+def _with_place_news(ctx: Context, line: str) -> Text:
+    """澳门那边的你们也发吗: the coverage line, then the news of the place named, if any."""
+    from handlers.news import region_news  # news imports the matching helpers we import
+
+    province = next((p for _, p in understand(ctx).places if p), None)
+    if province is None or ctx.kb is None or not ctx.kb.latest(region=province, limit=1):
+        return Text(line)
+    found = region_news(ctx, province)
+    return Text(f"{line}\n\n{found.content}") if isinstance(found, Text) else Text(line)
 
 
 class Wordless(Social):
