@@ -26,6 +26,9 @@ class Complaint(Handler):
         if not is_text(msg):
             return None
         u = understand(ctx)
+        late = u.intent("unanswered")
+        if late is not None:  # 留言问工伤的事 一个礼拜没动静: about our answer, not 工伤
+            return late.name, full_text(msg, ctx)
         found = u.intent("complaint", "suggestion")
         if found is None:
             return None

@@ -10,7 +10,7 @@ import re
 from html import escape
 from typing import Any
 
-from config.texts import Safe, reply
+from config.texts import Safe, meaning_table, reply
 from handlers import lists
 from handlers.base import Handler
 from handlers.context import Context
@@ -35,11 +35,20 @@ class FaqAnswer(Handler):
     def check(self, msg: Any, ctx: Context) -> Any | None:
         if not is_text(msg) or ctx.faq is None:
             return None
-        return understand(ctx).best_faq(MIN_SCORE)
+        u = understand(ctx)
+        found = u.best_faq(MIN_SCORE)
+        if found is not None and found.entry.asks_place and _names_a_programme(u.plain):
+            return None  # 三支一扶今年招多少人: the scheme's article answers, not 找工作
+        return found
 
     def handle(self, msg: Any, ctx: Context, match: Any) -> Reply:
         u = understand(ctx)
         return answer(ctx, match.entry, where(u.plain, u.places))
+
+
+def _names_a_programme(text: str) -> bool:
+    """True when the message names a scheme of [programs] (config/meaning.toml)."""
+    return any(name in text for name in meaning_table("programs").get("names", ()))
 
 
 _HOME = ("户口", "户籍", "老家", "籍贯")  # 户口河南的 在南京跑外卖: the rules of 南京 apply
@@ -94,7 +103,8 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
         if topic is not None:
             ids.insert(0, topic.id)
     else:
-        local = _local_facts(ctx, entry, province) if province else []
+        local = _local_facts(ctx, entry, province, _asked(ctx, question, name)) \
+            if province else []
         found = [a for a, _ in local] or _articles(ctx, entry.articles, province)
         ids = [a.id for a in found]
         # the province's own figures and channels (辽事通, 2600元) beside the national rule
@@ -149,11 +159,21 @@ def _local(ctx: Context, region: str, limit: int) -> list[Any]:
     return _local_search(ctx, ctx.text, region)[1][:limit]
 
 
-def _local_facts(ctx: Context, entry: Any, region: str) -> list[tuple[Any, str]]:
-    """The best article about the follower's province, with its sentence that answers the
-    question ("" when none states a rule). A short follow-up (那山东呢) is asked as the
-    entry's question in that province."""
-    text = ctx.text if len(ctx.text) >= SHORT_TEXT else f"{region}{entry.question}"
+def _asked(ctx: Context, question: str, place: str) -> str:
+    """What to search the province's articles for: the follower's words; a short follow-up
+    in the same place (那博士呢 after 武汉本科…) with the question it leans on; else ""."""
+    if len(ctx.text) >= SHORT_TEXT:
+        return ctx.text
+    if place and question != ctx.text and place in question:
+        return f"{question} {ctx.text}"
+    return ""
+
+
+def _local_facts(ctx: Context, entry: Any, region: str, text: str) -> list[tuple[Any, str]]:
+    """The best article about the follower's province, with its sentence that answers
+    `text` ("" when none states a rule). Without a text (那山东呢) the entry's question is
+    asked in that province."""
+    text = text or f"{region}{entry.question}"
     result, local = _local_search(ctx, text, region)
     if not local:
         return []

@@ -18,6 +18,8 @@ from handlers.phrases import chinese_number
 from handlers.replies import Reply
 from handlers.search import Search
 from handlers.understand import understand
+from knowledge.plain import plain
+from knowledge.regions import mentions
 from knowledge.sense import shared_tokenizer
 
 BRIEF = 10  # plain characters of a question that leans on the last reply
@@ -59,7 +61,7 @@ class FollowUp(Handler):
                 return ("faq_place", place)
             if len(s) <= AGAIN_LEN and any(w in s for w in _words("late")):
                 return ("faq_again", None)  # 还来得及吗: the deadlines of the last answer
-            if own and own.entry.id != last.get("faq"):
+            if own and own.entry.id != last.get("faq") and not _back_to(s, u, last):
                 return None
             again = _asks_again(s)
             if _is_more(s) and not again:
@@ -87,7 +89,7 @@ class FollowUp(Handler):
         if action == "pick":
             return paging.Pick().handle(msg, ctx, value)
         if action == "other":
-            return Search().handle(msg, ctx, value)
+            return Search().handle(msg, ctx, _in_last_place(value, last))
         if action == "open":
             return paging.Pick().handle(msg, ctx, _named(ctx, last))
         if action == "another" and last.get("kind") != "faq" and last.get("ids"):
@@ -137,6 +139,21 @@ def _other_subject(s: str, last: dict) -> str | None:
         return None  # 那我们厂能评吗: about the last answer, for the follower's own case
     query = str(last.get("query") or "")
     return rest if len(rest) >= 2 and rest not in query else None
+
+
+def _back_to(s: str, u: Any, last: dict) -> bool:
+    """刚才说的那个失业金 …: the message points back, and the last service answer is among
+    its matches."""
+    return any(w in s for w in _words("back")) and any(
+        m.entry.id == last.get("faq") for m in u.faq)
+
+
+def _in_last_place(subject: str, last: dict) -> str:
+    """那硕士呢 after 武汉本科生租房补贴: the new subject, asked of the last question's places
+    (硕士 武汉), so the answer stays where the follower is."""
+    query = plain(str(last.get("query") or ""))
+    names = [name for name, _ in mentions(query) if name not in subject]
+    return " ".join([subject, *dict.fromkeys(names)])
 
 
 def _words(name: str) -> tuple[str, ...]:

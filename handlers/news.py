@@ -27,6 +27,14 @@ def latest_news(ctx: Context) -> Reply:
 def region_news(ctx: Context, region: str) -> Reply:
     """The newest articles of one region (全国 or a province short name)."""
     articles = ctx.kb.latest(region=region, limit=lists.MAX_IDS) if ctx.kb else []
+    if not articles and region != NATIONWIDE and ctx.kb is not None:
+        # 青海的: none of its own yet; the national news applies there too
+        national = ctx.kb.latest(region=NATIONWIDE, limit=lists.MAX_IDS)
+        if national:
+            last = lists.remember(ctx, "region", [a.id for a in national], region=NATIONWIDE)
+            shown = lists.show_page(ctx, last, 0)
+            lead = reply("no_region_news_national", region=region)
+            return Text(f"{lead}\n{shown.content}") if isinstance(shown, Text) else shown
     if not articles:
         return Text(reply("no_region_news", region=region, hotline=ctx.hotline))
     last = lists.remember(ctx, "region", [a.id for a in articles], region=region)

@@ -81,8 +81,18 @@ def test_topics_and_bare_cities_are_searches(follower, text):
     assert follower.say(text)[0] == "search"
 
 
-def test_region_without_articles_says_so(follower, services):
+def test_region_without_articles_shows_the_national_news(follower, services):
     services.kb.delete([a.id for a in services.kb.latest(region="西藏", limit=20)])
+    name, reply = follower.say("西藏新闻")
+    assert name == "region_news" and reply.content.startswith("暂时还没有西藏本地的资讯")
+    assert "全国最新资讯" in reply.content
+    assert follower.session.last_list()["region"] == "全国"
+
+
+def test_region_without_articles_and_no_national_news_says_so(follower, services):
+    gone = services.kb.latest(region="西藏", limit=20) + services.kb.latest(region="全国",
+                                                                           limit=100)
+    services.kb.delete([a.id for a in gone])
     name, reply = follower.say("西藏新闻")
     assert name == "region_news" and "暂时还没有西藏的资讯" in reply.content
     assert follower.session.last_list() is None

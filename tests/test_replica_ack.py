@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 
@@ -45,8 +46,23 @@ def _asleep(server: RedisServer, seconds: float) -> threading.Thread:
     thread = threading.Thread(target=lambda: redis.Redis(port=server.port).execute_command(
         "DEBUG", "SLEEP", seconds), daemon=True)
     thread.start()
-    time.sleep(0.1)  # the sleep has begun
+    # The sleep has begun once the replica stops answering (a fixed pause is not enough on
+    # a loaded machine, where the thread may start late).
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and _answers(server.port):
+        time.sleep(0.01)
     return thread
+
+
+def _answers(port: int) -> bool:
+    """True when the server answers a PING within 50 ms (a raw socket: redis-py would retry)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+        sock.settimeout(0.05)
+        sock.sendall(b"PING\r\n")
+        try:
+            return sock.recv(16).startswith(b"+PONG")
+        except TimeoutError:
+            return False
 
 
 def test_the_replica_holds_the_ticket_when_the_follower_is_thanked(pair, master):
@@ -87,8 +103,11 @@ def test_over_the_webhook_the_follower_gets_the_busy_reply_then_the_ticket(pair,
     get_services(app).feedback._ack.wait_ms = 300
     with LiveServer(app) as live:
         side = WeChatSide(http_transport(live.url), "acktoken")
+        # A cold worker's first message loads the word lists and matchers, which can take
+        # longer than the replica sleeps: warm it first, so the sleep covers the write.
+        assert side.send(side.text_fields("oRep5", "你好", msg_id=990000000000002)).status == 200
         fields = side.text_fields("oRep4", "建议：夜校增加周末班", msg_id=990000000000001)
-        sleeper = _asleep(pair[1], 1.0)
+        sleeper = _asleep(pair[1], 2.0)
         first = side.send(fields)
         assert first.status == 200 and first.text.strip() == BUSY
         sleeper.join()
