@@ -26,9 +26,11 @@ class Complaint(Handler):
         if not is_text(msg):
             return None
         u = understand(ctx)
-        late = u.intent("unanswered")
-        if late is not None:  # 留言问工伤的事 一个礼拜没动静: about our answer, not 工伤
-            return late.name, full_text(msg, ctx)
+        # 留言问工伤的事 一个礼拜没动静 / 建议加个查最低工资的功能: about the account, not the
+        # topic named
+        firm = u.intent("unanswered", "feature")
+        if firm is not None:
+            return firm.name, full_text(msg, ctx)
         found = u.intent("complaint", "suggestion")
         if found is None:
             return None

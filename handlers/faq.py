@@ -149,6 +149,8 @@ def _topic_article(ctx: Context, question: str, region: str) -> Any | None:
     hits = result.hits
     if not hits or result.coverage < TOPIC_COVERAGE:
         return None
+    if not any(len(t) >= 2 and t in hits[0].article.title for t in result.terms):
+        return None  # the title names none of the question's words: no article about it
     if len(hits) > 1 and hits[0].score < TOPIC_LEAD * hits[1].score:
         return None
     return hits[0].article

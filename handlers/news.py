@@ -14,6 +14,8 @@ from handlers.replies import Reply, Text
 from knowledge.geo import province_short, region_named
 from knowledge.regions import NATIONWIDE
 
+APART = ("香港", "澳门", "台湾")
+
 
 def latest_news(ctx: Context) -> Reply:
     """The newest articles of every region, as a list the follower can page and pick from."""
@@ -33,7 +35,9 @@ def region_news(ctx: Context, region: str) -> Reply:
         if national:
             last = lists.remember(ctx, "region", [a.id for a in national], region=NATIONWIDE)
             shown = lists.show_page(ctx, last, 0)
-            lead = reply("no_region_news_national", region=region)
+            # 港澳台 have their own rules: the mainland's national policies are no answer there
+            key = "no_region_news_apart" if region in APART else "no_region_news_national"
+            lead = reply(key, region=region)
             return Text(f"{lead}\n{shown.content}") if isinstance(shown, Text) else shown
     if not articles:
         return Text(reply("no_region_news", region=region, hotline=ctx.hotline))

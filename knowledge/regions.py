@@ -32,7 +32,7 @@ REGIONS: tuple[str, ...] = (
 )
 NATIONWIDE = "全国"
 DOMINANT_SHARE = 0.5  # of the body's place mentions, for an article to belong to a province
-TABLE_VERSION = 3  # bump when the derivation below changes, so stale caches are rebuilt
+TABLE_VERSION = 4  # bump when the derivation below changes, so stale caches are rebuilt
 _RANK_WEIGHT = (3, 2, 1)  # province, city, county: a higher rank wins an ambiguous name
 _NOUN_TAGS = ("ns", "n", "nr", "nrt", "nz", "j")
 
@@ -91,9 +91,10 @@ def build_table() -> dict[str, str]:
         for i, form in enumerate(_short_forms(row["name"], rank, nations)):
             if len(form) < 2:
                 continue  # 重庆's county group is listed as "县": 县城 names no place
-            # A short form that jieba tags as a verb, adverb, adjective … (合作, 东方) is a
-            # common word more often than a place.
-            if i > 0 and rank > 0 and pos.get(form, "ns") not in _NOUN_TAGS:
+            # A county-level city's short form that jieba tags as a verb, adverb, adjective …
+            # (合作, 东方) is a common word more often than a place. A prefecture's is not,
+            # whatever jieba says (保定, 大连, 开封, 大同 are tagged v, d, v, d).
+            if i > 0 and rank == 2 and pos.get(form, "ns") not in _NOUN_TAGS:
                 continue
             weight = _RANK_WEIGHT[rank]
             have = best.get(form)
