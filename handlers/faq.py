@@ -18,6 +18,8 @@ from handlers.listing import article_link
 from handlers.matching import is_text
 from handlers.replies import Reply, Text
 from handlers.understand import understand
+from knowledge.sense import shared_tokenizer
+from knowledge.wordlists import stop_words
 
 MIN_SCORE = 85.0  # below this an example-sentence match is too loose to answer with
 JOB_FAIRS = 3  # job-fair articles listed for a job seeker's place
@@ -72,9 +74,11 @@ def where(text: str, places: list[tuple[str, str]]) -> tuple[str, str] | None:
 
 
 def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool = False,
-           question: str | None = None) -> Text:
+           question: str | None = None, focus: bool = False) -> Text:
     """The entry (its `more` when `detail`), place line, related article and where to confirm.
-    `question` is what the answer is about (a follow-up's is the one it leans on)."""
+    `question` is what the answer is about (a follow-up's is the one it leans on); with
+    `focus`, the follow-up's own point (利息怎么算) leads from the related article when a
+    sentence of it answers, instead of the same answer again."""
     ctx.route = f"faq:{entry.id}"
     question = ctx.text if question is None else question
     name, province = place if place else ("", "")
@@ -107,6 +111,10 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
             if province else []
         found = [a for a, _ in local] or _articles(ctx, entry.articles, province)
         ids = [a.id for a in found]
+        point = _point(ctx, found[0], f"{question} {entry.question}") if focus and found else ""
+        if point:
+            parts = [escape(point, quote=False)]
+            local = []
         # the province's own figures and channels (辽事通, 2600元) beside the national rule
         parts.extend(reply("faq_local_fact", region=a.region, fact=fact)
                      for a, fact in local if fact)
@@ -138,6 +146,20 @@ def _articles(ctx: Context, keywords: tuple[str, ...], region: str) -> list[Any]
             if key in hit.article.title and (not region or hit.article.region in (region, "全国")):
                 return [hit.article]
     return []
+
+
+def _point(ctx: Context, article: Any, asked: str) -> str:
+    """The article's sentence that answers the follow-up itself: it must hold at least half
+    the follow-up's words that the question it leans on (`asked`) did not have (利息); else
+    "" (a sentence that shares one word of a story is no answer to it)."""
+    if ctx.kb is None or not ctx.text.strip():
+        return ""
+    new = [w for w in shared_tokenizer().cut(understand(ctx).plain)
+           if len(w) >= 2 and w not in asked and w not in stop_words()]
+    if not new:
+        return ""
+    point = ctx.kb.sentence_for(ctx.text, article)
+    return point if 2 * sum(w in point for w in new) >= len(new) else ""
 
 
 def _topic_article(ctx: Context, question: str, region: str) -> Any | None:

@@ -102,7 +102,8 @@ class FollowUp(Handler):
                 place = value or ((last.get("place"), last.get("region"))
                                   if last.get("place") else None)
                 reply = faq.answer(ctx, entry, place, detail=action == "faq_more",
-                                   question=str(last.get("query", "")) or None)
+                                   question=str(last.get("query", "")) or None,
+                                   focus=action == "faq_again" and value is None)
                 ctx.route = f"followup:{action}"
                 return reply
         name, province = value if action == "list_place" else ("", "")

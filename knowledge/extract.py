@@ -15,6 +15,7 @@ from knowledge.query import Group
 from knowledge.summary import sentences
 
 MAX_CHARS = 80
+PLACE_SHARE = 0.1  # of a named place's weight, counted towards a passage's score
 _CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|%|％|元|天|个月|年|日|月|岁|小时|倍|人|项)")
 _QUOTED = "“「\""
@@ -29,7 +30,9 @@ def best_sentence(body: str, concepts: Sequence[tuple[Group, float]],
     best, best_score = "", 0.0
     terms = {t for g, _ in concepts for t in g.terms}
     topics = [_Concept(g, w) for g, w in concepts if g.province is None]
-    places = [_Concept(g, w) for g, w in concepts if g.province]
+    # A place the question names breaks ties only: the article is already about that place,
+    # and a sentence that merely names it (山东省人社厅印发通知) does not state the rule asked for.
+    places = [_Concept(g, PLACE_SHARE * w) for g, w in concepts if g.province]
     for position, low, passages in _prepared(body, limit):
         present = [t for t in terms if t in low]
         if not present:

@@ -67,4 +67,15 @@ def test_campus_recruitment_points_to_the_national_platform(say):
 
 def test_seasonal_picking_work_finds_the_article_on_it(say):
     answer = say("阿克苏摘红枣的活 一天给多少钱")
-    assert "南疆" in answer and "阿克苏" in answer and "答不上来" not in answer
+    assert "南疆" in answer and "采摘" in answer and "答不上来" not in answer
+
+
+def test_a_follow_up_on_one_point_gets_that_point_not_the_same_answer(say):
+    first = say("想创业 担保贷款最多贷多少")
+    answer = say("那利息咋算")
+    assert "LPR" in answer and answer.splitlines()[0] != first.splitlines()[0]
+
+
+def test_a_follow_up_no_sentence_answers_gets_the_answer_again(say):
+    first = say("天津见习补贴一个月多少")
+    assert say("那我符合吗").splitlines()[0] == first.splitlines()[0]
