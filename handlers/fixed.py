@@ -18,7 +18,7 @@ class FixedAnswer(Handler):
     """One row of the table: a message matching the intent's words gets the row's text."""
 
     def __init__(self, intent: str, match: str, reply_key: str,
-                 defer: tuple[str, ...] = ()) -> None:
+                 defer: tuple[str, ...] = (), keep: tuple[str, ...] = ()) -> None:
         if match not in MATCHES:
             raise ValueError(f"fixed answer {intent!r}: match must be one of {MATCHES}")
         table = intent_table(intent)  # a KeyError names an intent missing from intents.toml
@@ -28,13 +28,15 @@ class FixedAnswer(Handler):
         self.exact = match == "exact"
         self.reply_key = reply_key
         self.defer = defer
+        self.keep = keep
 
     def check(self, msg: Any, ctx: Context) -> str | None:
         if not is_text(msg):
             return None
         if self.exclude and contained_word(ctx.text, self.exclude, ANYWHERE):
             return None  # 投诉建议 is feedback even where the feedback handler is absent
-        if self.defer and _after_answer(ctx) and contained_word(ctx.text, self.defer, ANYWHERE):
+        if self.defer and _after_answer(ctx) and contained_word(ctx.text, self.defer, ANYWHERE) \
+                and not (self.keep and contained_word(ctx.text, self.keep, ANYWHERE)):
             return None  # 那我上哪投诉去 after the wage-arrears answer: that answer's channels
         if self.exact:
             return exact_word(ctx.text, self.words)
@@ -53,4 +55,5 @@ def _after_answer(ctx: Context) -> bool:
 def answers() -> list[Handler]:
     """One FixedAnswer per row of config/fixed_answers.toml, in the table's order."""
     return [FixedAnswer(row["intent"], row["match"], row["reply"],
-                        tuple(row.get("defer_after_answer", ()))) for row in fixed_answers()]
+                        tuple(row.get("defer_after_answer", ())),
+                        tuple(row.get("keep_after_answer", ()))) for row in fixed_answers()]
