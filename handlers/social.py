@@ -15,6 +15,7 @@ from handlers.acknowledge import without_openers
 from handlers.base import Handler
 from handlers.context import Context
 from handlers.matching import is_text, squash
+from handlers.news import region_news
 from handlers.notfound import not_found
 from handlers.replies import Reply, Text
 from handlers.understand import reply_key, understand
@@ -74,8 +75,6 @@ class Social(Handler):
 
 def _with_place_news(ctx: Context, line: str) -> Text:
     """澳门那边的你们也发吗: the coverage line, then the news of the place named, if any."""
-    from handlers.news import region_news  # news imports the matching helpers we import
-
     province = next((p for _, p in understand(ctx).places if p), None)
     if province is None or ctx.kb is None or not ctx.kb.latest(region=province, limit=1):
         return Text(line)
