@@ -16,10 +16,9 @@ from handlers.base import Handler
 from handlers.context import Context
 from handlers.listing import article_link
 from handlers.matching import is_text
+from handlers.points import point_of
 from handlers.replies import Reply, Text
 from handlers.understand import understand
-from knowledge.sense import shared_tokenizer
-from knowledge.wordlists import stop_words
 
 MIN_SCORE = 85.0  # below this an example-sentence match is too loose to answer with
 JOB_FAIRS = 3  # job-fair articles listed for a job seeker's place
@@ -96,6 +95,7 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
         if name:
             found = _job_fairs(ctx, province) or _local(ctx, province, 2)
             found = [a for a in found if topic is None or a.id != topic.id]
+            found.sort(key=lambda a: name not in a.title)  # 襄阳招聘会: 襄阳's article first
             ids = [a.id for a in found]
             if found:
                 parts.append(reply("faq_place_jobs", region=province))
@@ -106,12 +106,20 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
             parts.append(reply("faq_ask_place"))
         if topic is not None:
             ids.insert(0, topic.id)
+        shown = ([topic] if topic is not None else []) + (found if name else [])
+        for article in shown[:3] if focus else ():
+            point = point_of(ctx, article, f"{question} {entry.question}")
+            if point:  # 包吃住不 after 襄阳招聘会: the fair's article says it
+                parts = [escape(point, quote=False),
+                         reply("faq_article", link=Safe(_link(article, ctx.base_url)))]
+                break
     else:
         local = _local_facts(ctx, entry, province, _asked(ctx, question, name)) \
             if province else []
         found = [a for a, _ in local] or _articles(ctx, entry.articles, province)
         ids = [a.id for a in found]
-        point = _point(ctx, found[0], f"{question} {entry.question}") if focus and found else ""
+        point = point_of(ctx, found[0], f"{question} {entry.question}") \
+            if focus and found else ""
         if point:
             parts = [escape(point, quote=False)]
             local = []
@@ -146,20 +154,6 @@ def _articles(ctx: Context, keywords: tuple[str, ...], region: str) -> list[Any]
             if key in hit.article.title and (not region or hit.article.region in (region, "全国")):
                 return [hit.article]
     return []
-
-
-def _point(ctx: Context, article: Any, asked: str) -> str:
-    """The article's sentence that answers the follow-up itself: it must hold at least half
-    the follow-up's words that the question it leans on (`asked`) did not have (利息); else
-    "" (a sentence that shares one word of a story is no answer to it)."""
-    if ctx.kb is None or not ctx.text.strip():
-        return ""
-    new = [w for w in shared_tokenizer().cut(understand(ctx).plain)
-           if len(w) >= 2 and w not in asked and w not in stop_words()]
-    if not new:
-        return ""
-    point = ctx.kb.sentence_for(ctx.text, article)
-    return point if 2 * sum(w in point for w in new) >= len(new) else ""
 
 
 def _topic_article(ctx: Context, question: str, region: str) -> Any | None:

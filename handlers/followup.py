@@ -132,14 +132,20 @@ def _other_subject(s: str, last: dict) -> str | None:
     last question's own, or too few to search)."""
     if not s.startswith("那"):
         return None
-    rest = s[1:]
+    # 那西部计划呢 啥时候报名: 呢 closes the new subject, and what follows asks about it
+    head, closed, ask = s[1:].partition("呢")
+    if not closed and any(w in head for w in _words("asking")):
+        return None  # 那补贴一年多少钱: a question about the last subject, not a new subject
+    rest = head
     for w in sorted(_words("markers"), key=len, reverse=True):
         rest = rest.replace(w, "")
     rest = rest.strip("的")
     if rest.startswith(tuple(_words("leans"))):
         return None  # 那我们厂能评吗: about the last answer, for the follower's own case
     query = str(last.get("query") or "")
-    return rest if len(rest) >= 2 and rest not in query else None
+    if len(rest) < 2 or rest in query:
+        return None
+    return f"{rest} {ask}" if ask else rest
 
 
 def _back_to(s: str, u: Any, last: dict) -> bool:

@@ -28,9 +28,9 @@ class LatestAsk(Handler):
         found = u.intent("latest")
         if found is None or u.places or (u.best_faq() and u.best_faq().score > found.score):
             return None
-        cross = u.intent("complaint")
+        cross = u.intent("complaint", "suggestion")
         if cross is not None and cross.score >= found.score:
-            return None  # 推的都是去年的旧闻 能不能更新快点: a complaint, not a request for news
+            return None  # 推的都是去年的旧闻 / 建议别半夜推送: feedback, not a request for news
         return True
 
     def handle(self, msg: Any, ctx: Context, match: bool) -> Reply:

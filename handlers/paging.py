@@ -11,6 +11,7 @@ from handlers.context import Context
 from handlers.listing import article_card
 from handlers.matching import is_text
 from handlers.phrases import ordinal, said
+from handlers.points import point_of
 from handlers.replies import Reply, Text
 
 
@@ -69,7 +70,11 @@ def _told(ctx: Context, last: dict, article: Any) -> str:
     """What the card says: an editor's summary, else the article's sentence that answers
     the question behind the list and the follower's words now (三支一扶 → 补贴一年多少钱: the
     sentence on the subsidy), else its lead."""
-    query = " ".join(x for x in (str(last.get("query") or ""), ctx.text or "") if x)
+    asked = str(last.get("query") or "")
+    point = point_of(ctx, article, asked)
+    if point:  # 本科的呢 给几年: the sentence on that, even beside an editor's summary
+        return point
+    query = " ".join(x for x in (asked, ctx.text or "") if x)
     if article.summary or not query:
         return ctx.kb.summary_of(article)
     return ctx.kb.sentence_for(query, article) or ctx.kb.summary_of(article)
