@@ -156,7 +156,8 @@ def mentions(text: str, words: list[str] | None = None) -> list[tuple[str, str]]
     """Places named in `text`, in order, longest match first: [(name, province), ...].
 
     A name counts only where a word of the text starts, so 明天长沙 names 长沙, not 天长
-    (安徽). `words` is the text's jieba segmentation when the caller has it already.
+    (安徽), or right after another name (山西大同). `words` is the text's jieba segmentation
+    when the caller has it already.
     """
     load_table()
     assert _matcher is not None
@@ -168,6 +169,7 @@ def mentions(text: str, words: list[str] | None = None) -> list[tuple[str, str]]
     for start, end, value in spans:
         if start >= free and start in starts:
             free = end  # an ambiguous name (province "") still hides the names inside it
+            starts.add(end)  # 山西大同, 湖北十堰: jieba may keep the pair as one word
             if value[1]:
                 found.append(value)
     return found

@@ -70,3 +70,7 @@ def test_no_rule_word_holds_a_plus_sign():
         for rule in rules:
             for group in rule.split("+"):
                 assert not re.fullmatch(r"[0-9a-z]", group.strip()), f"{name}: {rule[:40]}"
+
+
+def test_a_city_written_right_after_its_province_is_that_city(say):
+    assert say("山西大同最近有啥就业消息").startswith("山西最新资讯")
