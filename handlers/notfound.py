@@ -53,7 +53,8 @@ def not_found(ctx: Context, kind: str | None = None) -> Text:
     if kind == "jobs" and (answer := _jobs_answer(ctx)) is not None:
         return answer
     options = list(meaning_table("suggestions").get(kind, ()))[:5]
-    quoted = quotable(ctx.text, ctx)
+    # an off-topic decline never quotes the message back: it reads as a robot repeating you
+    quoted = quotable(ctx.text, ctx) if kind != "offtopic" else None
     head = reply(f"not_found_{kind}", hotline=ctx.hotline,
                  query=f"“{quoted}”" if quoted else "这个问题")
     lines = [head]
