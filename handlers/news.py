@@ -26,23 +26,23 @@ def latest_news(ctx: Context) -> Reply:
     return lists.show_page(ctx, last, 0)
 
 
-def region_news(ctx: Context, region: str) -> Reply:
-    """The newest articles of one region (全国 or a province short name)."""
+def region_news(ctx: Context, region: str, lead: str = "", national: bool = True) -> Reply:
+    """The newest articles of one region (全国 or a province short name), under `lead` when
+    given. A region without articles of its own gets the national ones when `national`."""
     articles = ctx.kb.latest(region=region, limit=lists.MAX_IDS) if ctx.kb else []
-    if not articles and region != NATIONWIDE and ctx.kb is not None:
-        # 青海的: none of its own yet; the national news applies there too
-        national = ctx.kb.latest(region=NATIONWIDE, limit=lists.MAX_IDS)
-        if national:
-            last = lists.remember(ctx, "region", [a.id for a in national], region=NATIONWIDE)
-            shown = lists.show_page(ctx, last, 0)
-            # 港澳台 have their own rules: the mainland's national policies are no answer there
-            key = "no_region_news_apart" if region in APART else "no_region_news_national"
-            lead = reply(key, region=region)
-            return Text(f"{lead}\n{shown.content}") if isinstance(shown, Text) else shown
+    everywhere = ctx.kb.latest(region=NATIONWIDE, limit=lists.MAX_IDS) \
+        if not articles and national and region != NATIONWIDE and ctx.kb is not None else []
+    if everywhere:
+        # 青海的: none of its own yet; the national news applies there too. 港澳台 have
+        # their own rules: the mainland's national policies are no answer there.
+        key = "no_region_news_apart" if region in APART else "no_region_news_national"
+        lead = "\n".join(x for x in (lead, reply(key, region=region)) if x)
+        region, articles = NATIONWIDE, everywhere
     if not articles:
-        return Text(reply("no_region_news", region=region, hotline=ctx.hotline))
+        return Text(lead or reply("no_region_news", region=region, hotline=ctx.hotline))
     last = lists.remember(ctx, "region", [a.id for a in articles], region=region)
-    return lists.show_page(ctx, last, 0)
+    shown = lists.show_page(ctx, last, 0)
+    return Text(f"{lead}\n{shown.content}") if lead and isinstance(shown, Text) else shown
 
 
 def region_asked(text: str) -> str | None:

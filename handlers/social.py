@@ -76,10 +76,10 @@ class Social(Handler):
 def _with_place_news(ctx: Context, line: str) -> Text:
     """澳门那边的你们也发吗: the coverage line, then the news of the place named, if any."""
     province = next((p for _, p in understand(ctx).places if p), None)
-    if province is None or ctx.kb is None or not ctx.kb.latest(region=province, limit=1):
+    if province is None:
         return Text(line)
-    found = region_news(ctx, province)
-    return Text(f"{line}\n\n{found.content}") if isinstance(found, Text) else Text(line)
+    found = region_news(ctx, province, lead=f"{line}\n", national=False)
+    return found if isinstance(found, Text) else Text(line)
 
 
 class Wordless(Social):
