@@ -2,6 +2,7 @@
 
 import pytest
 import redis
+from redis._parsers.hiredis import _HiredisParser
 
 from bot.platform.lean_pipeline import LeanPipeline
 from bot.platform.redis_url import open_client
@@ -91,9 +92,10 @@ def test_the_bot_s_clients_use_it(redis_url):
 
 def test_a_connection_error_mid_read_disconnects_and_tries_again(clients, monkeypatch):
     lean, _ = clients
-    lean.ping()
-    conn_class = type(lean.connection_pool.get_connection())
-    real, failed = conn_class.read_response, []
+    lean.ping()  # connected: the pipeline's own read is the first to fail
+    parser_class = type(lean.connection_pool.get_connection()._parser)
+    assert parser_class is _HiredisParser  # the fast read, straight from hiredis's reader
+    real, failed = parser_class.read_from_socket, []
 
     def flaky(self, *args, **kwargs):
         if not failed:
@@ -101,8 +103,24 @@ def test_a_connection_error_mid_read_disconnects_and_tries_again(clients, monkey
             raise redis.ConnectionError("dropped")
         return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(conn_class, "read_response", flaky)
+    monkeypatch.setattr(parser_class, "read_from_socket", flaky)
     pipe = lean.pipeline(transaction=False)
     pipe.set("p:again", "1")
     pipe.get("p:again")
     assert pipe.execute() == [True, b"1"] and failed == [True]
+
+
+def test_floats_bools_and_multi_word_commands_pack_as_redis_py_packs_them(clients):
+    lean, plain = clients
+    pipe = lean.pipeline(transaction=False)
+    pipe.hset("p:f", "at", 1712345678.125)  # the customer-service window's time
+    pipe.hset("p:f", "small", 1e-07)
+    pipe.hget("p:f", "at")
+    pipe.hget("p:f", "small")
+    pipe.execute_command("CLIENT SETNAME", "lean")  # split into two words, as redis-py does
+    assert pipe.execute() == [1, 1, b"1712345678.125", b"1e-07", True]
+    assert plain.hget("p:f", "small") == repr(1e-07).encode()
+    pipe.set("p:bool", True)
+    with pytest.raises(redis.DataError):  # refused by redis-py's encoder, nothing sent
+        pipe.execute()
+    assert plain.get("p:bool") is None and lean.ping() is True
