@@ -77,4 +77,4 @@ def _answer_in(concepts: list, article: Article) -> str:
     """The sentence of `article` that answers the question's concepts. The result passes
     whichever article leads when it is read (a pin may lead); it is not held here, so a
     result and its answer make no reference cycle for the garbage collector to find."""
-    return best_sentence(article.body, concepts)
+    return best_sentence(article.body, concepts, title=article.title)

@@ -16,20 +16,33 @@ from knowledge.summary import sentences
 
 MAX_CHARS = 80
 PLACE_SHARE = 0.1  # of a named place's weight, counted towards a passage's score
+SPEAKER_SHARE = 0.5  # a speaker's words, or the line naming the speaker, rarely state the rule
+TITLE_SHARE = 0.3  # of the weight of a telling concept the article's title already names
+SUBJECT_SHARE = 0.5  # of the question's weightiest concept: from there a concept is telling
 _CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|%|％|元|天|个月|年|日|月|岁|小时|倍|人|项)")
 _QUOTED = "“「\""
+_CLOSING = "”」’"
 _LEADING = re.compile(r"^[”」\"’)）,，、\s]+")
 _TRAILING = re.compile(r"[；;：:，,]+$")
 
 
 def best_sentence(body: str, concepts: Sequence[tuple[Group, float]],
-                  limit: int = MAX_CHARS) -> str:
+                  limit: int = MAX_CHARS, title: str = "") -> str:
     """The passage of `body` (≤ `limit` characters) holding most of the question's
     `concepts` ((group, weight) pairs); "" when none holds any."""
     best, best_score = "", 0.0
     terms = {t for g, _ in concepts for t in g.terms}
     topics = [_Concept(g, w) for g, w in concepts if g.province is None]
+    # A telling concept the title names in full is what made the article the answer (西部计划
+    # in 西部计划考研加分); the sentence that answers is the one holding the rest of the
+    # question (考研, 加分), so that subject weighs little. A common word the title also names
+    # (补贴) is still what is asked, and keeps its weight.
+    low_title = title.lower()
+    telling = SUBJECT_SHARE * max((c.weight for c in topics), default=0.0)
+    for c in topics if len(topics) > 1 else ():
+        if c.weight >= telling and c.held({t for t in c.terms if t in low_title}) >= c.weight:
+            c.weight *= TITLE_SHARE
     # A place the question names breaks ties only: the article is already about that place,
     # and a sentence that merely names it (山东省人社厅印发通知) does not state the rule asked for.
     places = [_Concept(g, PLACE_SHARE * w) for g, w in concepts if g.province]
@@ -37,12 +50,13 @@ def best_sentence(body: str, concepts: Sequence[tuple[Group, float]],
         present = [t for t in terms if t in low]
         if not present:
             continue  # most sentences hold none of the question's words: skip them cheaply
-        for passage, text, bonus in passages:
+        for passage, text, bonus, share in passages:
             here = {t for t in present if t in text}
             topic = sum(c.held(here) for c in topics)
             if topic <= 0:
                 continue  # naming the place alone answers nothing
-            score = topic + sum(c.held(here) for c in places) + bonus - 0.01 * position
+            score = (share * (topic + sum(c.held(here) for c in places)) + bonus
+                     - 0.01 * position)
             if score > best_score:
                 best, best_score = passage, score
     return best
@@ -78,13 +92,16 @@ def _prepared(body: str, limit: int) -> tuple[tuple[int, str, tuple], ...]:
         tidy = _tidy(sentence)
         if len(tidy) < 8:
             continue
+        # the line after a quote (”毕业于…的陈家豪…) names the speaker: a story, not the rule
+        told = sentence[0] in _CLOSING
         passages = []
         for passage in _passages(tidy, limit):
+            if passage[-1] in "?？":
+                continue  # a question the article asks (评上了有什么待遇?) answers nothing
             # terms are normalised; bodies are simplified Chinese
             bonus = 0.15 * min(len(_FIGURE.findall(passage)), 2)
-            if passage[0] in _QUOTED:
-                bonus -= 0.2  # a speaker's words rarely state the rule
-            passages.append((passage, passage.lower(), bonus))
+            share = SPEAKER_SHARE if told or passage[0] in _QUOTED else 1.0
+            passages.append((passage, passage.lower(), bonus, share))
         out.append((position, sentence.lower(), tuple(passages)))
     return tuple(out)
 
