@@ -19,6 +19,8 @@ from handlers.matching import is_text
 from handlers.points import point_of
 from handlers.replies import Reply, Text
 from handlers.understand import understand
+from knowledge.regions import NATIONWIDE, mentions
+from knowledge.summary import fit, sentences
 
 MIN_SCORE = 85.0  # below this an example-sentence match is too loose to answer with
 JOB_FAIRS = 3  # job-fair articles listed for a job seeker's place
@@ -26,6 +28,9 @@ JOB_WORDS = ("招聘", "岗位", "零工", "用工", "招工")
 TOPIC_LEAD = 1.6  # a job seeker's topic article leads the next hit's score by this much
 TOPIC_COVERAGE = 0.5  # …and holds at least this share of the question's concepts
 SHORT_TEXT = 8  # characters: a follow-up this short (那山东呢) says too little to search
+FOLLOW_TEXT = 20  # characters: a follow-up shorter than this is read with its question
+OUTSIDE = ("香港", "澳门", "台湾")  # our service answers state mainland rules only
+NAMING_CHARS = 90  # a national article's sentence naming the place asked of, at most
 
 
 class FaqAnswer(Handler):
@@ -44,7 +49,29 @@ class FaqAnswer(Handler):
 
     def handle(self, msg: Any, ctx: Context, match: Any) -> Reply:
         u = understand(ctx)
-        return answer(ctx, match.entry, where(u.plain, u.places))
+        place = where(u.plain, u.places)
+        if place is None and len(u.plain) < FOLLOW_TEXT and not match.entry.asks_place:
+            carried = last_place(ctx)  # 见习补贴一个月多少 right after 西藏's news: 西藏's figure
+            if carried is not None:
+                shown = tuple((ctx.session.last_topic() or {}).get("ids", ()))
+                return answer(ctx, match.entry, carried, shown=shown)
+        return answer(ctx, match.entry, place)
+
+
+def last_place(ctx: Context) -> tuple[str, str] | None:
+    """The mainland place the follower's last reply was about (a search naming it, a region's
+    news, a service answer for it), if any."""
+    last = ctx.session.last_topic() or {}
+    kind = last.get("kind")
+    if kind == "faq" and last.get("place"):
+        found = (str(last["place"]), str(last.get("region") or ""))
+    elif kind == "region" and last.get("region"):
+        found = (str(last["region"]), str(last["region"]))
+    elif kind == "search":
+        found = next(iter(mentions(str(last.get("query") or ""))), None)
+    else:
+        found = None
+    return found if found and found[1] and found[1] not in OUTSIDE else None
 
 
 def _names_a_programme(text: str) -> bool:
@@ -73,14 +100,23 @@ def where(text: str, places: list[tuple[str, str]]) -> tuple[str, str] | None:
 
 
 def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool = False,
-           question: str | None = None, focus: bool = False) -> Text:
+           question: str | None = None, focus: bool = False,
+           shown: tuple[str, ...] | None = None) -> Text:
     """The entry (its `more` when `detail`), place line, related article and where to confirm.
     `question` is what the answer is about (a follow-up's is the one it leans on); with
     `focus`, the follow-up's own point (利息怎么算) leads from the related article when a
-    sentence of it answers, instead of the same answer again."""
+    sentence of it answers, instead of the same answer again. A place carried from the last
+    reply comes with the articles it `shown`: it counts only where one of them states the
+    place's rule (西藏's 3000元 after 西藏's news), never as a guess of where the follower is."""
     ctx.route = f"faq:{entry.id}"
     question = ctx.text if question is None else question
     name, province = place if place else ("", "")
+    local_facts = _local_facts(ctx, entry, province, _asked(ctx, question, name)) \
+        if province and not entry.asks_place else []
+    if shown is not None:
+        local_facts = [(a, fact) for a, fact in local_facts if fact and a.id in shown]
+        if not local_facts:
+            name, province = "", ""
     body = entry.more if detail and entry.more else entry.answer
     parts = [escape(body, quote=False)]  # staff wrote it, but it reaches WeChat as markup
     ids: list[str] = []
@@ -114,9 +150,13 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
                          reply("faq_article", link=Safe(_link(article, ctx.base_url)))]
                 break
     else:
-        local = _local_facts(ctx, entry, province, _asked(ctx, question, name)) \
-            if province else []
+        local = local_facts
         found = [a for a, _ in local] or _articles(ctx, entry.articles, province)
+        if name and not any(fact for _, fact in local) and found \
+                and found[0].region == NATIONWIDE:
+            # 四川在试点里面不: the national article's sentence that names the place
+            fact = _naming(found[0].body, name, province)
+            local = [(found[0], fact)] if fact else local
         ids = [a.id for a in found]
         point = point_of(ctx, found[0], f"{question} {entry.question}") \
             if focus and found else ""
@@ -178,12 +218,15 @@ def _local(ctx: Context, region: str, limit: int) -> list[Any]:
 
 
 def _asked(ctx: Context, question: str, place: str) -> str:
-    """What to search the province's articles for: the follower's words; a short follow-up
-    in the same place (那博士呢 after 武汉本科…) with the question it leans on; else ""."""
+    """What to search the province's articles for: the follower's words; a follow-up that
+    names its place (北京能多贷点不 after 创业担保贷款能贷多少) or is short in the same place
+    (那博士呢 after 武汉本科…) with the question it leans on; else ""."""
+    follow_up = question != ctx.text
+    if follow_up and place and len(ctx.text) < FOLLOW_TEXT and (
+            place in ctx.text or place in question):
+        return f"{question} {ctx.text}"
     if len(ctx.text) >= SHORT_TEXT:
         return ctx.text
-    if place and question != ctx.text and place in question:
-        return f"{question} {ctx.text}"
     return ""
 
 
@@ -199,10 +242,21 @@ def _local_facts(ctx: Context, entry: Any, region: str, text: str) -> list[tuple
     return [(local[0], fact if _states_a_rule(fact) else "")]
 
 
+def _naming(body: str, name: str, province: str) -> str:
+    """The first sentence of `body` that names the place (its city or province), fitted to a
+    line; "" when none does."""
+    for sentence in sentences(body):
+        if (name in sentence or province in sentence) and _states_a_rule(sentence):
+            return fit(sentence, NAMING_CHARS)
+    return ""
+
+
 def _local_search(ctx: Context, text: str, region: str) -> tuple[Any, list[Any]]:
     """The search for `text` with `region` preferred, and its hits about that region."""
     if ctx.kb is None or not region:
         return None, []
+    if not any(name in text for name, _ in mentions(text)):
+        text = f"{region} {text}"  # a place carried from the last reply: search it there
     result = ctx.kb.search(text, region=region, limit=5)
     return result, [h.article for h in result.hits if h.article.region == region]
 

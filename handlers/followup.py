@@ -23,6 +23,7 @@ from knowledge.regions import mentions
 from knowledge.sense import shared_tokenizer
 
 BRIEF = 10  # plain characters of a question that leans on the last reply
+ORIGIN = ("人", "来的", "籍", "户口")  # 我是台湾人, 湖南来的: where from, not where asked of
 OWN_QUESTION = 92.0  # a service answer this strong means the message is a new question
 MAX_NAMED = 20  # list items whose titles are read to find the one the follower names
 AGAIN_LEN = 20  # 都过去一个多月了 老板一直没报 还来得及吗: still about the last answer
@@ -51,6 +52,8 @@ class FollowUp(Handler):
             return ("pick", n) if n else None
         if last.get("ids") and len(s) <= 2 * BRIEF and any(w in s for w in _words("open")):
             return ("open", None)  # 原文链接发一下 / 就那个绣娘的 点开看看
+        if last.get("kind") == "faq" and len(s) <= BRIEF and any(w in s for w in _words("ways")):
+            return ("faq_more", None)  # 还有别的办法没 after 12333 was busy: the other channels
         if len(s) <= BRIEF and any(w in s for w in _words("another")):
             return ("another", None)  # 还有没有 再来几条
         place = _place_only(u)
@@ -63,6 +66,9 @@ class FollowUp(Handler):
                 return ("faq_again", None)  # 还来得及吗: the deadlines of the last answer
             if own and own.entry.id != last.get("faq") and not _back_to(s, u, last):
                 return None
+            asked_of = _place_asked_of(u, ctx.text)
+            if asked_of and len(s) <= BRIEF and _is_question(ctx, s) and not _own_intent(u):
+                return ("faq_place", asked_of)  # 北京能多贷点不: the answer, for that place
             again = _asks_again(s)
             if _is_more(s) and not again:
                 return ("faq_more", None)  # 那我自己去申请要带啥材料: the details
@@ -187,9 +193,29 @@ def _asks_briefly(ctx: Context, u: Any) -> bool:
     """要会外语不 / 能干到退休不: a short question with no topic, place or intent of its own
     asks about what was just shown."""
     s = u.plain
-    own = any(not f.name.startswith("topic_") for f in u.intents)
-    if len(s) > BRIEF or u.faq or u.places or own:
+    if len(s) > BRIEF or u.faq or u.places or _own_intent(u):
         return False
+    return _is_question(ctx, s)
+
+
+def _place_asked_of(u: Any, text: str) -> tuple[str, str] | None:
+    """The mainland place a follow-up asks about; None for where the follower is from (我是
+    台湾人, 湖南来的) or 港澳台, whose rules our service answers do not state."""
+    for name, province in u.places:
+        after = text[text.find(name) + len(name):][:2] if name in text else ""
+        if province not in faq.OUTSIDE and not after.startswith(ORIGIN):
+            return name, province
+    return None
+
+
+def _own_intent(u: Any) -> bool:
+    """The message has an intent of its own (a topic word aside)."""
+    return any(not f.name.startswith("topic_") for f in u.intents)
+
+
+def _is_question(ctx: Context, s: str) -> bool:
+    """The message asks something: a question mark or particle, 不/没 at the end, a question
+    word."""
     raw = ctx.text or ""
     return any(m in raw for m in "?？吗呢么") or s.endswith(("不", "没", "没有")) \
         or any(w in s for w in meaning_table("small_talk").get("asks", ()))

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from typing import Any
 
-from config.texts import reply
+from config.texts import meaning_table, reply
 from handlers.acknowledge import without_openers
 from handlers.base import Handler
 from handlers.context import Context
@@ -18,17 +18,19 @@ from handlers.matching import is_text, squash
 from handlers.news import region_news
 from handlers.notfound import not_found
 from handlers.replies import Reply, Text
+from handlers.subscription import subscribe
 from handlers.understand import reply_key, understand
 
 SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "compliment", "ok",
-          "mistake", "goodbye", "identity", "official", "impatience", "about", "hours",
-          "hotline_busy", "contact", "submit", "coverage", "only_region", "website", "voice",
-          "can_ask", "offtopic")
+          "mistake", "goodbye", "identity", "official", "impersonation", "impatience", "about",
+          "hours", "hotline_busy", "our_hotline", "contact", "submit", "coverage",
+          "only_region", "website", "voice", "can_ask", "offtopic")
 # These stand even beside a topic: a crisis, a person asked for, or an insult.
-FIRM = ("crisis", "abuse", "contact", "hours", "hotline_busy", "thanks_done", "official",
-        "submit", "can_ask")
+FIRM = ("crisis", "abuse", "contact", "our_hotline", "hours", "hotline_busy", "thanks_done",
+        "official", "impersonation", "submit", "can_ask")
 # These give way to a follow-up marked by 那 / 那我 right after an answer (handlers/followup.py).
 LEANS = ("contact", "hours", "about", "ok", "thanks", "identity")
+SUGGESTS = ("建议", "希望")  # 建议按省份推送 我只想看广西的: a wish for everyone, too
 _MARKS = re.compile(r"^[?？.。…!！~～,，、]+$")
 _ANGRY = frozenset("😡😠🤬💢👎😤")
 _STICKERS = re.compile(r"\[([^\[\]\s]{1,6})\]")  # WeChat sticker codes sent as text
@@ -70,7 +72,24 @@ class Social(Handler):
         line = reply(reply_key(match), hotline=ctx.hotline)
         if match == "coverage":
             return _with_place_news(ctx, line)
+        if match == "only_region":
+            return _subscribed_to_place(ctx, line)
         return Text(line)
+
+
+def _subscribed_to_place(ctx: Context, line: str) -> Reply:
+    """只给我推广西的: the one province named is subscribed at once (else how to); said as a
+    suggestion (建议按省份推送 我只想看广西的), it is also offered to be kept as feedback."""
+    u = understand(ctx)
+    provinces = {p for _, p in u.places if p}
+    if len(provinces) != 1 or ctx.followers is None:
+        return Text(line)
+    done = subscribe(ctx, provinces.pop())
+    suggested = u.intent("suggestion", "feature") or any(w in u.plain for w in SUGGESTS)
+    if not (isinstance(done, Text) and suggested):
+        return done
+    ctx.session.offer({"kind": "feedback", "text": ctx.text[:1000]})
+    return Text(f"{done.content}\n{reply('suggestion_offer')}")
 
 
 def _with_place_news(ctx: Context, line: str) -> Text:
@@ -92,11 +111,15 @@ class Wordless(Social):
 
 
 def _leans_on_last(plain: str, ctx: Context) -> bool:
-    """'那我该找谁' / '那我该咋办' right after a service answer or list: a follow-up."""
+    """'那我该找谁' / '那我该咋办' right after a service answer or list, '还能找谁' right after a
+    service answer: a follow-up."""
     last = ctx.session.last_topic()
     rest = without_openers(plain)  # 嗯嗯 谢了 那吉林呢: the thanks is said on the way
-    return isinstance(last, dict) and len(rest) <= 12 and rest.startswith("那") \
-        and last.get("kind") in ("faq", "search")
+    if not isinstance(last, dict) or len(rest) > 12:
+        return False
+    if last.get("kind") == "faq" and any(w in rest for w in meaning_table("followup")["ways"]):
+        return True  # 还能找谁 after "12333 is busy": other channels than that answer's
+    return rest.startswith("那") and last.get("kind") in ("faq", "search")
 
 
 def _by_shape(text: str) -> str | None:
