@@ -26,9 +26,9 @@ class Complaint(Handler):
         if not is_text(msg):
             return None
         u = understand(ctx)
-        # 留言问工伤的事 一个礼拜没动静 / 建议加个查最低工资的功能: about the account, not the
-        # topic named
-        firm = u.intent("unanswered", "feature")
+        # 留言问工伤的事 一个礼拜没动静 / 问工资给我发培训的 答非所问 / 建议加个查最低工资的功能:
+        # about the account, not the topic named
+        firm = u.intent("unanswered", "misanswered", "feature")
         if firm is not None:
             return firm.name, full_text(msg, ctx)
         found = u.intent("complaint", "suggestion")

@@ -19,7 +19,7 @@ from handlers.matching import is_text
 from handlers.points import point_of
 from handlers.replies import Reply, Text
 from handlers.understand import understand
-from knowledge.regions import NATIONWIDE, mentions
+from knowledge.regions import NATIONWIDE, REGIONS, mentions
 from knowledge.summary import fit, sentences
 
 MIN_SCORE = 85.0  # below this an example-sentence match is too loose to answer with
@@ -111,7 +111,7 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
     ctx.route = f"faq:{entry.id}"
     question = ctx.text if question is None else question
     name, province = place if place else ("", "")
-    local_facts = _local_facts(ctx, entry, province, _asked(ctx, question, name)) \
+    local_facts = _local_facts(ctx, entry, province, _asked(ctx, question, name), name) \
         if province and not entry.asks_place else []
     if shown is not None:
         local_facts = [(a, fact) for a, fact in local_facts if fact and a.id in shown]
@@ -130,6 +130,12 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
             parts.append(reply("faq_article", link=Safe(_link(topic, ctx.base_url))))
         if name:
             found = _job_fairs(ctx, province) or _local(ctx, province, 2)
+            # 香港读完书 想去横琴: the article about each city or zone named (横琴, filed
+            # under 澳门) first
+            for other, _ in mentions(question):
+                if other not in REGIONS:
+                    found = _titled(ctx, other) + found
+            found = list({a.id: a for a in found}.values())
             found = [a for a in found if topic is None or a.id != topic.id]
             found.sort(key=lambda a: name not in a.title)  # 襄阳招聘会: 襄阳's article first
             ids = [a.id for a in found]
@@ -212,6 +218,13 @@ def _topic_article(ctx: Context, question: str, region: str) -> Any | None:
     return hits[0].article
 
 
+def _titled(ctx: Context, name: str) -> list[Any]:
+    """The article whose title names the city or zone (横琴为澳门青年就业搭桥), if one does."""
+    if ctx.kb is None:
+        return []
+    return [h.article for h in ctx.kb.search(name, limit=3).hits if name in h.article.title][:1]
+
+
 def _local(ctx: Context, region: str, limit: int) -> list[Any]:
     """The best articles of the follower's own words that are about their province."""
     return _local_search(ctx, ctx.text, region)[1][:limit]
@@ -230,12 +243,13 @@ def _asked(ctx: Context, question: str, place: str) -> str:
     return ""
 
 
-def _local_facts(ctx: Context, entry: Any, region: str, text: str) -> list[tuple[Any, str]]:
+def _local_facts(ctx: Context, entry: Any, region: str, text: str,
+                 name: str = "") -> list[tuple[Any, str]]:
     """The best article about the follower's province, with its sentence that answers
     `text` ("" when none states a rule). Without a text (那山东呢) the entry's question is
     asked in that province."""
     text = text or f"{region}{entry.question}"
-    result, local = _local_search(ctx, text, region)
+    result, local = _local_search(ctx, text, region, name)
     if not local:
         return []
     fact = result.answer_of(local[0]) if result.answer_of else ""
@@ -251,14 +265,18 @@ def _naming(body: str, name: str, province: str) -> str:
     return ""
 
 
-def _local_search(ctx: Context, text: str, region: str) -> tuple[Any, list[Any]]:
-    """The search for `text` with `region` preferred, and its hits about that region."""
+def _local_search(ctx: Context, text: str, region: str,
+                  name: str = "") -> tuple[Any, list[Any]]:
+    """The search for `text` with `region` preferred, and its hits about that region (or
+    titled with the city or zone `name`: 横琴's article is filed under 澳门)."""
     if ctx.kb is None or not region:
         return None, []
     if not any(name in text for name, _ in mentions(text)):
         text = f"{region} {text}"  # a place carried from the last reply: search it there
     result = ctx.kb.search(text, region=region, limit=5)
-    return result, [h.article for h in result.hits if h.article.region == region]
+    titled = name and name != region
+    return result, [h.article for h in result.hits
+                    if h.article.region == region or (titled and name in h.article.title)]
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|元|%|％|个月|天|岁|年内|日内)")

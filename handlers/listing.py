@@ -25,31 +25,35 @@ def article_link(article: Article, base_url: str) -> str:
     return base_url.rstrip("/") + PAGE_PATH + quote(article.id, safe="")
 
 
-def _item(n: int, article: Article, summary: str, base_url: str) -> str:
+def _item(n: int, article: Article, summary: str, base_url: str,
+          limit: int = SUMMARY_CHARS) -> str:
     title = escape(article.title, quote=False)
     link = f'<a href="{escape(article_link(article, base_url))}">{title}</a>'
     date = article.published[:10]
     line = f"{n}. {link}\n{date} · {article.region}"
     if summary:
-        short = summary if len(summary) <= SUMMARY_CHARS else summary[:SUMMARY_CHARS - 1] + "…"
+        short = summary if len(summary) <= limit else summary[:limit - 1] + "…"
         line += f"\n{escape(short, quote=False)}"  # cut first: never inside an entity
     return line
 
 
 def article_list(articles: Sequence[Article], start: int = 1, header: str = "",
                  footer: str = "", summaries: Sequence[str] | None = None, *,
-                 base_url: str) -> Text:
+                 base_url: str, first_chars: int = SUMMARY_CHARS) -> Text:
     """A numbered list (linked title, date, region, one-line summary) within 2048 bytes.
 
     Links to the bot's own pages are made absolute on `base_url` here, so the budget counts
     every byte the follower gets. Items that do not fit are dropped whole, never cut mid-tag.
+    The first item's summary may run to `first_chars` (the sentence that answers the
+    question, whole: 硕士1.5万元 sits past the usual cut).
     """
     parts = [header.strip()] if header.strip() else []
     tail = f"\n\n{footer.strip()}" if footer.strip() else ""
     used = len("\n\n".join(parts).encode()) + len(tail.encode())
     for i, article in enumerate(articles):
         summary = summaries[i] if summaries and i < len(summaries) else article.summary
-        item = _item(start + i, article, summary or "", base_url)
+        item = _item(start + i, article, summary or "", base_url,
+                     first_chars if i == 0 else SUMMARY_CHARS)
         cost = _cost(item)
         if used + cost > MAX_BYTES:
             short = _item(start + i, article, "", base_url)  # once more without the summary

@@ -10,7 +10,7 @@ from config.texts import reply
 from handlers import lists
 from handlers.base import Handler
 from handlers.context import Context
-from handlers.listing import answer_first, article_card, article_list
+from handlers.listing import SUMMARY_CHARS, answer_first, article_card, article_list
 from handlers.matching import is_text
 from handlers.notfound import not_found, quotable, unsure_header
 from handlers.replies import Reply
@@ -21,6 +21,7 @@ from knowledge.wordlists import drop_framing
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 3  # a phone screen: at most three items, 更多 gives the rest
+ANSWER_CHARS = 90  # the first item's answering sentence, whole (best_sentence keeps to 80)
 
 
 class Search(Handler):
@@ -65,14 +66,17 @@ class Search(Handler):
                                 base_url=ctx.base_url)
         ctx.outcome.update(kind="list", articles=[a.id for a in articles])
         summaries = [ctx.kb.summary_of(a) for a in articles]
+        first = SUMMARY_CHARS
         if not articles[0].summary and result.answer:
             summaries[0] = result.answer  # the first article's sentence that answers it
+            first = ANSWER_CHARS
         return article_list(
             articles,
             header="\n".join(x for x in (place, _header(match, ctx), unsure_header(ctx)) if x),
             footer=reply("search_footer") if len(result.ranked_ids) > len(articles) else "",
             summaries=summaries,
             base_url=ctx.base_url,
+            first_chars=first,
         )
 
 

@@ -50,7 +50,8 @@ class Social(Handler):
         if u.intent("crisis"):
             return "crisis"  # 我不想活了 工资一直要不到: care and help first, before any topic
         abuse = u.intent("abuse")
-        complaint = u.intent("complaint", "suggestion")
+        # 留的言三天没人理: feedback about the account, not impatience with this chat
+        complaint = u.intent("complaint", "suggestion", "unanswered", "misanswered")
         if abuse and not (complaint and complaint.score > abuse.score):
             return "abuse"  # 你们这啥玩意儿 信息都是去年的: a complaint said crossly
         found = next((f for f in u.intents if f.name in SOCIAL), None)

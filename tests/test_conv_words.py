@@ -75,5 +75,6 @@ def test_rights_are_recognised_by_the_situation(say, text, fact):
 @pytest.mark.parametrize("text", ["深圳有没有招仓库管理的", "48岁女的 没啥文化 能干啥",
                                   "想去新疆摘棉花 哪里报名", "哈尔滨冬天招滑雪教练不"])
 def test_job_seeking_in_many_forms_says_where_vacancies_are(say, text):
-    answer = say(text)
-    assert "不发布具体招聘岗位" in answer and ("零工市场" in answer or "招聘会" in answer)
+    answer = say(text)  # the general answer, or one for the follower's situation (48岁女的)
+    assert "零工市场" in answer or "招聘会" in answer
+    assert "没有找到" not in answer and "答不上来" not in answer
