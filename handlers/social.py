@@ -14,6 +14,7 @@ from config.texts import meaning_table, reply
 from handlers.acknowledge import without_openers
 from handlers.base import Handler
 from handlers.context import Context
+from handlers.feedback import full_text
 from handlers.matching import is_text, squash
 from handlers.news import region_news
 from handlers.notfound import not_found
@@ -74,11 +75,11 @@ class Social(Handler):
         if match == "coverage":
             return _with_place_news(ctx, line)
         if match == "only_region":
-            return _subscribed_to_place(ctx, line)
+            return _subscribed_to_place(msg, ctx, line)
         return Text(line)
 
 
-def _subscribed_to_place(ctx: Context, line: str) -> Reply:
+def _subscribed_to_place(msg: Any, ctx: Context, line: str) -> Reply:
     """只给我推广西的: the one province named is subscribed at once (else how to); said as a
     suggestion (建议按省份推送 我只想看广西的), it is also offered to be kept as feedback."""
     u = understand(ctx)
@@ -89,7 +90,7 @@ def _subscribed_to_place(ctx: Context, line: str) -> Reply:
     suggested = u.intent("suggestion", "feature") or any(w in u.plain for w in SUGGESTS)
     if not (isinstance(done, Text) and suggested):
         return done
-    ctx.session.offer({"kind": "feedback", "text": ctx.text[:1000]})
+    ctx.session.offer({"kind": "feedback", "text": full_text(msg, ctx)[:1000]})
     return Text(f"{done.content}\n{reply('suggestion_offer')}")
 
 
