@@ -30,6 +30,8 @@ TOPIC_COVERAGE = 0.5  # …and holds at least this share of the question's conce
 SHORT_TEXT = 8  # characters: a follow-up this short (那山东呢) says too little to search
 FOLLOW_TEXT = 20  # characters: a follow-up shorter than this is read with its question
 OUTSIDE = ("香港", "澳门", "台湾")  # our service answers state mainland rules only
+NEWEST_FAIRS = 2  # job-fair articles shown while the follower's city is not known
+FAIR_WORDS = ("招聘会", "招聘活动", "双选会", "专场", "最新")  # …when the follower asks for fairs
 NAMING_CHARS = 90  # a national article's sentence naming the place asked of, at most
 
 
@@ -146,6 +148,13 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
             parts.extend(f"· {_link(a, ctx.base_url)}" for a in found)
         else:
             parts.append(reply("faq_ask_place"))
+            asks_fairs = any(w in question for w in FAIR_WORDS)
+            newest = [a for a in _job_fairs(ctx, None) if asks_fairs
+                      and (topic is None or a.id != topic.id)][:NEWEST_FAIRS]
+            if newest:  # 最新的招聘会: the newest anywhere while the city is not known
+                parts.append(reply("faq_place_jobs", region=NATIONWIDE))
+                parts.extend(f"· {_link(a, ctx.base_url)}" for a in newest)
+                ids = [a.id for a in newest]
         if topic is not None:
             ids.insert(0, topic.id)
         shown = ([topic] if topic is not None else []) + (found if name else [])
@@ -293,9 +302,9 @@ def _states_a_rule(sentence: str) -> bool:
     return bool(_FIGURE.search(sentence)) or any(w in sentence for w in _CHANNEL)
 
 
-def _job_fairs(ctx: Context, region: str) -> list[Any]:
-    """The newest job-fair articles of the follower's province."""
-    if ctx.kb is None or not region:
+def _job_fairs(ctx: Context, region: str | None) -> list[Any]:
+    """The newest job-fair articles of the follower's province (None: of any)."""
+    if ctx.kb is None or region == "":
         return []
     recent = ctx.kb.latest(region=region, limit=20)
     return [a for a in recent if any(w in a.title for w in JOB_WORDS)][:JOB_FAIRS]

@@ -75,6 +75,10 @@ class FollowUp(Handler):
             if own or again or _leans(s, u) or _asks_briefly(ctx, u):
                 return ("faq_again", None)  # 俺交了6年 / 能贷多少: the answer covers the case
             return None
+        if kind in ("search", "region", "latest") and last.get("ids") \
+                and any(w in s for w in _words("back")):
+            page = max(int(last.get("page", 0) or 0), 0)  # 刚才那个岗位最长能干几年: the item
+            return ("pick", page * int(last.get("page_size", 5) or 5) + 1)  # shown first
         if own is not None:  # 包工头跑了工资找谁要 after an article: a question of its own
             return None
         if place and (_marked(s) or kind == "search") and kind in ("search", "region", "latest"):
