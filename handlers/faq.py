@@ -6,11 +6,11 @@ confirm. The entry is remembered as the last topic, so 详细点 / 能领吗 / �
 
 from __future__ import annotations
 
-import re
 from html import escape
 from typing import Any
 
 from config.texts import Safe, meaning_table, reply
+from handlers import faq_places as places
 from handlers import lists
 from handlers.base import Handler
 from handlers.context import Context
@@ -20,19 +20,12 @@ from handlers.points import point_of
 from handlers.replies import Reply, Text
 from handlers.understand import understand
 from knowledge.regions import NATIONWIDE, REGIONS, mentions
-from knowledge.summary import fit, sentences
 
 MIN_SCORE = 85.0  # below this an example-sentence match is too loose to answer with
-JOB_FAIRS = 3  # job-fair articles listed for a job seeker's place
-JOB_WORDS = ("招聘", "岗位", "零工", "用工", "招工")
 TOPIC_LEAD = 1.6  # a job seeker's topic article leads the next hit's score by this much
 TOPIC_COVERAGE = 0.5  # …and holds at least this share of the question's concepts
-SHORT_TEXT = 8  # characters: a follow-up this short (那山东呢) says too little to search
-FOLLOW_TEXT = 20  # characters: a follow-up shorter than this is read with its question
-OUTSIDE = ("香港", "澳门", "台湾")  # our service answers state mainland rules only
 NEWEST_FAIRS = 2  # job-fair articles shown while the follower's city is not known
 FAIR_WORDS = ("招聘会", "招聘活动", "双选会", "专场", "最新")  # …when the follower asks for fairs
-NAMING_CHARS = 90  # a national article's sentence naming the place asked of, at most
 
 
 class FaqAnswer(Handler):
@@ -51,54 +44,19 @@ class FaqAnswer(Handler):
 
     def handle(self, msg: Any, ctx: Context, match: Any) -> Reply:
         u = understand(ctx)
-        place = where(u.plain, u.places)
-        if place is None and len(u.plain) < FOLLOW_TEXT and not match.entry.asks_place:
-            carried = last_place(ctx)  # 见习补贴一个月多少 right after 西藏's news: 西藏's figure
+        place = places.where(u.plain, u.places)
+        if place is None and len(u.plain) < places.FOLLOW_TEXT and not match.entry.asks_place:
+            # 见习补贴一个月多少 right after 西藏's news: 西藏's figure
+            carried = places.last_place(ctx)
             if carried is not None:
                 shown = tuple((ctx.session.last_topic() or {}).get("ids", ()))
                 return answer(ctx, match.entry, carried, shown=shown)
         return answer(ctx, match.entry, place)
 
 
-def last_place(ctx: Context) -> tuple[str, str] | None:
-    """The mainland place the follower's last reply was about (a search naming it, a region's
-    news, a service answer for it), if any."""
-    last = ctx.session.last_topic() or {}
-    kind = last.get("kind")
-    if kind == "faq" and last.get("place"):
-        found = (str(last["place"]), str(last.get("region") or ""))
-    elif kind == "region" and last.get("region"):
-        found = (str(last["region"]), str(last["region"]))
-    elif kind == "search":
-        found = next(iter(mentions(str(last.get("query") or ""))), None)
-    else:
-        found = None
-    return found if found and found[1] and found[1] not in OUTSIDE else None
-
-
 def _names_a_programme(text: str) -> bool:
     """True when the message names a scheme of [programs] (config/meaning.toml)."""
     return any(name in text for name in meaning_table("programs").get("names", ()))
-
-
-_HOME = ("户口", "户籍", "老家", "籍贯")  # 户口河南的 在南京跑外卖: the rules of 南京 apply
-
-
-def where(text: str, places: list[tuple[str, str]]) -> tuple[str, str] | None:
-    """The place the question is about: where the follower is (在南京) over where their
-    户口 or 老家 is; else the first place named."""
-    if len(places) < 2:
-        return places[0] if places else None
-
-    def before(name: str) -> str:
-        at = text.find(name)
-        return text[max(0, at - 3):at] if at >= 0 else ""
-
-    here = next((p for p in places if "在" in before(p[0])[-2:]), None)
-    if here is not None:
-        return here
-    away = [p for p in places if not any(h in before(p[0]) for h in _HOME)]
-    return away[0] if away else places[0]
 
 
 def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool = False,
@@ -113,7 +71,8 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
     ctx.route = f"faq:{entry.id}"
     question = ctx.text if question is None else question
     name, province = place if place else ("", "")
-    local_facts = _local_facts(ctx, entry, province, _asked(ctx, question, name), name) \
+    local_facts = places.local_facts(ctx, entry, province,
+                                     places.asked_text(ctx, question, name), name) \
         if province and not entry.asks_place else []
     if shown is not None:
         local_facts = [(a, fact) for a, fact in local_facts if fact and a.id in shown]
@@ -131,12 +90,12 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
         elif topic is not None:
             parts.append(reply("faq_article", link=Safe(_link(topic, ctx.base_url))))
         if name:
-            found = _job_fairs(ctx, province) or _local(ctx, province, 2)
+            found = places.job_fairs(ctx, province) or places.local_articles(ctx, province, 2)
             # 香港读完书 想去横琴: the article about each city or zone named (横琴, filed
             # under 澳门) first
             for other, _ in mentions(question):
                 if other not in REGIONS:
-                    found = _titled(ctx, other) + found
+                    found = places.titled(ctx, other) + found
             found = list({a.id: a for a in found}.values())
             found = [a for a in found if topic is None or a.id != topic.id]
             found.sort(key=lambda a: name not in a.title)  # 襄阳招聘会: 襄阳's article first
@@ -149,7 +108,7 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
         else:
             parts.append(reply("faq_ask_place"))
             asks_fairs = any(w in question for w in FAIR_WORDS)
-            newest = [a for a in _job_fairs(ctx, None) if asks_fairs
+            newest = [a for a in places.job_fairs(ctx, None) if asks_fairs
                       and (topic is None or a.id != topic.id)][:NEWEST_FAIRS]
             if newest:  # 最新的招聘会: the newest anywhere while the city is not known
                 parts.append(reply("faq_place_jobs", region=NATIONWIDE))
@@ -170,7 +129,7 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
         if name and not any(fact for _, fact in local) and found \
                 and found[0].region == NATIONWIDE:
             # 四川在试点里面不: the national article's sentence that names the place
-            fact = _naming(found[0].body, name, province)
+            fact = places.naming(found[0].body, name, province)
             local = [(found[0], fact)] if fact else local
         ids = [a.id for a in found]
         point = point_of(ctx, found[0], f"{question} {entry.question}") \
@@ -225,89 +184,6 @@ def _topic_article(ctx: Context, question: str, region: str) -> Any | None:
     if len(hits) > 1 and hits[0].score < TOPIC_LEAD * hits[1].score:
         return None
     return hits[0].article
-
-
-def _titled(ctx: Context, name: str) -> list[Any]:
-    """The article whose title names the city or zone (横琴为澳门青年就业搭桥), if one does."""
-    if ctx.kb is None:
-        return []
-    return [h.article for h in ctx.kb.search(name, limit=3).hits if name in h.article.title][:1]
-
-
-def _local(ctx: Context, region: str, limit: int) -> list[Any]:
-    """The best articles of the follower's own words that are about their province."""
-    return _local_search(ctx, ctx.text, region)[1][:limit]
-
-
-def _asked(ctx: Context, question: str, place: str) -> str:
-    """What to search the province's articles for: the follower's words; a follow-up that
-    names its place (北京能多贷点不 after 创业担保贷款能贷多少) or is short in the same place
-    (那博士呢 after 武汉本科…) with the question it leans on; else ""."""
-    follow_up = question != ctx.text
-    if follow_up and place and len(ctx.text) < FOLLOW_TEXT and (
-            place in ctx.text or place in question):
-        return f"{question} {ctx.text}"
-    if len(ctx.text) >= SHORT_TEXT:
-        return ctx.text
-    return ""
-
-
-def _local_facts(ctx: Context, entry: Any, region: str, text: str,
-                 name: str = "") -> list[tuple[Any, str]]:
-    """The best article about the follower's province, with its sentence that answers
-    `text` ("" when none states a rule). Without a text (那山东呢) the entry's question is
-    asked in that province."""
-    text = text or f"{region}{entry.question}"
-    result, local = _local_search(ctx, text, region, name)
-    if not local:
-        return []
-    fact = result.answer_of(local[0]) if result.answer_of else ""
-    return [(local[0], fact if _states_a_rule(fact) else "")]
-
-
-def _naming(body: str, name: str, province: str) -> str:
-    """The first sentence of `body` that names the place (its city or province), fitted to a
-    line; "" when none does."""
-    for sentence in sentences(body):
-        if (name in sentence or province in sentence) and _states_a_rule(sentence):
-            return fit(sentence, NAMING_CHARS)
-    return ""
-
-
-def _local_search(ctx: Context, text: str, region: str,
-                  name: str = "") -> tuple[Any, list[Any]]:
-    """The search for `text` with `region` preferred, and its hits about that region (or
-    titled with the city or zone `name`: 横琴's article is filed under 澳门)."""
-    if ctx.kb is None or not region:
-        return None, []
-    if not any(name in text for name, _ in mentions(text)):
-        text = f"{region} {text}"  # a place carried from the last reply: search it there
-    result = ctx.kb.search(text, region=region, limit=5)
-    titled = name and name != region
-    return result, [h.article for h in result.hits
-                    if h.article.region == region or (titled and name in h.article.title)]
-
-
-_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|元|%|％|个月|天|岁|年内|日内)")
-_CHANNEL = ("App", "APP", "小程序", "平台", "网站", "窗口", "公众号", "热线", "申请", "申领",
-            "办理")
-# A reporter's story (一家企业的车工刘伟…, 记者获悉) is no rule to quote beside the answer.
-_STORY = ("记者", "一家", "同学", "师傅", "告诉", "表示", "介绍说", "笑着", "今年考取", "入驻")
-
-
-def _states_a_rule(sentence: str) -> bool:
-    """True for a sentence that states a figure or a channel, not a reporter's story."""
-    if not sentence or any(w in sentence for w in _STORY):
-        return False
-    return bool(_FIGURE.search(sentence)) or any(w in sentence for w in _CHANNEL)
-
-
-def _job_fairs(ctx: Context, region: str | None) -> list[Any]:
-    """The newest job-fair articles of the follower's province (None: of any)."""
-    if ctx.kb is None or region == "":
-        return []
-    recent = ctx.kb.latest(region=region, limit=20)
-    return [a for a in recent if any(w in a.title for w in JOB_WORDS)][:JOB_FAIRS]
 
 
 def _link(article: Any, base_url: str) -> str:

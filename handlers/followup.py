@@ -11,6 +11,7 @@ from typing import Any
 
 from config.texts import meaning_table
 from handlers import faq, news, paging
+from handlers import faq_places as places
 from handlers.base import Handler
 from handlers.context import Context
 from handlers.matching import is_text
@@ -207,7 +208,7 @@ def _place_asked_of(u: Any, text: str) -> tuple[str, str] | None:
     台湾人, 湖南来的) or 港澳台, whose rules our service answers do not state."""
     for name, province in u.places:
         after = text[text.find(name) + len(name):][:2] if name in text else ""
-        if province not in faq.OUTSIDE and not after.startswith(ORIGIN):
+        if province not in places.OUTSIDE and not after.startswith(ORIGIN):
             return name, province
     return None
 

@@ -32,7 +32,7 @@ REGIONS: tuple[str, ...] = (
 )
 NATIONWIDE = "全国"
 DOMINANT_SHARE = 0.5  # of the body's place mentions, for an article to belong to a province
-TABLE_VERSION = 6  # bump when the derivation below changes, so stale caches are rebuilt
+TABLE_VERSION = 4  # bump when the derivation below changes, so stale caches are rebuilt
 _RANK_WEIGHT = (3, 2, 1)  # province, city, county: a higher rank wins an ambiguous name
 _NOUN_TAGS = ("ns", "n", "nr", "nrt", "nz", "j")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.faq import _states_a_rule, where
+from handlers.faq_places import states_a_rule, where
 from tests.follower_eval import say_as
 
 
@@ -30,7 +30,7 @@ def test_a_list_shows_the_sentence_that_answers_not_the_lead(say):
     ("", False),
 ])
 def test_only_a_stated_rule_is_quoted_beside_the_answer(sentence, rule):
-    assert _states_a_rule(sentence) is rule
+    assert states_a_rule(sentence) is rule
 
 
 @pytest.mark.parametrize(("text", "places", "expected"), [
