@@ -26,6 +26,7 @@ TOPIC_LEAD = 1.6  # a job seeker's topic article leads the next hit's score by t
 TOPIC_COVERAGE = 0.5  # …and holds at least this share of the question's concepts
 NEWEST_FAIRS = 2  # job-fair articles shown while the follower's city is not known
 FAIR_WORDS = ("招聘会", "招聘活动", "双选会", "专场", "最新")  # …when the follower asks for fairs
+WHEN_WHERE = ("啥时候", "什么时候", "哪天", "几号", "几月", "在哪", "哪里办", "地点", "地址")
 
 
 class FaqAnswer(Handler):
@@ -44,7 +45,7 @@ class FaqAnswer(Handler):
 
     def handle(self, msg: Any, ctx: Context, match: Any) -> Reply:
         u = understand(ctx)
-        place = places.where(u.plain, u.places)
+        place = places.where(u.plain, u.places, rules=not match.entry.asks_place)
         if place is None and len(u.plain) < places.FOLLOW_TEXT and not match.entry.asks_place:
             # 见习补贴一个月多少 right after 西藏's news: 西藏's figure
             carried = places.last_place(ctx)
@@ -89,6 +90,7 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
                                link=Safe(_link(topic, ctx.base_url))))
         elif topic is not None:
             parts.append(reply("faq_article", link=Safe(_link(topic, ctx.base_url))))
+        told_at = len(parts)  # where the topic article's own sentence goes
         if name:
             found = places.job_fairs(ctx, province) or places.local_articles(ctx, province, 2)
             # 香港读完书 想去横琴: the article about each city or zone named (横琴, filed
@@ -105,6 +107,19 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
             elif topic is None or topic.region != province:
                 parts.append(reply("faq_place_jobs_none", place=name))
             parts.extend(f"· {_link(a, ctx.base_url)}" for a in found)
+            lead = ([topic] if topic is not None else []) + found
+            fact = ctx.kb.sentence_for(question, lead[0]) if lead and ctx.kb else ""
+            if places.states_a_rule(fact):  # 襄阳比亚迪招人不 一个月多少: the article says it
+                parts.insert(told_at if topic is not None else told_at + 2,
+                             escape(fact, quote=False))
+            elif not found:  # 上海有没有返聘的活: the national article's sentence on 上海
+                national = _articles(ctx, entry.articles, "")
+                named = places.naming(national[0].body, name, province) if national else ""
+                if named:
+                    parts.append(escape(named, quote=False))
+                    parts.append(reply("faq_article",
+                                       link=Safe(_link(national[0], ctx.base_url))))
+                    ids = [national[0].id]
         else:
             parts.append(reply("faq_ask_place"))
             asks_fairs = any(w in question for w in FAIR_WORDS)
@@ -117,6 +132,10 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
         if topic is not None:
             ids.insert(0, topic.id)
         shown = ([topic] if topic is not None else []) + (found if name else [])
+        if detail and shown and any(w in ctx.text for w in WHEN_WHERE):
+            # 啥时候办的 在哪办的 after 襄阳招聘会: a news lead says when and where
+            parts = [escape(places.lead_of(shown[0].body), quote=False),
+                     reply("faq_article", link=Safe(_link(shown[0], ctx.base_url)))]
         for article in shown[:3] if focus else ():
             point = point_of(ctx, article, f"{question} {entry.question}")
             if point:  # 包吃住不 after 襄阳招聘会: the fair's article says it

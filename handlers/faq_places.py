@@ -42,11 +42,19 @@ def last_place(ctx: Context) -> tuple[str, str] | None:
 _HOME = ("户口", "户籍", "老家", "籍贯")  # 户口河南的 在南京跑外卖: the rules of 南京 apply
 
 
-def where(text: str, places: list[tuple[str, str]]) -> tuple[str, str] | None:
-    """The place the question is about: where the follower is (在南京) over where their
-    户口 or 老家 is; else the first place named."""
+def where(text: str, places: list[tuple[str, str]],
+          rules: bool = False) -> tuple[str, str] | None:
+    """The place the question is about: for a rule (`rules`), a mainland place over 港澳台;
+    where the follower is (在南京) over where their 户口 or 老家 is; else the first place
+    named. (A job seeker from Hong Kong going to 深圳 keeps 香港: the schemes for them are
+    filed there.)"""
     if len(places) < 2:
         return places[0] if places else None
+    mainland = [p for p in places if p[1] not in OUTSIDE]
+    if rules and mainland and len(mainland) < len(places):
+        places = mainland  # 台湾过来福建创业: the service answers state 福建's rules
+        if len(places) == 1:
+            return places[0]
 
     def before(name: str) -> str:
         at = text.find(name)
@@ -98,6 +106,12 @@ def local_facts(ctx: Context, entry: Any, region: str, text: str,
     return [(local[0], fact if states_a_rule(fact) else "")]
 
 
+def lead_of(body: str) -> str:
+    """The body's first sentence (a news lead says when and where), fitted to a line."""
+    found = sentences(body)
+    return fit(found[0], NAMING_CHARS) if found else ""
+
+
 def naming(body: str, name: str, province: str) -> str:
     """The first sentence of `body` that names the place (its city or province), fitted to a
     line; "" when none does."""
@@ -122,8 +136,8 @@ def local_search(ctx: Context, text: str, region: str,
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|元|%|％|个月|天|岁|年内|日内)")
-_CHANNEL = ("App", "APP", "小程序", "平台", "网站", "窗口", "公众号", "热线", "申请", "申领",
-            "办理")
+_CHANNEL = ("App", "APP", "小程序", "平台", "网站", "窗口", "专窗", "专区", "信息库", "公众号",
+            "热线", "申请", "申领", "办理")
 # A reporter's story (一家企业的车工刘伟…, 记者获悉) is no rule to quote beside the answer.
 _STORY = ("记者", "一家", "同学", "师傅", "告诉", "表示", "介绍说", "笑着", "今年考取", "入驻")
 

@@ -23,8 +23,8 @@ from handlers.subscription import subscribe
 from handlers.understand import reply_key, understand
 
 SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "compliment", "ok",
-          "mistake", "goodbye", "identity", "official", "impersonation", "impatience", "about",
-          "hours", "hotline_busy", "our_hotline", "contact", "submit", "coverage",
+          "mistake", "goodbye", "identity", "official", "impersonation", "impatience", "hurry",
+          "about", "hours", "hotline_busy", "our_hotline", "contact", "submit", "coverage",
           "only_region", "website", "voice", "can_ask", "offtopic")
 # These stand even beside a topic: a crisis, a person asked for, or an insult.
 FIRM = ("crisis", "abuse", "contact", "our_hotline", "hours", "hotline_busy", "thanks_done",
