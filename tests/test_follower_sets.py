@@ -46,7 +46,8 @@ def asked(app):
 @pytest.mark.parametrize("name", ["set1", "set2", "set3", "set4", "set5", "set6", "set7",
                                   "set8", "set9", "set10", "set11", "set12", "set13", "set14",
                                   "set15", "set16", "set17", "set18", "set19",
-                                  "set20", "set21", "set22"])
+                                  "set20", "set21", "set22",
+                                  "set23"])
 def test_the_sets_are_the_ones_described(name):
     rows = load_set(name)
     assert len(rows) >= 130 and len({r["id"] for r in rows}) == len(rows)
