@@ -1,0 +1,98 @@
+"""How a follow-up's words are read: whether it asks, whether it asks for more of the last
+answer or the same answer for its own case, the place it asks of, and its word lists
+([followup] of config/meaning.toml). handlers/followup.py decides from these what it means.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from config.texts import meaning_table
+from handlers import faq_places as places
+from handlers.context import Context
+from knowledge.regions import mentions
+
+BRIEF = 10  # plain characters of a question that leans on the last reply
+AGAIN_LEN = 20  # 都过去一个多月了 老板一直没报 还来得及吗: still about the last answer
+ORIGIN = ("人", "来的", "籍", "户口")  # 我是台湾人, 湖南来的: where from, not where asked of
+
+
+def listed(name: str) -> tuple[str, ...]:
+    return tuple(meaning_table("followup").get(name, ()))
+
+
+def says(s: str, name: str) -> bool:
+    """The message holds a word of the [followup] list `name`."""
+    return any(w in s for w in listed(name))
+
+
+def is_more(s: str) -> bool:
+    """详细点 / 说清楚点 / 能领吗 / 去哪办 … (config/meaning.toml [followup] asks)."""
+    return len(s) <= 16 and any(w in s for w in listed("asks"))
+
+
+def asks_again(s: str) -> bool:
+    """能贷多少 / 最多能要几个月的 / 没看懂: a question the last answer itself covers."""
+    return len(s) <= AGAIN_LEN and any(w in s for w in listed("again"))
+
+
+def leans(s: str, u: Any) -> bool:
+    """那春节呢 / 俺交了6年 / 公司拖着不给申请咋整: short, opening with a word that leans on
+    the last answer, and no service answer of its own."""
+    return len(s) <= 16 and not u.faq and s.startswith(tuple(listed("leans")))
+
+
+def asks_briefly(ctx: Context, u: Any) -> bool:
+    """要会外语不 / 能干到退休不: a short question with no topic, place or intent of its own
+    asks about what was just shown."""
+    s = u.plain
+    if len(s) > BRIEF or u.faq or u.places or own_intent(u):
+        return False
+    return is_question(ctx, s)
+
+
+def place_asked_of(u: Any, text: str) -> tuple[str, str] | None:
+    """The mainland place a follow-up asks about; None for where the follower is from (我是
+    台湾人, 湖南来的) or 港澳台, whose rules our service answers do not state."""
+    for name, province in u.places:
+        after = text[text.find(name) + len(name):][:2] if name in text else ""
+        if province not in places.OUTSIDE and not after.startswith(ORIGIN):
+            return name, province
+    return None
+
+
+def own_intent(u: Any) -> bool:
+    """The message has an intent of its own (a topic word aside)."""
+    return any(not f.name.startswith("topic_") for f in u.intents)
+
+
+def is_question(ctx: Context, s: str) -> bool:
+    """The message asks something: a question mark or particle, 不/没 at the end, a question
+    word."""
+    raw = ctx.text or ""
+    return any(m in raw for m in "?？吗呢么") or s.endswith(("不", "没", "没有")) \
+        or any(w in s for w in meaning_table("small_talk").get("asks", ()))
+
+
+def marked(s: str) -> bool:
+    """那湖北呢 / 湖北的呢 / 换成湖北: words that say "the same, but …"."""
+    return any(w in s for w in listed("markers"))
+
+
+def place_only(u: Any) -> tuple[str, str] | None:
+    """The place when the message is little more than a place ('那湖北呢', '武汉', '我在武汉')."""
+    if not u.places:
+        return None
+    rest = u.plain
+    for name, _ in u.places:
+        rest = rest.replace(name, "")
+    for w in sorted(listed("markers") + listed("filler"), key=len, reverse=True):
+        rest = rest.replace(w, "")
+    return u.places[0] if len(rest) <= 1 else None
+
+
+def swap_place(query: str, place: str) -> str:
+    """The last query about `place` instead: '广东的就业政策' → '湖北 就业政策'."""
+    for name, _ in mentions(query):
+        query = query.replace(name, "")
+    return f"{place} {query.strip('的 ')}".strip()
