@@ -72,8 +72,9 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
     ctx.route = f"faq:{entry.id}"
     question = ctx.text if question is None else question
     name, province = place if place else ("", "")
-    local_facts = places.local_facts(ctx, entry, province,
-                                     places.asked_text(ctx, question, name), name) \
+    local_facts = places.local_facts(
+        ctx, entry, province, places.asked_text(ctx, question, name), name,
+        strict=places.asked_elsewhere(ctx, question, province)) \
         if province and not entry.asks_place else []
     if shown is not None:
         local_facts = [(a, fact) for a, fact in local_facts if fact and a.id in shown]
@@ -93,6 +94,12 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
         told_at = len(parts)  # where the topic article's own sentence goes
         if name:
             found = places.job_fairs(ctx, province) or places.local_articles(ctx, province, 2)
+            going = places.going_to(question, province)
+            if not found and going is not None and (topic is None or topic.region != going):
+                # 台湾来的 想去福州找工作: nothing filed under where they come from; the
+                # fairs of where they are going
+                name = province = going
+                found = places.job_fairs(ctx, province) or places.local_articles(ctx, province, 2)
             # 香港读完书 想去横琴: the article about each city or zone named (横琴, filed
             # under 澳门) first
             for other, _ in mentions(question):
@@ -104,7 +111,7 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
             ids = [a.id for a in found]
             if found:
                 parts.append(reply("faq_place_jobs", region=province))
-            elif topic is None or topic.region != province:
+            elif topic is None or topic.region not in (province, going):
                 parts.append(reply("faq_place_jobs_none", place=name))
             parts.extend(f"· {_link(a, ctx.base_url)}" for a in found)
             lead = ([topic] if topic is not None else []) + found

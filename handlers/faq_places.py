@@ -19,6 +19,7 @@ JOB_FAIRS = 3  # job-fair articles listed for a job seeker's place
 JOB_WORDS = ("招聘", "岗位", "零工", "用工", "招工")
 SHORT_TEXT = 8  # characters: a follow-up this short (那山东呢) says too little to search
 FOLLOW_TEXT = 20  # characters: a follow-up shorter than this is read with its question
+LOCAL_COVERAGE = 0.6  # of a question asked again of another place that its article must hold
 OUTSIDE = ("香港", "澳门", "台湾")  # our service answers state mainland rules only
 NAMING_CHARS = 90  # a national article's sentence naming the place asked of, at most
 
@@ -68,6 +69,14 @@ def where(text: str, places: list[tuple[str, str]],
 
 
 
+def going_to(text: str, origin: str) -> str | None:
+    """The mainland province a follower from 港澳台 (`origin`) says they are going to (台湾青年
+    想去厦门上班 → 福建), if they name one."""
+    if origin not in OUTSIDE:
+        return None
+    return next((p for _, p in mentions(text) if p and p != origin and p not in OUTSIDE), None)
+
+
 def titled(ctx: Context, name: str) -> list[Any]:
     """The article whose title names the city or zone (横琴为澳门青年就业搭桥), if one does."""
     if ctx.kb is None:
@@ -80,6 +89,13 @@ def local_articles(ctx: Context, region: str, limit: int) -> list[Any]:
     return local_search(ctx, ctx.text, region)[1][:limit]
 
 
+def asked_elsewhere(ctx: Context, question: str, region: str) -> bool:
+    """A follow-up asking the last question of `region` when it was about another place
+    (那北京呢 after 天津见习补贴多少)."""
+    named = [p for _, p in mentions(question) if p]
+    return question != ctx.text and bool(named) and region not in named
+
+
 def asked_text(ctx: Context, question: str, place: str) -> str:
     """What to search the province's articles for: the follower's words; a follow-up that
     names its place (北京能多贷点不 after 创业担保贷款能贷多少) or is short in the same place
@@ -87,6 +103,9 @@ def asked_text(ctx: Context, question: str, place: str) -> str:
     follow_up = question != ctx.text
     if follow_up and place and len(ctx.text) < FOLLOW_TEXT and (
             place in ctx.text or place in question):
+        if place not in question:  # 那山东的呢 after 湖北…补贴标准: the question, of 山东
+            for other, _ in mentions(question):
+                question = question.replace(other, "")
         return f"{question} {ctx.text}"
     if len(ctx.text) >= SHORT_TEXT:
         return ctx.text
@@ -94,14 +113,15 @@ def asked_text(ctx: Context, question: str, place: str) -> str:
 
 
 def local_facts(ctx: Context, entry: Any, region: str, text: str,
-                 name: str = "") -> list[tuple[Any, str]]:
+                 name: str = "", strict: bool = False) -> list[tuple[Any, str]]:
     """The best article about the follower's province, with its sentence that answers
     `text` ("" when none states a rule). Without a text (那山东呢) the entry's question is
-    asked in that province."""
+    asked in that province. `strict`: the question was about another place, so the article
+    must answer most of it."""
     text = text or f"{region}{entry.question}"
     result, local = local_search(ctx, text, region, name)
-    if not local:
-        return []
+    if not local or (strict and result.coverage < LOCAL_COVERAGE):
+        return []  # 那北京呢 after 天津见习补贴: 北京's article on other subsidies answers nothing
     fact = result.answer_of(local[0]) if result.answer_of else ""
     return [(local[0], fact if states_a_rule(fact) else "")]
 

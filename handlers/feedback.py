@@ -69,10 +69,7 @@ class Feedback(Handler):
     def handle(self, msg: Any, ctx: Context, match: tuple[str, str]) -> Reply:
         action, text = match
         if action == "open":
-            minutes = int(self.conf["mode_minutes"])
-            ctx.session.enter_mode(MODE, ctx.now, minutes)
-            return Text(reply("feedback_prompt", minutes=minutes,
-                              max_chars=self.conf["max_chars"]))
+            return open_feedback(ctx)
         if action == "cancel":
             ctx.session.leave_mode(MODE)
             return Text(reply("feedback_cancelled"))
@@ -99,6 +96,14 @@ class Feedback(Handler):
         if result.limited:
             return Text(reply("feedback_limited", limit=result.limit, hotline=hotline))
         return Text(reply("feedback_thanks", ticket=result.ticket, hotline=hotline))
+
+
+def open_feedback(ctx: Context) -> Text:
+    """Enter feedback mode: the follower's next message is kept as feedback."""
+    conf = intent_table("feedback")
+    minutes = int(conf["mode_minutes"])
+    ctx.session.enter_mode(MODE, ctx.now, minutes)
+    return Text(reply("feedback_prompt", minutes=minutes, max_chars=conf["max_chars"]))
 
 
 def in_mode(ctx: Context) -> bool:

@@ -14,7 +14,7 @@ from config.texts import meaning_table, reply
 from handlers.acknowledge import without_openers
 from handlers.base import Handler
 from handlers.context import Context
-from handlers.feedback import full_text
+from handlers.feedback import full_text, open_feedback
 from handlers.matching import is_text, squash
 from handlers.news import region_news
 from handlers.notfound import not_found
@@ -25,10 +25,11 @@ from handlers.understand import reply_key, understand
 SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "compliment", "ok",
           "mistake", "goodbye", "identity", "official", "impersonation", "impatience", "hurry",
           "about", "hours", "hotline_busy", "our_hotline", "contact", "submit", "coverage",
-          "only_region", "website", "voice", "can_ask", "offtopic")
+          "only_region", "website", "voice", "can_ask", "offtopic", "abroad_contact",
+          "leave_message")
 # These stand even beside a topic: a crisis, a person asked for, or an insult.
 FIRM = ("crisis", "abuse", "contact", "our_hotline", "hours", "hotline_busy", "thanks_done",
-        "official", "impersonation", "submit", "can_ask")
+        "official", "impersonation", "submit", "can_ask", "abroad_contact", "leave_message")
 # These give way to a follow-up marked by 那 / 那我 right after an answer (handlers/followup.py).
 LEANS = ("contact", "hours", "about", "ok", "thanks", "identity")
 SUGGESTS = ("建议", "希望")  # 建议按省份推送 我只想看广西的: a wish for everyone, too
@@ -52,7 +53,8 @@ class Social(Handler):
             return "crisis"  # 我不想活了 工资一直要不到: care and help first, before any topic
         abuse = u.intent("abuse")
         # 留的言三天没人理: feedback about the account, not impatience with this chat
-        complaint = u.intent("complaint", "suggestion", "unanswered", "misanswered")
+        complaint = u.intent("complaint", "suggestion", "unanswered", "misanswered",
+                             "hotline_complaint", "wrong_region")
         if abuse and not (complaint and complaint.score > abuse.score):
             return "abuse"  # 你们这啥玩意儿 信息都是去年的: a complaint said crossly
         found = next((f for f in u.intents if f.name in SOCIAL), None)
@@ -71,6 +73,8 @@ class Social(Handler):
         if match == "offtopic":
             return not_found(ctx, "offtopic")
         ctx.route = f"social:{match}"
+        if match == "leave_message":
+            return open_feedback(ctx)  # 能留言不: yes, and the next message is the message
         line = reply(reply_key(match), hotline=ctx.hotline)
         if match == "coverage":
             return _with_place_news(ctx, line)
@@ -85,7 +89,9 @@ def _subscribed_to_place(msg: Any, ctx: Context, line: str) -> Reply:
     u = understand(ctx)
     provinces = {p for _, p in u.places if p}
     if len(provinces) != 1 or ctx.followers is None:
-        return Text(line)
+        # 能按城市推送不: how to subscribe a province, and the wish kept if the follower says so
+        ctx.session.offer({"kind": "feedback", "text": full_text(msg, ctx)[:1000]})
+        return Text(f"{line}\n{reply('suggestion_offer')}")
     done = subscribe(ctx, provinces.pop())
     suggested = u.intent("suggestion", "feature") or any(w in u.plain for w in SUGGESTS)
     if not (isinstance(done, Text) and suggested):

@@ -11,7 +11,7 @@ from functools import partial
 from knowledge.arrange import arrange, clear_winner, keep_to_place, weigh_time
 from knowledge.article import Article
 from knowledge.explain import explain
-from knowledge.extract import best_sentence
+from knowledge.extract import asks_amount, asks_need, best_sentence
 from knowledge.fuzzy import Corrector
 from knowledge.query import ParsedQuery, parse
 from knowledge.ranking import Ranker, verdict
@@ -44,7 +44,7 @@ def answer(query: str, ranker: Ranker, tok: Tokenizer, corrector: Corrector | No
     articles = {a.id: a for a in fetch(result.ranked_ids[:limit])}
     result.hits = [Hit(articles[r.id], round(r.score, 4), partial(explain, r, q))
                    for r in kept[:limit] if r.id in articles]
-    result.answer_of = partial(_answer_in, _concepts(q, ranker))
+    result.answer_of = partial(_answer_in, _concepts(q, ranker), _asks(query))
     if not result.hits:
         result.confident = False
     return result
@@ -56,7 +56,7 @@ def sentence_for(query: str, article: Article, ranker: Ranker, tok: Tokenizer,
     parses it, without ranking anything (a picked article's card)."""
     q = parse(find_when(query[:200], date.today()).text, tok, ranker.in_vocab, corrector,
               synonyms)
-    return _answer_in(_concepts(q, ranker), article)
+    return _answer_in(_concepts(q, ranker), _asks(query), article)
 
 
 def pin(result: SearchResult, article: Article, limit: int) -> None:
@@ -73,8 +73,14 @@ def _concepts(q: ParsedQuery, ranker: Ranker) -> list:
     return [(g, ranker.group_idf(g) * g.weight) for g in q.groups if g.known]
 
 
-def _answer_in(concepts: list, article: Article) -> str:
+def _asks(query: str) -> tuple[int, bool]:
+    """What kind of passage answers the question: (how much it asks, whether one must)."""
+    return asks_amount(query), asks_need(query)
+
+
+def _answer_in(concepts: list, asks: tuple[int, bool], article: Article) -> str:
     """The sentence of `article` that answers the question's concepts. The result passes
     whichever article leads when it is read (a pin may lead); it is not held here, so a
     result and its answer make no reference cycle for the garbage collector to find."""
-    return best_sentence(article.body, concepts, title=article.title)
+    return best_sentence(article.body, concepts, title=article.title, amount=asks[0],
+                         need=asks[1])

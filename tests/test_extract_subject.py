@@ -3,7 +3,7 @@ lines are not answers. Bodies and titles here are written for the test."""
 
 from __future__ import annotations
 
-from knowledge.extract import best_sentence
+from knowledge.extract import asks_amount, asks_need, best_sentence
 from knowledge.query import Alt, Group
 
 TITLE = "某某青年计划启动报名 今年招募五千人"
@@ -57,3 +57,29 @@ def test_a_speaker_and_the_line_naming_a_speaker_weigh_half():
     assert best_sentence(body, concepts) == "见习期间每人每月补贴3000元。"
     story = [(_group("到账", ["到账"]), 1.0)]
     assert "到账" in best_sentence(body, story)  # still found when nothing else holds it
+
+
+RUN = ("能领多久?失业前累计缴费满1年不足5年的,最长领取12个月;满5年不足10年的,最长18个月;10年以上的,"
+       "最长24个月。对自主创业的残疾人给予最高2万元的一次性创业补贴;盲人按摩机构可申请场地租赁补贴。")
+
+
+def test_a_run_of_clauses_joined_by_semicolons_is_kept_while_each_has_a_figure():
+    got = best_sentence(RUN, [(_group("最长", ["最长"]), 1.0)])
+    assert got.endswith("最长24个月。") and got.startswith("失业前累计")
+    alone = best_sentence(RUN, [(_group("创业", ["创业"]), 1.0)])  # the next clause: no figure
+    assert alone == "对自主创业的残疾人给予最高2万元的一次性创业补贴…"
+
+
+def test_a_question_asking_how_much_is_answered_by_the_passage_with_the_sum():
+    body = "企业新型学徒制集中开班仪式在十堰举行。人社局按每人每年5000元的标准给予企业培训补贴。"
+    concepts = [(_group("学徒制", ["学徒制"]), 3.0), (_group("企业", ["企业"]), 0.3)]
+    assert "开班仪式" in best_sentence(body, concepts)
+    assert "5000元" in best_sentence(body, concepts, amount=asks_amount("企业每个学徒补多少"))
+    assert asks_amount("三支一扶年龄卡多少") == 0 and asks_amount("有生活补贴莫")
+
+
+def test_a_question_whether_one_must_is_answered_by_the_passage_saying_so():
+    body = "符合条件的企业可以申请稳岗返还。资金直接拨付到企业账户,企业无需提交任何申请材料。"
+    concepts = [(_group("企业", ["企业"]), 1.0), (_group("申请", ["申请"]), 1.0)]
+    assert "无需" not in best_sentence(body, concepts)
+    assert "无需" in best_sentence(body, concepts, need=asks_need("那企业要自己申请吗"))
