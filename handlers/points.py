@@ -6,15 +6,19 @@ article that holds the follow-up's new words, not the same answer or card again.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from config.texts import meaning_table
 from handlers.context import Context
 from handlers.understand import understand
+from knowledge.extract import asks_span, asks_where
+from knowledge.regions import mentions
 from knowledge.sense import shared_tokenizer
 from knowledge.wordlists import stop_words, synonyms
 
 MAX_POINT = 12  # plain characters: a follow-up on one point is short; a story is not
+_SPAN = re.compile(r"\d+\s*(?:个月|年|天|周)")
 
 
 def point_of(ctx: Context, article: Any, asked: str) -> str:
@@ -28,7 +32,12 @@ def point_of(ctx: Context, article: Any, asked: str) -> str:
     new = [w for w in shared_tokenizer().cut(said) if len(w) >= 2 and w not in asked
            and w not in stop_words() and not any(a in w for a in asking)]
     if not new:
-        return ""
+        # 那能领几个月 / 哪些省能参加 after a service answer: no new word, but a span of time or
+        # the places asked; the sentence of the question it leans on stating them answers it
+        if not (asks_span(said) or asks_where(said)):
+            return ""
+        point = ctx.kb.sentence_for(f"{asked} {ctx.text}", article)
+        return point if _SPAN.search(point) or len(mentions(point)) >= 2 else ""
     point = ctx.kb.sentence_for(ctx.text, article)
     held = sum(_holds(point, w) for w in new)
     return point if point and 2 * held >= len(new) else ""

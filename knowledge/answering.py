@@ -11,7 +11,7 @@ from functools import partial
 from knowledge.arrange import arrange, clear_winner, keep_to_place, weigh_time
 from knowledge.article import Article
 from knowledge.explain import explain
-from knowledge.extract import asks_amount, asks_need, best_sentence
+from knowledge.extract import asks_amount, asks_need, asks_span, asks_where, best_sentence
 from knowledge.fuzzy import Corrector
 from knowledge.query import ParsedQuery, parse
 from knowledge.ranking import Ranker, verdict
@@ -73,14 +73,15 @@ def _concepts(q: ParsedQuery, ranker: Ranker) -> list:
     return [(g, ranker.group_idf(g) * g.weight) for g in q.groups if g.known]
 
 
-def _asks(query: str) -> tuple[int, bool]:
-    """What kind of passage answers the question: (how much it asks, whether one must)."""
-    return asks_amount(query), asks_need(query)
+def _asks(query: str) -> tuple[int, bool, bool, bool]:
+    """What kind of passage answers the question: (how much it asks, whether one must,
+    whether it asks how long, whether it asks which places)."""
+    return asks_amount(query), asks_need(query), asks_span(query), asks_where(query)
 
 
-def _answer_in(concepts: list, asks: tuple[int, bool], article: Article) -> str:
+def _answer_in(concepts: list, asks: tuple[int, bool, bool, bool], article: Article) -> str:
     """The sentence of `article` that answers the question's concepts. The result passes
     whichever article leads when it is read (a pin may lead); it is not held here, so a
     result and its answer make no reference cycle for the garbage collector to find."""
     return best_sentence(article.body, concepts, title=article.title, amount=asks[0],
-                         need=asks[1])
+                         need=asks[1], span=asks[2], where=asks[3])

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from knowledge.query import Group
+from knowledge.regions import NATIONWIDE, REGIONS
 from knowledge.summary import sentences
 
 MAX_CHARS = 80
@@ -23,6 +24,7 @@ SUBJECT_SHARE = 0.5  # of the question's weightiest concept: from there a concep
 # its words (十堰…企业每个学徒补多少 → 每人每年5000元, not the opening ceremony).
 AMOUNT_FIRST = 1000.0
 NEED_FIRST = 500.0
+SPAN_FIRST = 100.0
 _CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|%|％|元|天|个月|年|日|月|岁|小时|倍|人|项)")
 _MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:元|港元|澳门元|块)")
@@ -39,6 +41,12 @@ _HAS_SUBSIDY = re.compile(r"有[^，。,]{0,6}(?:补贴|补助|津贴|奖补)[�
 _ASKS_AMOUNT = re.compile(r"多少(?!个?月|天|年|岁|人|次|小时|遍|家|条|期|分|个)"
                           r"|几多(?!个?月|天|年)")
 _NOT_A_SUM = re.compile(r"年龄|岁|多大|多久|多长|几年|几个月|几天|人数|名额")
+# 能领几个月 / 要干几年: the passage stating spans of time answers it, the more the better
+_ASKS_SPAN = re.compile(r"(?<!好)(?:几个月|几年|几天)|多少个月|多久|多长时间|多少年|多少天")
+_SPAN = re.compile(r"\d+(?:\.\d+)?\s*(?:个月|年|天|周)")
+# 哪些省能参加 / 哪些地方有: the passage naming the most provinces answers it
+_ASKS_WHERE = re.compile(r"哪些省|哪几个省|哪些地方|哪些城市|哪些地区|哪些市|覆盖哪")
+_PROVINCE = re.compile("|".join(r for r in REGIONS if r != NATIONWIDE))
 # 企业要自己申请吗 / 用不用交材料: a passage saying whether one must (无需, 须) answers it
 _ASKS_NEED = re.compile(r"[要得]自己|需要.{0,8}[吗不么]|需不需要|用不用|要不要|得不得|"
                         r"[要得].{0,6}申请[吗不么]")
@@ -60,6 +68,16 @@ def asks_amount(text: str) -> int:
     return MONEY if re.search("钱|元|块", text) else SUM
 
 
+def asks_span(text: str) -> bool:
+    """Whether a question asks how long (能领几个月, 要干几年)."""
+    return bool(_ASKS_SPAN.search(text))
+
+
+def asks_where(text: str) -> bool:
+    """Whether a question asks which places (哪些省能参加)."""
+    return bool(_ASKS_WHERE.search(text))
+
+
 def asks_need(text: str) -> bool:
     """Whether a question asks if one must do something (要自己申请吗, 需要交材料不)."""
     return bool(_ASKS_NEED.search(text))
@@ -67,11 +85,12 @@ def asks_need(text: str) -> bool:
 
 def best_sentence(body: str, concepts: Sequence[tuple[Group, float]],
                   limit: int = MAX_CHARS, title: str = "", amount: int = 0,
-                  need: bool = False) -> str:
+                  need: bool = False, span: bool = False, where: bool = False) -> str:
     """The passage of `body` (≤ `limit` characters) holding most of the question's
     `concepts` ((group, weight) pairs); "" when none holds any. `amount`: the question asks
     how much, so a passage stating a sum comes first; `need`: whether one must, so a
-    passage saying so (无需提交申请) comes first."""
+    passage saying so (无需提交申请) comes first; `span`: how long, so the passage stating the
+    most spans of time comes first; `where`: which places, so the one naming most of them."""
     best, best_score = "", 0.0
     terms = {t for g, _ in concepts for t in g.terms}
     topics = [_Concept(g, w) for g, w in concepts if g.province is None]
@@ -103,23 +122,29 @@ def best_sentence(body: str, concepts: Sequence[tuple[Group, float]],
                 bonus += AMOUNT_FIRST
             if need and _NEED.search(passage):
                 bonus += NEED_FIRST  # after a sum, when both are asked (多少钱 要自己申请吗)
+            if span:
+                bonus += SPAN_FIRST * min(len(_SPAN.findall(passage)), 3)
+            if where:
+                bonus += SPAN_FIRST * min(len(set(_PROVINCE.findall(passage))), 5)
             score = (share * (topic + sum(c.held(here) for c in places)) + bonus
                      - 0.01 * position)
             if score > best_score:
                 best, best_score, at, held = passage, score, index, here - place_terms
-    return _continued(best, prepared, at, held, limit) if best else best
+    return _continued(best, prepared, at, held, limit, bool(amount or span)) if best else best
 
 
-def _continued(best: str, prepared: tuple, at: int, held: set[str], limit: int) -> str:
+def _continued(best: str, prepared: tuple, at: int, held: set[str], limit: int,
+               figures: bool) -> str:
     """A passage cut at ；followed by clauses of the same run that hold its words and a figure
     too (满1年不足5年的,最长领取12个月;满5年…最长18个月;10年以上的,最长24个月): the run, while
-    it fits. (A clause without a figure is another rule: 盲人按摩机构可申请场地租赁补贴.)"""
+    it fits. (A clause without a figure is another rule: 盲人按摩机构可申请场地租赁补贴.) When
+    the question asks for `figures` (几个月, 多少), a clause with one goes on the run anyway."""
     position, _, _, whole, run = prepared[at]
     if best != whole or not run:
         return best
     for next_position, low, _, tidy, next_run in prepared[at + 1:]:
         joined = f"{best[:-1]}{run}{tidy}"
-        if next_position != position + 1 or not any(t in low for t in held) \
+        if next_position != position + 1 or not (figures or any(t in low for t in held)) \
                 or not _FIGURE.search(tidy) or len(joined) > limit:
             break
         best, position, run = joined, next_position, next_run

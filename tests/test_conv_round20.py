@@ -171,3 +171,18 @@ def test_pushes_by_city_asked_without_a_place_is_kept_as_a_wish(say):
     answer = say("能按地区推送吗 只看本地的")
     assert "订阅" in answer and "回复“1”" in answer
     assert "工单号" in say("1")
+
+
+def test_how_many_months_after_the_benefit_answer_gives_the_months(say):
+    say("失业了怎么领失业金")
+    answer = say("那能领几个月")
+    assert answer.startswith("失业前累计缴费") and "24个月" in answer
+
+
+def test_a_few_years_laid_off_asks_no_span_of_time(say):
+    assert "公益性岗位2.2万个" in say("重庆的 55了 下岗好几年 听说有公益性岗位 咋申请")
+
+
+def test_which_provinces_after_the_rider_answer_lists_them(say):
+    say("骑手有职业伤害保障吗")
+    assert "北京、上海" in say("那目前哪些省份能参加")
