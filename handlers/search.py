@@ -15,6 +15,7 @@ from handlers.matching import is_text
 from handlers.notfound import not_found, quotable, unsure_header
 from handlers.replies import Reply
 from handlers.small_talk import small_talk
+from knowledge.extract import asks_amount
 from knowledge.normal import normalise
 from knowledge.wordlists import drop_framing
 
@@ -67,8 +68,10 @@ class Search(Handler):
         ctx.outcome.update(kind="list", articles=[a.id for a in articles])
         summaries = [ctx.kb.summary_of(a) for a in articles]
         first = SUMMARY_CHARS
-        if not articles[0].summary and result.answer:
-            summaries[0] = result.answer  # the first article's sentence that answers it
+        # the first article's sentence that answers it; over an editor's summary too when a
+        # sum is asked (公司每个月补几多钱: 每月1万港元, not the scheme's overview)
+        if result.answer and (not articles[0].summary or asks_amount(match)):
+            summaries[0] = result.answer
             first = ANSWER_CHARS
         return article_list(
             articles,

@@ -186,3 +186,9 @@ def test_a_few_years_laid_off_asks_no_span_of_time(say):
 def test_which_provinces_after_the_rider_answer_lists_them(say):
     say("骑手有职业伤害保障吗")
     assert "北京、上海" in say("那目前哪些省份能参加")
+
+
+def test_a_sum_asked_in_a_list_shows_the_sentence_stating_it_over_the_summary(say):
+    answer = say("大湾区青年就业计划企业一个月能补贴多少钱啊")
+    assert "回复序号" in answer  # a list, not a single answer
+    assert "每聘用一名毕业生" in answer and "正式恒常化" not in answer
