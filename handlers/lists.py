@@ -70,6 +70,16 @@ def show_page(ctx: Context, last: dict, page: int) -> Reply:
     )
 
 
+def on_page(last: dict, n: int, bare: bool) -> int:
+    """The list item a follower's number means. 第三个 after 更多 counts on the page shown
+    (items 6–10: the third is 8); a bare number is the label printed beside an item."""
+    page, size = int(last.get("page", 0) or 0), _size(last)
+    first = page * size + 1
+    if bare or page <= 0 or first <= n < first + size:
+        return n
+    return first + n - 1 if n <= size and first + n - 1 <= len(last["ids"]) else n
+
+
 def _size(last: dict) -> int:
     size = last.get("page_size")
     return size if isinstance(size, int) and size > 0 else PAGE_SIZE

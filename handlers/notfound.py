@@ -49,6 +49,8 @@ def not_found(ctx: Context, kind: str | None = None) -> Text:
         line = small_talk(ctx)
         if line is not None:
             return line
+        if _far_from_us(ctx):
+            kind = "offtopic"  # 酸菜咋腌才够味: a short decline, not "ask me again"
     kind = kind or question_kind(ctx)
     if kind == "jobs" and (answer := _jobs_answer(ctx)) is not None:
         return answer
@@ -67,6 +69,19 @@ def not_found(ctx: Context, kind: str | None = None) -> Text:
         lines.append(tail)
     ctx.route = f"notfound:{kind}"
     return Text("\n".join(lines))
+
+
+def _far_from_us(ctx: Context) -> bool:
+    """True when nothing of the message is ours: the search found no article sharing a
+    word with it, and it names no place, service answer, intent or word of [not_found] ours
+    (the account, its articles, work)."""
+    if ctx.outcome.get("coverage") != 0.0 or ctx.outcome.get("articles"):
+        return False  # not asked by the search, or it found something
+    u = understand(ctx)
+    if u.places or u.faq or u.intents:
+        return False
+    ours = meaning_table("not_found").get("ours", ())
+    return not any(w in u.plain for w in ours)
 
 
 def _jobs_answer(ctx: Context) -> Text | None:

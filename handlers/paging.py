@@ -58,6 +58,7 @@ class Pick(Handler):
         if last is None:
             return Text(reply("pick_without_list"))
         ids = last["ids"]
+        match = lists.on_page(last, match, bare=(ctx.text or "").strip().isdigit())
         if match > len(ids):
             return Text(reply("pick_out_of_range", count=len(ids)))
         article = ctx.kb.get(ids[match - 1]) if ctx.kb else None
