@@ -126,3 +126,15 @@ def test_a_bare_number_after_paging_keeps_its_label(say):
     third = first_page.split("3. ")[1].splitlines()[0]
     say("更多")
     assert third[:10] in say("3")
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("干了四年了从没休过年假 辞职能要点钱不", "折算"),  # 休过年假 holds 过年: still annual leave
+    ("开小店的个体户 稳岗返还能给多少", "60%"),
+    ("走了快俩月了 原单位还不给转社保关系", "15日内"),
+    ("五十一了才开始自己交养老 到退休够不够年限", "15年"),
+    ("老板让我开车去邻市送货 路上出了车祸 算工伤不", "因工外出"),
+    ("听说报到证没了 孩子毕业了档案咋办", "不再发"),
+])
+def test_service_answers_state_the_rule_asked(say, text, fact):
+    assert fact in say(text)
