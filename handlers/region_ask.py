@@ -17,6 +17,11 @@ from handlers.replies import Reply
 from handlers.understand import understand
 from knowledge.geo import province_short
 
+# Beside these, a few words of the follower's own make the message something else: a topic,
+# or a wish or complaint about our news (希望多发点河北的消息 is a suggestion).
+OTHER = ("topic_rights", "topic_jobs", "topic_policy", "suggestion", "complaint", "feature",
+         "wrong_region", "only_region", "coverage")
+
 
 class RegionAsk(Handler):
     """A place plus only news words ('有啥新消息', '的就业政策') → that region's newest articles."""
@@ -42,8 +47,11 @@ class RegionAsk(Handler):
             rest = rest.replace(word, "")
         name, province = u.places[0]
         is_province = province_short(name) == province or name == province
-        if rest or not (said_news or is_province):
+        if not (said_news or is_province):
             return None
+        if rest and not (said_news and len(rest) <= int(table.get("max_rest", 0))
+                         and not u.faq and not u.intent(*OTHER)):
+            return None  # 绵阳有啥消息 我屋头在那: a few words of their own beside the news
         return province
 
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:

@@ -24,6 +24,8 @@ PART_WEIGHT = 0.8
 SPLIT_WEIGHT = 0.5  # the parts of a compound the index knows whole
 WEAK_WEIGHT = 0.5
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# 多不多 / 高不高 / 给没给: the question's form, not a word an article must hold
+_A_NOT_A = re.compile(r"(.)[不没]\1")
 
 
 @dataclass
@@ -94,7 +96,7 @@ def parse(query: str, tok: Tokenizer, in_vocab: Callable[[str], bool],
         stretch.clear()
 
     for word in words:
-        if word in stops or not _CJK.match(word) and len(word) < 2:
+        if word in stops or not _CJK.match(word) and len(word) < 2 or _A_NOT_A.fullmatch(word):
             close_stretch()
             continue
         if len(word) <= 2 and _CJK.match(word):

@@ -138,3 +138,53 @@ def test_a_bare_number_after_paging_keeps_its_label(say):
 ])
 def test_service_answers_state_the_rule_asked(say, text, fact):
     assert fact in say(text)
+
+
+def test_a_question_form_is_not_a_word_the_article_must_hold(say):
+    answer = say("明年想报西部计划 招的人多不多")
+    assert "西部计划" in answer and "帮不上忙" not in answer
+
+
+def test_who_asks_for_whom_and_when_do_not_hide_a_scheme(say):
+    answer = say("我闺女想报三支一扶 一般啥时候报名")
+    assert "三支一扶" in answer and "答不上来" not in answer
+
+
+@pytest.mark.parametrize("text, place", [("锦州那边有啥子新消息嘛 我老家在那", "辽宁"),
+                                         ("咱吉林那疙瘩有啥信儿没", "吉林")])
+def test_region_news_with_a_few_words_of_ones_own(say, text, place):
+    assert f"{place}最新资讯" in say(text)
+
+
+def test_a_wish_for_more_of_a_regions_news_stays_a_suggestion(say):
+    assert "谢谢您的建议" in say("希望多发点山西的消息")
+
+
+@pytest.mark.parametrize("text, line", [
+    ("热线那个接电话的态度好凶 没说完就挂了", "热线"),
+    ("打了一上午全是忙音 搞什么", "热线"),
+])
+def test_complaints_about_the_hotline_are_answered_as_such(say, text, line):
+    answer = say(text)
+    assert line in answer and "答不上来" not in answer
+
+
+@pytest.mark.parametrize("text", ["那篇讲培训补贴的 压根没写咋申请 等于白看",
+                                  "同一篇文章给我推了好几回", "你们推的招聘会换了地方 文章也没改"])
+def test_complaints_about_articles_and_pushes(say, text):
+    assert "回复“1”" in say(text)
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("女儿在缅甸被关着 对方让家里打钱赎人", "12308"),
+    ("工伤评了十级 现在想离职 还能拿啥补助", "一次性伤残就业补助金"),
+    ("说好月薪六千 实际每个月只打四千", "12333"),
+    ("在家具厂喷漆好几年 查出来肺有问题 算职业并吗", "职业病"),
+])
+def test_more_rights_situations_get_their_rule(say, text, fact):
+    answer = say(text)
+    assert fact in answer and "职业并" not in answer
+
+
+def test_a_person_asked_to_add_me_on_wechat_is_a_contact_question(say):
+    assert "400-633-0111" in say("能让你们工作人员加我微信吗 我语音跟他说")

@@ -24,8 +24,9 @@ KNOWN_MISSES = {
 # The share of messages passing every automatic check, as reached when tuning stopped
 # (set2: 133 of 137, set3: 220 of 235, set4: 134 of 165 after round 3 tuned on it,
 # set6: 118 of 150 after round 4, set8: 127 of 150 after round 5, set14: 139 of 150 after
-# round 10); a change that loses more than that fails.
-FLOORS = {"set2": 0.96, "set3": 0.93, "set4": 0.81, "set6": 0.78, "set8": 0.84, "set14": 0.92}
+# round 10, set27: 91 of 120 after round 21); a change that loses more than that fails.
+FLOORS = {"set2": 0.96, "set3": 0.93, "set4": 0.81, "set6": 0.78, "set8": 0.84, "set14": 0.92,
+          "set27": 0.75}
 
 
 @pytest.fixture(scope="module")
@@ -47,10 +48,10 @@ def asked(app):
                                   "set8", "set9", "set10", "set11", "set12", "set13", "set14",
                                   "set15", "set16", "set17", "set18", "set19",
                                   "set20", "set21", "set22",
-                                  "set23", "set24", "set25"])
+                                  "set23", "set24", "set25", "set27"])
 def test_the_sets_are_the_ones_described(name):
     rows = load_set(name)
-    assert len(rows) >= 130 and len({r["id"] for r in rows}) == len(rows)
+    assert len(rows) >= 120 and len({r["id"] for r in rows}) == len(rows)
     assert all(r["expect"]["route"] and r["text"] for r in rows)
 
 
