@@ -13,6 +13,7 @@ from handlers.context import Context
 from knowledge.regions import mentions
 
 BRIEF = 10  # plain characters of a question that leans on the last reply
+LEAN, LEAN_LONG = 16, 24  # plain characters of a message that leans on the last answer
 AGAIN_LEN = 20  # 都过去一个多月了 老板一直没报 还来得及吗: still about the last answer
 ORIGIN = ("人", "来的", "籍", "户口")  # 我是台湾人, 湖南来的: where from, not where asked of
 
@@ -39,7 +40,9 @@ def asks_again(s: str) -> bool:
 def leans(s: str, u: Any) -> bool:
     """那春节呢 / 俺交了6年 / 公司拖着不给申请咋整: short, opening with a word that leans on
     the last answer, and no service answer of its own."""
-    return len(s) <= 16 and not u.faq and s.startswith(tuple(listed("leans")))
+    # 那 / 要是 / 如果 lean hard: 那我们去年裁了两个人 还能领不 一共二十八个人 is still about it
+    limit = LEAN_LONG if s.startswith(("那", "要是", "如果")) else LEAN
+    return len(s) <= limit and not u.faq and s.startswith(tuple(listed("leans")))
 
 
 def asks_briefly(ctx: Context, u: Any) -> bool:

@@ -188,3 +188,18 @@ def test_more_rights_situations_get_their_rule(say, text, fact):
 
 def test_a_person_asked_to_add_me_on_wechat_is_a_contact_question(say):
     assert "400-633-0111" in say("能让你们工作人员加我微信吗 我语音跟他说")
+
+
+def test_a_longer_follow_up_opening_with_na_leans_on_the_answer(say):
+    say("稳岗返还是什么")
+    answer = say("那我们厂去年裁了三个人 总共四十来人 还能返吗")
+    assert "裁员率" in answer
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("入职签了份空白合同 我自己手里一份都没有", "一份合同文本"),
+    ("签的一直是劳务协议 天天坐班 这算不算劳动关系", "也是劳动关系"),
+    ("宝宝才三个月 每天喂奶那一小时主管不批", "1小时哺乳时间"),
+])
+def test_contract_and_breastfeeding_details(say, text, fact):
+    assert fact in say(text)

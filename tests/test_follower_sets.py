@@ -24,9 +24,9 @@ KNOWN_MISSES = {
 # The share of messages passing every automatic check, as reached when tuning stopped
 # (set2: 133 of 137, set3: 220 of 235, set4: 134 of 165 after round 3 tuned on it,
 # set6: 118 of 150 after round 4, set8: 127 of 150 after round 5, set14: 139 of 150 after
-# round 10, set27: 91 of 120 after round 21); a change that loses more than that fails.
+# round 10, set27: 95 of 120 after round 21); a change that loses more than that fails.
 FLOORS = {"set2": 0.96, "set3": 0.93, "set4": 0.81, "set6": 0.78, "set8": 0.84, "set14": 0.92,
-          "set27": 0.75}
+          "set27": 0.79}
 
 
 @pytest.fixture(scope="module")
