@@ -13,7 +13,7 @@ from handlers.context import Context
 from knowledge.regions import mentions
 
 BRIEF = 10  # plain characters of a question that leans on the last reply
-LEAN, LEAN_LONG = 16, 24  # plain characters of a message that leans on the last answer
+LEAN, LEAN_LONG = 20, 26  # plain characters of a message that leans on the last answer
 AGAIN_LEN = 20  # 都过去一个多月了 老板一直没报 还来得及吗: still about the last answer
 ORIGIN = ("人", "来的", "籍", "户口")  # 我是台湾人, 湖南来的: where from, not where asked of
 

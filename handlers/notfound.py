@@ -77,11 +77,15 @@ def _far_from_us(ctx: Context) -> bool:
     (the account, its articles, work)."""
     if ctx.outcome.get("coverage") != 0.0 or ctx.outcome.get("articles"):
         return False  # not asked by the search, or it found something
+    if ctx.session.last_topic() is not None:
+        return False  # 反过来呢 / 差的咋办 right after an answer: about it, however worded
     u = understand(ctx)
     if u.places or u.faq or u.intents:
         return False
-    ours = meaning_table("not_found").get("ours", ())
-    return not any(w in u.plain for w in ours)
+    table = meaning_table("not_found")
+    if u.plain.startswith(tuple(table.get("openers", ()))):
+        return False  # 早啊 今天降温了: a greeting first is chat, not a request to decline
+    return not any(w in u.plain for w in table.get("ours", ()))
 
 
 def _jobs_answer(ctx: Context) -> Text | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
@@ -61,6 +62,28 @@ def _new_jieba() -> rjieba.Jieba:
     return rjieba.Jieba()
 
 
+_shared: OrderedDict[tuple[str, ...], rjieba.Jieba] = OrderedDict()
+SHARED = 2  # index versions whose words are the same share one jieba (0.1 s and 30 MB each)
+
+
+def _jieba_with(user_words: tuple[str, ...]) -> rjieba.Jieba:
+    """A jieba holding these user words; tokenizers of the same words in a process share it
+    (only words are added to it, once, before anyone segments with it)."""
+    with _spare_lock:
+        found = _shared.get(user_words)
+        if found is not None:
+            _shared.move_to_end(user_words)
+            return found
+    rj = _new_jieba()
+    for word in user_words:
+        rj.add_word(word, USER_WORD_FREQ, None)
+    with _spare_lock:
+        _shared[user_words] = rj
+        while len(_shared) > SHARED:
+            _shared.popitem(last=False)
+    return rj
+
+
 class Tokenizer:
     """A private jieba tokenizer with the user dictionary of one index version.
 
@@ -78,10 +101,7 @@ class Tokenizer:
     def _init(self) -> rjieba.Jieba:
         with self._lock:
             if self._rj is None:
-                rj = _new_jieba()
-                for word in self.user_words:
-                    rj.add_word(word, USER_WORD_FREQ, None)
-                self._rj = rj
+                self._rj = _jieba_with(self.user_words)
             return self._rj
 
     def words(self, text: str) -> list[str]:
