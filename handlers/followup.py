@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from handlers import faq, news, paging
+from handlers import faq, lists, news, paging
 from handlers import followup_words as words
 from handlers.base import Handler
 from handlers.context import Context
@@ -46,7 +46,7 @@ class FollowUp(Handler):
         if item and last.get("ids"):
             word = item.group(1) or item.group(2)
             n = int(word) if word.isdigit() else chinese_number(word)
-            return ("pick", n) if n else None
+            return ("pick", lists.on_page(last, n, bare=False)) if n else None
         if last.get("ids") and len(s) <= 2 * words.BRIEF and words.says(s, "open"):
             return ("open", None)  # 原文链接发一下 / 就那个绣娘的 点开看看
         if last.get("kind") == "faq" and len(s) <= words.BRIEF and words.says(s, "ways"):

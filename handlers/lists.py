@@ -70,6 +70,12 @@ def show_page(ctx: Context, last: dict, page: int) -> Reply:
     )
 
 
+def shown(ctx: Context, n: int, bare: bool) -> int:
+    """The item of the follower's last list that their number `n` means (see on_page)."""
+    last = last_list(ctx)
+    return on_page(last, n, bare) if last and last.get("ids") else n
+
+
 def on_page(last: dict, n: int, bare: bool) -> int:
     """The list item a follower's number means. 第三个 after 更多 counts on the page shown
     (items 6–10: the third is 8); a bare number is the label printed beside an item."""

@@ -49,7 +49,8 @@ class Pick(Handler):
     name = "pick"
 
     def check(self, msg: Any, ctx: Context) -> int | None:
-        return ordinal(ctx.text) if is_text(msg) else None
+        n = ordinal(ctx.text) if is_text(msg) else None
+        return lists.shown(ctx, n, bare=ctx.text.strip().isdigit()) if n else n
 
     def handle(self, msg: Any, ctx: Context, match: int) -> Reply:
         last = lists.last_list(ctx)
@@ -58,7 +59,6 @@ class Pick(Handler):
         if last is None:
             return Text(reply("pick_without_list"))
         ids = last["ids"]
-        match = lists.on_page(last, match, bare=(ctx.text or "").strip().isdigit())
         if match > len(ids):
             return Text(reply("pick_out_of_range", count=len(ids)))
         article = ctx.kb.get(ids[match - 1]) if ctx.kb else None

@@ -203,3 +203,9 @@ def test_a_longer_follow_up_opening_with_na_leans_on_the_answer(say):
 ])
 def test_contract_and_breastfeeding_details(say, text, fact):
     assert fact in say(text)
+
+
+def test_opening_a_named_item_after_paging_is_not_counted_on_the_page(say):
+    say("最新")
+    say("更多")
+    assert "桂林" in say("桂林那篇原文发我看看")  # item 2 of page one, named: not item 7
