@@ -85,7 +85,8 @@ def _jieba_with(user_words: tuple[str, ...]) -> rjieba.Jieba:
 
 
 class Tokenizer:
-    """A private jieba tokenizer with the user dictionary of one index version.
+    """A jieba tokenizer with the user dictionary of one index version (tokenizers of the
+    same words in a process share one jieba, see _jieba_with).
 
     Segmentation runs on jieba-rs (the `rjieba` binding): the same dictionary and the same
     DAG and route algorithm as jieba, giving the same words (tests/test_kb_text.py checks
