@@ -53,6 +53,11 @@ class FollowUp(Handler):
             return ("faq_more", None)  # 还有别的办法没 after 12333 was busy: the other channels
         if len(s) <= words.BRIEF and words.says(s, "another"):
             return ("another", None)  # 还有没有 再来几条
+        if len(s) <= 2 * words.BRIEF and words.says(s, "brief") and not u.faq:
+            if last.get("kind") == "faq":
+                return ("faq_again", None)  # 太长了看不完: the answer's sentence for the case
+            if last.get("ids"):
+                return ("pick", _first_shown(last))  # 挑最要紧的说: the first item's summary
         place = words.place_only(u)
         own = u.best_faq(OWN_QUESTION)
         kind = last.get("kind")
@@ -64,9 +69,11 @@ class FollowUp(Handler):
             if own and own.entry.id != last.get("faq") and not _back_to(s, u, last):
                 return None
             asked_of = words.place_asked_of(u, ctx.text)
-            if asked_of and len(s) <= words.BRIEF and words.is_question(ctx, s) \
-                    and not words.own_intent(u):
-                return ("faq_place", asked_of)  # 北京能多贷点不: the answer, for that place
+            # 北京能多贷点不 / 那杭州那边呢 俺户口在安徽: the answer, for the place asked of
+            if asked_of and not words.own_intent(u) and (
+                    len(s) <= words.BRIEF and words.is_question(ctx, s)
+                    or s.startswith("那") and "呢" in s):
+                return ("faq_place", asked_of)
             again = words.asks_again(s)
             if words.is_more(s) and not again:
                 return ("faq_more", None)  # 那我自己去申请要带啥材料: the details

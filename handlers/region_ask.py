@@ -23,6 +23,19 @@ OTHER = ("topic_rights", "topic_jobs", "topic_policy", "suggestion", "complaint"
          "wrong_region", "only_region", "coverage")
 
 
+# 住在珠海 想看澳门的消息: the place the follower lives in is not the place asked of.
+LIVES = ("住在", "住", "家在", "身在", "人在", "我在", "在")
+
+
+def _asked_of(plain: str, places: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The places named, less where the follower says they live when two provinces are named;
+    empty when the region asked of is not one province."""
+    if len({p for _, p in places}) > 1:
+        places = [(n, p) for n, p in places
+                  if not any(plain[:plain.find(n)].endswith(w) for w in LIVES)]
+    return places if len({p for _, p in places}) == 1 else []
+
+
 class RegionAsk(Handler):
     """A place plus only news words ('有啥新消息', '的就业政策') → that region's newest articles."""
 
@@ -32,9 +45,12 @@ class RegionAsk(Handler):
         if not is_text(msg):
             return None
         u = understand(ctx)
-        if not u.places or len({p for _, p in u.places}) > 1:
+        asked = _asked_of(u.plain, u.places)
+        if not asked:
             return None
         rest = u.plain
+        for word in LIVES:
+            rest = rest.replace(word, "")
         for name, _ in u.places:
             rest = rest.replace(name, "")
         table = meaning_table("region_ask")
@@ -45,7 +61,7 @@ class RegionAsk(Handler):
                 rest = rest.replace(word, "")
         for word in sorted(table.get("filler", ()), key=len, reverse=True):
             rest = rest.replace(word, "")
-        name, province = u.places[0]
+        name, province = asked[0]
         is_province = province_short(name) == province or name == province
         if not (said_news or is_province):
             return None

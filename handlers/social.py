@@ -21,18 +21,21 @@ from handlers.notfound import not_found
 from handlers.replies import Reply, Text
 from handlers.subscription import subscribe
 from handlers.understand import reply_key, understand
+from knowledge.sense import WORD_SCORE
 
 SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "compliment", "ok",
           "mistake", "goodbye", "identity", "official", "impersonation", "impatience", "hurry",
           "about", "hours", "hotline_busy", "our_hotline", "contact", "submit", "coverage",
           "only_region", "website", "voice", "can_ask", "offtopic", "abroad_contact",
-          "leave_message", "care")
+          "leave_message", "care", "workday", "dialect", "feedback_where")
 # These stand even beside a topic: a crisis, a person asked for, or an insult.
 FIRM = ("crisis", "abuse", "contact", "our_hotline", "hours", "hotline_busy", "thanks_done",
         "official", "impersonation", "submit", "can_ask", "abroad_contact", "leave_message")
 # These give way to a follow-up marked by 那 / 那我 right after an answer (handlers/followup.py).
 LEANS = ("contact", "hours", "about", "ok", "thanks", "identity")
 SUGGESTS = ("建议", "希望")  # 建议按省份推送 我只想看广西的: a wish for everyone, too
+# An insult with one of these is aimed at the account, whatever question it holds.
+US = ("你们", "公众号", "这个号", "就业桥", "小编", "平台", "机器人")
 _MARKS = re.compile(r"^[?？.。…!！~～,，、]+$")
 _ANGRY = frozenset("😡😠🤬💢👎😤")
 _STICKERS = re.compile(r"\[([^\[\]\s]{1,6})\]")  # WeChat sticker codes sent as text
@@ -56,6 +59,8 @@ class Social(Handler):
         complaint = u.intent("complaint", "suggestion", "unanswered", "misanswered",
                              "hotline_complaint", "wrong_region")
         if abuse and not (complaint and complaint.score > abuse.score):
+            if u.best_faq(WORD_SCORE) and _asks(ctx.text, u.plain):
+                return None  # 你个锤子 工钱到底咋要: the question is answered, the insult unquoted
             return "abuse"  # 你们这啥玩意儿 信息都是去年的: a complaint said crossly
         found = next((f for f in u.intents if f.name in SOCIAL), None)
         if found is None:
@@ -116,6 +121,15 @@ class Wordless(Social):
 
     def check(self, msg: Any, ctx: Context) -> str | None:
         return _by_shape(ctx.text) if is_text(msg) else None
+
+
+def _asks(text: str, plain: str) -> bool:
+    """The message asks something (a question mark, 吗, a question word, 问的是), not merely
+    ending on 没有 (狗屁用没有), and the insult is not about us (你们都是什么骗子)."""
+    if any(w in plain for w in US):
+        return False
+    words = (*meaning_table("small_talk").get("asks", ()), "问的是")
+    return any(m in (text or "") for m in "?？吗") or any(w in plain for w in words)
 
 
 def _leans_on_last(plain: str, ctx: Context) -> bool:
