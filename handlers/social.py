@@ -27,10 +27,11 @@ SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "co
           "mistake", "goodbye", "identity", "official", "impersonation", "impatience", "hurry",
           "about", "hours", "hotline_busy", "our_hotline", "contact", "submit", "coverage",
           "only_region", "website", "voice", "can_ask", "offtopic", "abroad_contact",
-          "leave_message", "care", "workday", "dialect", "feedback_where")
+          "leave_message", "care", "workday", "dialect", "feedback_where", "phone_direct")
 # These stand even beside a topic: a crisis, a person asked for, or an insult.
-FIRM = ("crisis", "abuse", "contact", "our_hotline", "hours", "hotline_busy", "thanks_done",
-        "official", "impersonation", "submit", "can_ask", "abroad_contact", "leave_message")
+FIRM = ("crisis", "abuse", "contact", "our_hotline", "phone_direct", "hours", "hotline_busy",
+        "thanks_done", "official", "impersonation", "submit", "can_ask", "abroad_contact",
+        "leave_message")
 # These give way to a follow-up marked by 那 / 那我 right after an answer (handlers/followup.py).
 LEANS = ("contact", "hours", "about", "ok", "thanks", "identity")
 SUGGESTS = ("建议", "希望")  # 建议按省份推送 我只想看广西的: a wish for everyone, too

@@ -110,3 +110,15 @@ def test_new_service_answers(say, text, fact):
 
 def test_a_typo_of_occupational_injury_names_no_city(say):
     assert "上海的具体标准" not in say("跑外卖摔了 职业上海保障咋报")
+
+
+@pytest.mark.parametrize("text", [
+    "俺用的老人机 不会弄这些 你们给个能直接打的电话号码吧",
+    "我眼睛不好使 打字费劲 有没有能直接打过去问的电话",
+])
+def test_a_long_request_for_a_number_to_call_gets_the_hotline(say, text):
+    assert "400-633-0111" in say(text).splitlines()[0]
+
+
+def test_a_number_asked_for_a_wage_complaint_is_the_arrears_answer(say):
+    assert "12333" in say("老板不给工资 有没有电话可以投诉")
