@@ -19,6 +19,7 @@ from handlers.matching import is_text
 from handlers.points import point_of
 from handlers.replies import Reply, Text
 from handlers.understand import understand
+from knowledge import retirement
 from knowledge.regions import NATIONWIDE, REGIONS, mentions
 
 MIN_SCORE = 85.0  # below this an example-sentence match is too loose to answer with
@@ -26,6 +27,8 @@ TOPIC_LEAD = 1.6  # a job seeker's topic article leads the next hit's score by t
 TOPIC_COVERAGE = 0.5  # …and holds at least this share of the question's concepts
 NEWEST_FAIRS = 2  # job-fair articles shown while the follower's city is not known
 FAIR_WORDS = ("招聘会", "招聘活动", "双选会", "专场", "最新")  # …when the follower asks for fairs
+# Service answers that compute the follower's own case from the message (出生年月 → 退休时间).
+CALCULATED = {"retirement": retirement.answer_line}
 WHEN_WHERE = ("啥时候", "什么时候", "哪天", "几号", "几月", "在哪", "哪里办", "地点", "地址")
 
 
@@ -82,6 +85,9 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
             name, province = "", ""
     body = entry.more if detail and entry.more else entry.answer
     parts = [escape(body, quote=False)]  # staff wrote it, but it reaches WeChat as markup
+    own = CALCULATED[entry.id](ctx.text) if entry.id in CALCULATED and not detail else None
+    if own:  # 70年12月生的 原来55退: the follower's own date instead of the general rule
+        parts = [escape(own, quote=False)]
     ids: list[str] = []
     if entry.asks_place:
         # 退役军人专场招聘会: the one article about that, before the place's newest ones
@@ -129,7 +135,7 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
                     ids = [national[0].id]
         else:
             parts.append(reply("faq_ask_place"))
-            asks_fairs = any(w in question for w in FAIR_WORDS)
+            asks_fairs = any(w in question or w in understand(ctx).plain for w in FAIR_WORDS)
             newest = [a for a in places.job_fairs(ctx, None) if asks_fairs
                       and (topic is None or a.id != topic.id)][:NEWEST_FAIRS]
             if newest:  # 最新的招聘会: the newest anywhere while the city is not known

@@ -26,7 +26,7 @@ OWN_QUESTION = 92.0  # a service answer this strong means the message is a new q
 MAX_NAMED = 20  # list items whose titles are read to find the one the follower names
 # 第一条讲的啥, 第2个, 3条: with 第 any measure word; without it only 条 / 篇 (一个月 is no item)
 _ITEM = re.compile(r"^(?:第([0-9]{1,2}|[一二两三四五六七八九十]{1,3})[条篇个项]"
-                   r"|([0-9]{1,2}|[一二两三四五六七八九十]{1,3})[条篇])")
+                   r"|([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:[条篇]|号(?=那|的|$)))")
 
 
 class FollowUp(Handler):
@@ -75,7 +75,8 @@ class FollowUp(Handler):
                     or s.startswith("那") and "呢" in s):
                 return ("faq_place", asked_of)
             again = words.asks_again(s)
-            if words.is_more(s) and not again:
+            detail = words.is_more(s) or words.says(s, "bring") and words.leans(s, u)
+            if detail and not again:
                 return ("faq_more", None)  # 那我自己去申请要带啥材料: the details
             if own or again or words.leans(s, u) or words.asks_briefly(ctx, u):
                 return ("faq_again", None)  # 俺交了6年 / 能贷多少: the answer covers the case

@@ -41,7 +41,9 @@ def leans(s: str, u: Any) -> bool:
     """那春节呢 / 俺交了6年 / 公司拖着不给申请咋整: short, opening with a word that leans on
     the last answer, and no service answer of its own."""
     # 那 / 要是 / 如果 lean hard: 那我们去年裁了两个人 还能领不 一共二十八个人 is still about it
-    limit = LEAN_LONG if s.startswith(("那", "要是", "如果")) else LEAN
+    # 厂里不帮我弄 我能自己去交材料不 都要些啥: asking what to bring leans as hard
+    hard = s.startswith(("那", "要是", "如果")) or says(s, "bring")
+    limit = LEAN_LONG if hard else LEAN
     return len(s) <= limit and not u.faq and s.startswith(tuple(listed("leans")))
 
 

@@ -27,7 +27,8 @@ SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "co
           "mistake", "goodbye", "identity", "official", "impersonation", "impatience", "hurry",
           "about", "hours", "hotline_busy", "our_hotline", "contact", "submit", "coverage",
           "only_region", "website", "voice", "can_ask", "offtopic", "abroad_contact",
-          "leave_message", "care", "workday", "dialect", "feedback_where", "phone_direct")
+          "leave_message", "care", "workday", "dialect", "feedback_where", "phone_direct",
+          "memory", "how_it_works", "nickname", "testing")
 # These stand even beside a topic: a crisis, a person asked for, or an insult.
 FIRM = ("crisis", "abuse", "contact", "our_hotline", "phone_direct", "hours", "hotline_busy",
         "thanks_done", "official", "impersonation", "submit", "can_ask", "abroad_contact",
