@@ -115,3 +115,12 @@ def test_scrolling_on_after_the_latest_list_shows_page_two(say):
 def test_an_item_by_its_number_and_hao(say):
     say("最新消息")
     assert "[图文]" in say("2号那个点开看看")
+
+
+def test_asking_whether_we_have_knocked_off_is_impatience_not_the_working_day(say):
+    answer = say("等了好几分钟一个字没回 是不是下班了")
+    assert "辛苦啦" not in answer and "久等" in answer
+
+
+def test_the_follower_s_own_working_day_still_gets_a_line_in_kind(say):
+    assert "辛苦啦" in say("周一了 不想上班 打卡去了")
