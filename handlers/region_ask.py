@@ -24,7 +24,7 @@ OTHER = ("topic_rights", "topic_jobs", "topic_policy", "suggestion", "complaint"
 
 
 # 住在珠海 想看澳门的消息: the place the follower lives in is not the place asked of.
-LIVES = ("住在", "住", "家在", "身在", "人在", "我在", "在")
+LIVES = ("住在", "家在", "身在", "人在", "我在", "住", "在")  # longest first
 
 
 def _asked_of(plain: str, places: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -49,9 +49,9 @@ class RegionAsk(Handler):
         if not asked:
             return None
         rest = u.plain
-        for word in LIVES:
-            rest = rest.replace(word, "")
-        for name, _ in u.places:
+        for name, province in u.places:
+            if (name, province) not in asked:  # 住在珠海: where they live goes with its verb
+                rest = next((rest.replace(w + name, "") for w in LIVES if w + name in rest), rest)
             rest = rest.replace(name, "")
         table = meaning_table("region_ask")
         said_news = False
