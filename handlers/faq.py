@@ -157,7 +157,8 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
                 break
     else:
         local = local_facts
-        found = [a for a, _ in local] or _articles(ctx, entry.articles, province)
+        found = [a for a, _ in local] or _articles(ctx, _named_first(entry.articles, question),
+                                                   province)
         if name and not any(fact for _, fact in local) and found \
                 and found[0].region == NATIONWIDE:
             # 四川在试点里面不: the national article's sentence that names the place
@@ -184,6 +185,12 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
     lists.remember(ctx, "faq", ids, page=-1, faq=entry.id, query=question[:100], place=name,
                    region=province)
     return Text("\n".join(p for p in parts if p))  # every part is escaped or Safe
+
+
+def _named_first(keywords: tuple[str, ...], question: str) -> tuple[str, ...]:
+    """The entry's article keywords, those the question names first (三支一扶 before 西部计划
+    when the follower asked about 三支一扶)."""
+    return tuple(sorted(keywords, key=lambda k: k not in question))
 
 
 def _articles(ctx: Context, keywords: tuple[str, ...], region: str) -> list[Any]:

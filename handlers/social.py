@@ -28,11 +28,13 @@ SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "co
           "about", "hours", "hotline_busy", "our_hotline", "contact", "submit", "coverage",
           "only_region", "website", "voice", "can_ask", "offtopic", "abroad_contact",
           "leave_message", "care", "workday", "dialect", "feedback_where", "phone_direct",
-          "memory", "how_it_works", "nickname", "testing")
+          "memory", "how_it_works", "nickname", "testing", "goodnight", "thanks_warm", "privacy",
+          "sharing", "vs_hotline", "pushes", "named_staff", "sms", "callback", "weather_hello")
 # These stand even beside a topic: a crisis, a person asked for, or an insult.
 FIRM = ("crisis", "abuse", "contact", "our_hotline", "phone_direct", "hours", "hotline_busy",
         "thanks_done", "official", "impersonation", "submit", "can_ask", "abroad_contact",
-        "leave_message")
+        "leave_message", "goodnight", "thanks_warm", "privacy", "sharing", "vs_hotline", "pushes",
+        "named_staff", "sms", "callback")
 # These give way to a follow-up marked by 那 / 那我 right after an answer (handlers/followup.py).
 LEANS = ("contact", "hours", "about", "ok", "thanks", "identity")
 SUGGESTS = ("建议", "希望")  # 建议按省份推送 我只想看广西的: a wish for everyone, too
