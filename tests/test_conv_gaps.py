@@ -85,7 +85,7 @@ def test_rights_said_in_plain_words_get_their_answer(say, text, facts):
 
 @pytest.mark.parametrize(("text", "start"), [
     ("新年好呀 给个红包呗", "谢谢您"),
-    ("你这回复得还挺快 比打电话强", "不客气"),
+    ("你这回复得还挺快 比打电话强", "谢谢您的肯定"),  # praise answered as praise (round 26)
     ("不好意思 刚刚发错了", "没关系"),
 ])
 def test_social_lines_of_round_5(say, text, start):
