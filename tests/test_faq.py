@@ -101,6 +101,9 @@ def test_the_starter_set_is_valid_and_covers_the_topics():
     assert "第四十条" in dismissal and "第四十一条" in dismissal  # N+1 is not for layoffs
     # the employer's share moves at 12% of the base, not in full
     assert "12%" in by_id["pension-transfer"].answer
+    # the statute's own boundaries and conditions (劳动合同法 19, 41; 工伤保险条例 14)
+    assert "满1年不满3年" in by_id["probation"].answer and "10%" in dismissal
+    assert "由于工作原因" in injury
     assert "80%" in by_id["probation"].answer and "3天" in by_id["probation"].answer
     assert "报警" in by_id["job-fraud"].answer and "押金" in by_id["job-fraud"].answer
     assert "失业登记" in by_id["unemployment-benefit"].answer
