@@ -29,7 +29,7 @@ class Complaint(Handler):
         # 留言问工伤的事 一个礼拜没动静 / 问工资给我发培训的 答非所问 / 建议加个查最低工资的功能:
         # about the account, not the topic named
         firm = u.intent("unanswered", "misanswered", "feature", "hotline_complaint",
-                        "wrong_region", "conflicting")
+                        "wrong_region", "conflicting", "charged_free")
         if firm is not None and firm.name == "wrong_region" and not u.places:
             return "complaint", full_text(msg, ctx)  # 天天发些没用的: no place, no region to fix
         if firm is not None:

@@ -31,13 +31,15 @@ SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "co
           "memory", "how_it_works", "nickname", "testing", "goodnight", "thanks_warm", "privacy",
           "sharing", "vs_hotline", "pushes", "named_staff", "sms", "callback", "weather_hello",
           "dialect_staff", "send_photo", "office_complaint", "postal", "office_visit",
-          "festive_chat", "read_first", "waiting", "contact_any", "channels", "push_time")
+          "festive_chat", "read_first", "waiting", "contact_any", "channels", "push_time",
+          "call_cost", "account_name", "payday")
 # These stand even beside a topic: a crisis, a person asked for, or an insult.
 FIRM = ("crisis", "abuse", "contact", "our_hotline", "phone_direct", "hours", "hotline_busy",
         "thanks_done", "official", "impersonation", "submit", "can_ask", "abroad_contact",
         "leave_message", "goodnight", "thanks_warm", "privacy", "sharing", "vs_hotline", "pushes",
         "named_staff", "sms", "callback", "dialect_staff", "send_photo", "office_complaint",
-        "postal", "office_visit", "contact_any", "channels", "push_time")
+        "postal", "office_visit", "contact_any", "channels", "push_time", "call_cost",
+        "account_name")
 # These give way to a follow-up marked by 那 / 那我 right after an answer (handlers/followup.py).
 LEANS = ("contact", "hours", "about", "ok", "thanks", "identity")
 SUGGESTS = ("建议", "希望")  # 建议按省份推送 我只想看广西的: a wish for everyone, too
@@ -64,7 +66,8 @@ class Social(Handler):
         abuse = u.intent("abuse")
         # 留的言三天没人理: feedback about the account, not impatience with this chat
         complaint = u.intent("complaint", "suggestion", "unanswered", "misanswered",
-                             "hotline_complaint", "wrong_region", "feature", "conflicting")
+                             "hotline_complaint", "wrong_region", "feature", "conflicting",
+                             "charged_free")
         if abuse and not (complaint and complaint.score > abuse.score):
             if u.best_faq(WORD_SCORE) and _asks(ctx.text, u.plain):
                 return None  # 你个锤子 工钱到底咋要: the question is answered, the insult unquoted
