@@ -70,3 +70,12 @@ def test_chat_and_the_account_asked_in_new_words(say, text, line):
 def test_complaints_and_suggestions_are_offered_as_feedback(say, text, line):
     answer = say(text)
     assert line in answer and OFFER in answer
+
+
+def test_a_restaurant_s_hourly_workers_are_part_time_employees_not_household_help(say):
+    answer = say("开了个小面馆 雇了个钟点工 一天干三个钟头 要给她上工伤保险吗")
+    assert "非全日制" in answer and "劳务关系" not in answer
+
+
+def test_a_household_s_hourly_helper_is_still_household_help(say):
+    assert "劳务关系" in say("在东家当钟点工 擦窗户摔了 谁管")
