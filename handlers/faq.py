@@ -28,10 +28,12 @@ TOPIC_COVERAGE = 0.5  # …and holds at least this share of the question's conce
 NEWEST_FAIRS = 2  # job-fair articles shown while the follower's city is not known
 FAIR_WORDS = ("招聘会", "招聘活动", "双选会", "专场", "最新")  # …when the follower asks for fairs
 # Service answers that compute the follower's own case from the message (出生年月 → 退休时间).
-CALCULATED = {"retirement": retirement.answer_line,
-              "dismissal": compensation.severance_line,
+# …and those of them that compute from a span of service or contributions (干了两年零四个月),
+# which a follow-up stating such a span also reaches (handlers/followup.py).
+FROM_SPANS = {"dismissal": compensation.severance_line,
               "compensation-cap": compensation.severance_line,
               "unemployment-benefit": compensation.benefit_line}
+CALCULATED = {"retirement": retirement.answer_line, **FROM_SPANS}
 WHEN_WHERE = ("啥时候", "什么时候", "哪天", "几号", "几月", "在哪", "哪里办", "地点", "地址")
 
 

@@ -29,8 +29,6 @@ MAX_NAMED = 20  # list items whose titles are read to find the one the follower 
 _ITEM = re.compile(r"^(?:第([0-9]{1,2}|[一二两三四五六七八九十]{1,3})[条篇个项]"
                    r"|([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:[条篇]|号(?=那|的|$)))")
 
-# Service answers that compute from a span of service or contributions the follower states.
-COUNTS_SPANS = ("dismissal", "compensation-cap", "unemployment-benefit")
 
 
 class FollowUp(Handler):
@@ -70,7 +68,7 @@ class FollowUp(Handler):
                 return ("faq_place", place)
             if len(s) <= words.AGAIN_LEN and words.says(s, "late"):
                 return ("faq_again", None)  # 还来得及吗: the deadlines of the last answer
-            if last.get("faq") in COUNTS_SPANS and spans(ctx.text) and (
+            if last.get("faq") in faq.FROM_SPANS and spans(ctx.text) and (
                     own is None or own.entry.id == last.get("faq")):
                 return ("faq_again", None)  # 干了两年零四个月 月工资六千: the follower's own N
             if own and own.entry.id != last.get("faq") and not _back_to(s, u, last):

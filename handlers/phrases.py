@@ -7,9 +7,9 @@ from functools import cache, lru_cache
 
 from config.texts import intent_table, intent_words
 from handlers.matching import by_squash, squash, squashed
+from knowledge.numerals import chinese_number
 
-_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-           "八": 8, "九": 9}
+__all__ = ["chinese_number", "core", "ordinal", "said", "split_suffix"]
 _INDEX = re.compile(r"(第)?([0-9]{1,3}|[零一二两三四五六七八九十]{1,3})([条篇个项号])?")
 
 
@@ -49,18 +49,6 @@ def core(text: str) -> str:
 def said(text: str, intent: str) -> str | None:
     """The intent's word that the whole message is, fillers aside ('请问最新的吗' -> '最新')."""
     return by_squash(intent_words(intent)).get(core(text))
-
-
-def chinese_number(word: str) -> int | None:
-    """'三' -> 3, '十二' -> 12, '二十' -> 20; None for anything else."""
-    if not word:
-        return None
-    if "十" not in word:
-        return _DIGITS.get(word) if len(word) == 1 else None
-    tens, _, ones = word.partition("十")
-    t = _DIGITS.get(tens, -1) if tens else 1
-    o = _DIGITS.get(ones, -1) if ones else 0
-    return t * 10 + o if t >= 1 and o >= 0 and "十" not in ones else None
 
 
 def ordinal(text: str, bare_max: int = 20) -> int | None:

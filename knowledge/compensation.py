@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import re
 
-_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "仨": 3, "四": 4, "五": 5,
-          "六": 6, "七": 7, "八": 8, "九": 9}
+from knowledge.numerals import chinese_number
+
+_COLLOQUIAL = str.maketrans("〇俩仨", "零两三")  # 俩月, 仨月 are 两个月, 三个月
 _NUM = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两俩三仨四五六七八九十]+"
+_TAIL = r"[零〇一二两俩三仨四五六七八九]"  # the digit after 万 / 千: 一万二 is 12000
 # 五年零两个月 / 2年4个月 / 三年半 / 八个月 / 6年; not 2025年 (four digits), not 几年
 _SPAN = re.compile(rf"(?<![0-9])({_NUM})\s*年\s*(?:(半)|(?:零|又)?\s*({_NUM})\s*个?\s*月)?"
                    rf"|(?<![0-9年])({_NUM})\s*个\s*月|(?<![0-9一二两三四五六七八九十年])(半)年")
 _WAGE = re.compile(rf"(?:月工资|月薪|工资|一个月|每月|月入|底薪|税前)\s*"
                    rf"(?:是|有|才|就|大概|差不多)?\s*"
-                   rf"({_NUM})\s*(万|千|k|K|块|元)?\s*({_NUM[:-1]})?")
+                   rf"({_NUM})\s*(万|千|k|K|块|元)?\s*({_TAIL})?")
 _AVERAGE = re.compile(rf"(?:社平|社会平均工资|平均工资)(?:工资)?\s*(?:是|才|有|大概|差不多)?\s*"
-                      rf"({_NUM})\s*(万|千|k|K|块|元)?\s*({_NUM[:-1]})?")
+                      rf"({_NUM})\s*(万|千|k|K|块|元)?\s*({_TAIL})?")
 # A span counts only after words that make it one of service or of contributions: 干了三年,
 # 交了两年; not 被辞退3个月了 or 失业金领了3个月.
 SERVICE = ("干了", "干满", "干到", "干够", "工作了", "做了", "上班", "上了", "入职", "工龄",
@@ -39,12 +41,8 @@ def number(word: str) -> float | None:
     """'6' -> 6, '1.5' -> 1.5, '两' -> 2, '十二' -> 12, '二十' -> 20; None otherwise."""
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", word):
         return float(word)
-    if "十" in word:
-        tens, _, ones = word.partition("十")
-        t = _DIGIT.get(tens) if tens else 1
-        o = _DIGIT.get(ones) if ones else 0
-        return float(t * 10 + o) if t is not None and o is not None else None
-    return float(_DIGIT[word]) if len(word) == 1 and word in _DIGIT else None
+    n = chinese_number(word.translate(_COLLOQUIAL))
+    return None if n is None else float(n)
 
 
 def spans(text: str, cues: tuple[str, ...] = SERVICE + CONTRIBUTED) -> list[int]:
