@@ -25,7 +25,7 @@ class LatestAsk(Handler):
         if not is_text(msg):
             return None
         u = understand(ctx)
-        found = u.intent("latest")
+        found = u.intent("latest", "latest_recall")
         if found is None or u.places or (u.best_faq() and u.best_faq().score > found.score):
             return None
         cross = u.intent("complaint", "suggestion")

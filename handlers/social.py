@@ -32,7 +32,8 @@ SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "co
           "sharing", "vs_hotline", "pushes", "named_staff", "sms", "callback", "weather_hello",
           "dialect_staff", "send_photo", "office_complaint", "postal", "office_visit",
           "festive_chat", "read_first", "waiting", "contact_any", "channels", "push_time",
-          "call_cost", "account_name", "payday")
+          "call_cost", "account_name", "payday", "arrived", "what_we_see", "reviewed", "got_it",
+          "gone_quiet", "message_instead")
 # These stand even beside a topic: a crisis, a person asked for, or an insult.
 FIRM = ("crisis", "abuse", "contact", "our_hotline", "phone_direct", "hours", "hotline_busy",
         "thanks_done", "official", "impersonation", "submit", "can_ask", "abroad_contact",
