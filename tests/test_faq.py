@@ -104,6 +104,8 @@ def test_the_starter_set_is_valid_and_covers_the_topics():
     # the statute's own boundaries and conditions (劳动合同法 19, 41; 工伤保险条例 14)
     assert "满1年不满3年" in by_id["probation"].answer and "10%" in dismissal
     assert "由于工作原因" in injury
+    # overtime: an hour a day, three only for special reasons (劳动法 41)
+    assert "每天不超过1小时" in by_id["overtime"].answer
     assert "80%" in by_id["probation"].answer and "3天" in by_id["probation"].answer
     assert "报警" in by_id["job-fraud"].answer and "押金" in by_id["job-fraud"].answer
     assert "失业登记" in by_id["unemployment-benefit"].answer
