@@ -19,7 +19,7 @@ from handlers.matching import is_text
 from handlers.points import point_of
 from handlers.replies import Reply, Text
 from handlers.understand import understand
-from knowledge import compensation, retirement
+from knowledge import compensation, probation, retirement
 from knowledge.regions import NATIONWIDE, REGIONS, mentions
 
 MIN_SCORE = 85.0  # below this an example-sentence match is too loose to answer with
@@ -27,13 +27,15 @@ TOPIC_LEAD = 1.6  # a job seeker's topic article leads the next hit's score by t
 TOPIC_COVERAGE = 0.5  # …and holds at least this share of the question's concepts
 NEWEST_FAIRS = 2  # job-fair articles shown while the follower's city is not known
 FAIR_WORDS = ("招聘会", "招聘活动", "双选会", "专场", "最新")  # …when the follower asks for fairs
-# Service answers that compute the follower's own case from the message (出生年月 → 退休时间).
+# Service answers that compute the follower's own case from the message (出生年月 → 退休时间,
+# 一年合同 试用期六个月 → the limit).
 # …and those of them that compute from a span of service or contributions (干了两年零四个月),
 # which a follow-up stating such a span also reaches (handlers/followup.py).
 FROM_SPANS = {"dismissal": compensation.severance_line,
               "compensation-cap": compensation.severance_line,
               "unemployment-benefit": compensation.benefit_line}
-CALCULATED = {"retirement": retirement.answer_line, **FROM_SPANS}
+CALCULATED = {"retirement": retirement.answer_line, "probation": probation.probation_line,
+              **FROM_SPANS}
 WHEN_WHERE = ("啥时候", "什么时候", "哪天", "几号", "几月", "在哪", "哪里办", "地点", "地址")
 
 

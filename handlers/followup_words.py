@@ -32,6 +32,14 @@ def is_more(s: str) -> bool:
     return len(s) <= 16 and any(w in s for w in listed("asks"))
 
 
+def asks_condition(s: str, answer: str) -> bool:
+    """交失业保险不满一年能申请吗 right after the skills subsidy: whether the follower meets a
+    condition the last answer states (its subject, 失业保险, is in that answer's text), not a
+    new question about the subject itself."""
+    return says(s, "condition") and says(s, "eligible") and any(
+        w in s and w in answer for w in listed("subjects"))
+
+
 def asks_again(s: str) -> bool:
     """能贷多少 / 最多能要几个月的 / 没看懂: a question the last answer itself covers."""
     return len(s) <= AGAIN_LEN and any(w in s for w in listed("again"))
