@@ -32,13 +32,28 @@ REGIONS: tuple[str, ...] = (
 )
 NATIONWIDE = "全国"
 DOMINANT_SHARE = 0.5  # of the body's place mentions, for an article to belong to a province
-TABLE_VERSION = 4  # bump when the derivation below changes, so stale caches are rebuilt
+TABLE_VERSION = 5  # bump when the derivation below changes, so stale caches are rebuilt
 _RANK_WEIGHT = (3, 2, 1)  # province, city, county: a higher rank wins an ambiguous name
 _NOUN_TAGS = ("ns", "n", "nr", "nrt", "nz", "j")
+# A city district's short form (番禺, 浦东, 宝安) is how followers name where they are. It is
+# kept only where jieba's dictionary tags it a place (ns) and it is rare as a word (everyday
+# words that are also districts, 长安, 中原, 新建, 太平, run from about 300 up; 浦东 is 267),
+# or tags it a name (nr, nz: 宝安, 龙岗, 萧山) and it is rarer still (龙凤, 红星, 大通 are 137
+# and up); never a direction or landscape alone (城东, 南郊, 上街, 江北, 湖滨).
+DISTRICT_FREQ = {"ns": 280, "nr": 120, "nrt": 120, "nz": 120}
+_GENERIC = frozenset("东西南北中上下前后左右城郊江河湖海山滨新市站区街桥门")
+_DISTRICT = re.compile(r"(?<!新|发|技|保|验|合|游|业|济|港|城|矿|林|园)区$")
 
 _lock = threading.Lock()
 _matcher: ahocorasick.Automaton | None = None
 _table: dict[str, str] | None = None
+
+
+def _district_name(form: str, freq: int, tag: str) -> bool:
+    """Whether a district's short form is a place name followers write (see DISTRICT_FREQ)."""
+    if set(form) <= _GENERIC:
+        return False
+    return freq < DISTRICT_FREQ.get(tag, 0) or freq == 0
 
 
 def _nations() -> list[str]:
@@ -48,10 +63,11 @@ def _nations() -> list[str]:
     return sorted(names, key=len, reverse=True)
 
 
-def _jieba_pos() -> dict[str, str]:
-    """Part-of-speech tags of jieba's main dictionary, to tell place names from common words
-    (one regex pass over it: an index build in a fresh data dir waits for this)."""
-    return dict(re.findall(r"^(\S{2,4}) \d+ (\S+)$", jieba_dict(), re.M))
+def _jieba_pos() -> dict[str, tuple[int, str]]:
+    """Frequency and part-of-speech tag of jieba's main dictionary's words, to tell place names
+    from common words (one regex pass over it: an index build in a fresh data dir waits)."""
+    return {w: (int(f), t) for w, f, t in re.findall(r"^(\S{2,4}) (\d+) (\S+)$", jieba_dict(),
+                                                        re.M)}
 
 
 def _short_forms(name: str, rank: int, nations: list[str]) -> list[str]:
@@ -62,7 +78,11 @@ def _short_forms(name: str, rank: int, nations: list[str]) -> list[str]:
         group = "|".join(map(re.escape, nations))  # 新疆维吾尔自治区 has no 族
         bare = re.sub(rf"(({group})族?)+$", "", short)
         short = bare if len(bare) >= 2 else short  # 内蒙古 and 西藏 end in a group's name
-    if rank == 2 and short != name and not name.endswith("市"):
+    if rank == 2 and name.endswith("新区") and len(name) >= 4:
+        short = name[:-2]  # 浦东新区 → 浦东
+    elif rank == 2 and not name.endswith("市") and _DISTRICT.search(name):
+        short = name[:-1]  # 番禺区 → 番禺 (build_table keeps it only if rare as a word)
+    elif rank == 2 and short != name and not name.endswith("市"):
         short = name  # 公安县 stays whole: county short forms (公安) are too often common words
     if len(short) >= 2 and short != name:
         forms.append(short)
@@ -94,9 +114,14 @@ def build_table() -> dict[str, str]:
             # A county-level city's short form that jieba tags as a verb, adverb, adjective …
             # (合作, 东方) is a common word more often than a place. A prefecture's is not,
             # whatever jieba says (保定, 大连, 开封, 大同 are tagged v, d, v, d).
-            if i > 0 and rank == 2 and pos.get(form, "ns") not in _NOUN_TAGS:
+            freq, tag = pos.get(form, (0, "ns"))
+            if i > 0 and rank == 2 and tag not in _NOUN_TAGS:
                 continue
-            weight = _RANK_WEIGHT[rank]
+            district = i > 0 and rank == 2 and row["name"].endswith("区")
+            if district and not _district_name(form, freq, tag):
+                continue
+            # A county-level city keeps its short form against a district's (栖霞市, 栖霞区).
+            weight = 0.5 if district else _RANK_WEIGHT[rank]
             have = best.get(form)
             if have is None or weight > have[0]:
                 best[form] = (weight, {province})

@@ -47,6 +47,20 @@ def test_ambiguous_names_and_common_words_infer_nothing(text):
     assert find_region(text) is None
 
 
+@pytest.mark.parametrize("text,region", [
+    ("我在番禺想找份工", "广东"), ("宝安有什么招聘会", "广东"), ("海淀的见习补贴", "北京"),
+    ("浦东社保", "上海"), ("萧山招工", "浙江"), ("栖霞苹果园招人", "山东"),  # 栖霞市 over 栖霞区
+])
+def test_a_city_district_s_short_name_is_its_province(text, region):
+    assert find_region(text) == region
+
+
+@pytest.mark.parametrize("text", ["城东有个招聘会", "南郊那个厂", "开了个小店", "长安汽车招人",
+                                  "中原地区", "上街买菜"])
+def test_directions_and_everyday_words_that_are_districts_name_no_place(text):
+    assert find_region(text) is None
+
+
 def test_the_most_named_province_wins():
     assert find_region("湖北省荆州市与武汉市的企业赴广东招聘") == "湖北"
 
