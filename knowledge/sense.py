@@ -169,7 +169,7 @@ class SenseMatcher:
     def _words_in(self, s: str) -> set[str]:
         if not self._has_words:
             return set()
-        return {w for _, w in self._auto.iter(s)}
+        return {w for end, w in self._auto.iter(s) if not _inside_number(s, end, w)}
 
     def _by_examples(self, s: str) -> Iterable[tuple[int, Found]]:
         if not self._examples:
@@ -190,6 +190,16 @@ class SenseMatcher:
             spec = self.specs[self._owners[j]]
             if score >= spec.cutoff:
                 yield self._owners[j], Found(spec.name, float(score), self._examples[j])
+
+
+def _inside_number(s: str, end: int, w: str) -> bool:
+    """A rule word that is a number of one or two digits (an age, 48了 in plain form) holds
+    only as a whole number: not in 工资4800. Longer ones (400, 12333) may run into the next
+    number, as plain text drops the spaces between them."""
+    if not (w.isdigit() and len(w) <= 2):
+        return False
+    start = end - len(w) + 1
+    return (start > 0 and s[start - 1].isdigit()) or (end + 1 < len(s) and s[end + 1].isdigit())
 
 
 def _keep(best: dict[int, Found], i: int, found: Found) -> None:

@@ -113,3 +113,11 @@ def test_follower_typos_never_rewrite_ordinary_words(text, not_made):
     # a typo is mapped only with the words around it (签合通, 交社报, 能人定), never as a bare
     # substring that ordinary Chinese also contains
     assert not_made not in plain(text)
+
+
+def test_a_number_in_a_rule_holds_only_as_a_whole_number():
+    # 48了 (an age; plain: 48) is not in 工资4800; 48 alone still is (400 and 12333 may run
+    # into the next number: plain text drops the spaces between numbers)
+    m = SenseMatcher([SenseSpec("older", rules=("48了+还要",))])
+    assert not m.find("月工资4800 还要扣税吗")
+    assert [f.name for f in m.find("我48了 还要人吗")] == ["older"]
