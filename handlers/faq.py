@@ -137,9 +137,10 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
                 named = places.naming(national[0].body, name, province) if national else ""
                 if named:
                     parts.append(escape(named, quote=False))
-                    parts.append(reply("faq_article",
-                                       link=Safe(_link(national[0], ctx.base_url))))
-                    ids = [national[0].id]
+                    if topic is None or national[0].id != topic.id:  # else it is linked above
+                        parts.append(reply("faq_article",
+                                           link=Safe(_link(national[0], ctx.base_url))))
+                        ids = [national[0].id]
         else:
             parts.append(reply("faq_ask_place"))
             asks_fairs = any(w in question or w in understand(ctx).plain for w in FAIR_WORDS)

@@ -33,3 +33,14 @@ def test_a_district_named_alone_finds_its_province_s_fairs(say):
 
 def test_an_outing_with_the_kids_is_still_off_topic(say):
     assert DECLINE in say("周末带娃去公园玩 推荐个地方")
+
+
+def test_a_part_timer_let_go_gets_the_part_time_rules_not_severance(say):
+    # set37's judge: 非全日制用工 may end at any time without economic compensation (第七十一条)
+    answer = say("在面馆兼职 一天干四个钟头 老板说下周不用来了 能要补偿不")
+    assert "非全日制" in answer and "经济补偿N" not in answer
+
+
+def test_an_article_already_linked_is_not_linked_again(say):
+    answer = say("退伍两年了 在合肥 有没有专门招退役军人的")
+    assert answer.count("相关资讯") == 1, answer
