@@ -33,7 +33,10 @@ FAIR_WORDS = ("招聘会", "招聘活动", "双选会", "专场", "最新")  # �
 # which a follow-up stating such a span also reaches (handlers/followup.py).
 FROM_SPANS = {"dismissal": compensation.severance_line,
               "compensation-cap": compensation.severance_line,
+              "contract-expiry": compensation.severance_line,
               "unemployment-benefit": compensation.benefit_line}
+# …of which these keep their answer above the figure: whether it is owed at all is the point.
+WITH_ANSWER = frozenset({"contract-expiry"})
 CALCULATED = {"retirement": retirement.answer_line, "probation": probation.probation_line,
               **FROM_SPANS}
 WHEN_WHERE = ("啥时候", "什么时候", "哪天", "几号", "几月", "在哪", "哪里办", "地点", "地址")
@@ -92,9 +95,16 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
             name, province = "", ""
     body = entry.more if detail and entry.more else entry.answer
     parts = [escape(body, quote=False)]  # staff wrote it, but it reaches WeChat as markup
-    own = CALCULATED[entry.id](ctx.text) if entry.id in CALCULATED and not detail else None
+    # A follow-up with a wage but no span (月薪6500的话 能赔多少) takes the span from the
+    # question it leans on; one with a span of its own (那干了三年呢) computes from that.
+    source = ctx.text
+    if question != ctx.text and entry.id in FROM_SPANS and not compensation.spans(ctx.text):
+        source = f"{question} {ctx.text}"
+    own = CALCULATED[entry.id](source) if entry.id in CALCULATED and not detail else None
     if own:  # 70年12月生的 原来55退: the follower's own date instead of the general rule
         parts = [escape(own, quote=False)]
+        if entry.id in WITH_ANSWER:  # 到期不续也要给: the answer's own point, then the figure
+            parts.insert(0, escape(body, quote=False))
     ids: list[str] = []
     if entry.asks_place:
         # 退役军人专场招聘会: the one article about that, before the place's newest ones

@@ -49,3 +49,20 @@ def test_a_dismissal_said_as_that_is_the_end_of_it_and_its_n_after(say):
 
 def test_asking_to_talk_to_the_staff_is_still_contact(say):
     assert "400-633-0111" in say("我想跟客服聊聊")
+
+
+def test_contract_expiry_says_it_is_owed_and_computes_n(say):
+    # set38's judge: 6 months or more count as a year (劳动合同法 第四十七条)
+    answer = say("合同到期公司不续签 我干了3年零7个月 能要补偿吗")
+    assert "到期公司不续签的，要给经济补偿" in answer and "N是4个月" in answer
+
+
+def test_a_wage_given_after_the_span_gives_the_sum(say):
+    say("在厂里干了4年8个月 合同到期不续 能赔多少")
+    assert "32,500元" in say("月薪6500的话 能赔多少钱")
+
+
+def test_a_private_pension_comes_out_early_in_the_new_cases(say):
+    # the December 2024 nationwide rules: serious illness, 12 months of benefit, 低保
+    answer = say("个人养老金什么时候能取出来")
+    assert "患重病" in answer and "低保" in answer
