@@ -71,12 +71,12 @@ class FollowUp(Handler):
             if last.get("faq") in faq.FROM_SPANS and spans(ctx.text) and (
                     own is None or own.entry.id == last.get("faq")):
                 return ("faq_again", None)  # 干了两年零四个月 月工资六千: the follower's own N
-            entry = ctx.faq.get(last.get("faq", "")) if ctx.faq is not None else None
-            if own and entry is not None and own.entry.id != entry.id \
-                    and words.asks_condition(s, entry.answer):
-                return ("faq_again", None)  # 交失业保险不满一年能申请吗 after the skills subsidy
-            if own and own.entry.id != last.get("faq") and not _back_to(s, u, last):
-                return None
+            if own and own.entry.id != last.get("faq"):
+                entry = ctx.faq.get(last.get("faq", "")) if ctx.faq is not None else None
+                if entry is not None and words.asks_condition(s, entry.answer):
+                    return ("faq_again", None)  # 交失业保险不满一年能申请吗, after 考证补贴
+                if not _back_to(s, u, last):
+                    return None
             asked_of = words.place_asked_of(u, ctx.text)
             # 北京能多贷点不 / 那杭州那边呢 俺户口在安徽: the answer, for the place asked of
             if asked_of and not words.own_intent(u) and (

@@ -132,6 +132,11 @@ class FaqAtVersion:
         matcher, by_name = self._store._matcher(self._version)
         return _ranked(matcher, by_name, text, limit, already_plain)
 
+    def get(self, entry_id: str) -> FaqEntry | None:
+        """As FaqStore.get, from the entries of the version read ahead (no round trip: a
+        follow-up reads the last answer's entry on the message path)."""
+        return self._store._matcher(self._version)[1].get(entry_id)
+
 
 @lru_cache(maxsize=4)
 def _compiled_matcher(specs: tuple[SenseSpec, ...]) -> SenseMatcher:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from knowledge.compensation import number
+from knowledge.compensation import NUM as _NUM
+from knowledge.compensation import TAIL, money, number
 
-_NUM = r"[0-9]+(?:\.[0-9]+)?|[一二两俩三四五六七八九十]+"
-_UNIT = r"\s*(万|千|k|K|块|元)?"
+_UNIT = rf"\s*(万|千|k|K|块|元)?\s*({TAIL})?"  # the amount's unit, and 一万二's 二
 _TERM_YEARS = re.compile(rf"(?<![0-9])({_NUM})\s*年(?:期)?的?(?:劳动)?合同"
                          rf"|合同(?:期限?)?(?:签了|签的|签|是|为|定了)?\s*({_NUM})\s*年")
 _TERM_MONTHS = re.compile(rf"({_NUM})\s*个月的?(?:劳动)?合同"
@@ -47,12 +47,10 @@ def _months(m: re.Match | None, halves: tuple[int, ...]) -> int | None:
 def _yuan(pattern: re.Pattern, text: str) -> float | None:
     """The first amount of money the pattern finds (试用期3个月 is a span, not a wage)."""
     for m in pattern.finditer(text):
-        value = number(m.group(1))
-        if value is None or text[m.end():m.end() + 2].lstrip().startswith(("个", "月", "年", "天")):
+        if text[m.end():m.end() + 2].lstrip().startswith(("个", "月", "年", "天")):
             continue
-        unit = m.group(2)
-        value *= 10000 if unit == "万" else 1000 if unit in ("千", "k", "K") else 1
-        if value >= 500:
+        value = money(m)
+        if value is not None:
             return value
     return None
 
