@@ -34,9 +34,10 @@ FAIR_WORDS = ("招聘会", "招聘活动", "双选会", "专场", "最新")  # �
 FROM_SPANS = {"dismissal": compensation.severance_line,
               "compensation-cap": compensation.severance_line,
               "contract-expiry": compensation.severance_line,
+              "relocation": compensation.severance_line,
               "unemployment-benefit": compensation.benefit_line}
 # …of which these keep their answer above the figure: whether it is owed at all is the point.
-WITH_ANSWER = frozenset({"contract-expiry"})
+WITH_ANSWER = frozenset({"contract-expiry", "relocation"})
 CALCULATED = {"retirement": retirement.answer_line, "probation": probation.probation_line,
               **FROM_SPANS}
 WHEN_WHERE = ("啥时候", "什么时候", "哪天", "几号", "几月", "在哪", "哪里办", "地点", "地址")

@@ -31,11 +31,12 @@ ROUTES = {
                "social:payday", "social:arrived", "social:got_it", "greeting",
                "help"),
     "identity": ("social:identity", "social:official", "social:privacy", "social:what_we_see",
-                 "social:reviewed"),
+                 "social:reviewed", "social:vs_hotline"),
     "about": ("social:about", "social:coverage", "social:only_region", "social:website",
               "social:voice", "social:sharing", "social:pushes", "social:vs_hotline",
               "social:channels", "social:push_time", "help"),
-    "contact": ("hotline", "social:contact", "social:hours", "social:hotline_busy",
+    "contact": ("hotline", "social:contact", "social:hours", "social:hours_late",
+                "social:hotline_busy",
                 "social:submit", "social:phone_direct", "social:our_hotline", "social:callback",
                 "social:sms", "social:named_staff",
                 "social:sharing", "social:dialect_staff", "social:send_photo",
@@ -54,7 +55,7 @@ ROUTES = {
     "regional": ("region_news", "region_ask", "search", "faq:"),
     "latest": ("latest", "region_ask", "search", "faq:job-seeking"),
     "feedback": ("complaint", "feedback", "hotline", "social:office_complaint"),
-    "offtopic": ("notfound:offtopic",),
+    "offtopic": ("notfound:offtopic", "social:write_for_me"),
     "followup": ("followup", "paging", "pick", "faq:", "search", "region_news", "region_ask"),
 }
 _ANCHOR = re.compile(r'<a\s+href="[^"]*"[^>]*>(.*?)</a>', re.S)
