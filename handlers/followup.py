@@ -79,9 +79,14 @@ class FollowUp(Handler):
                     return None
             asked_of = words.place_asked_of(u, ctx.text)
             # 北京能多贷点不 / 那杭州那边呢 俺户口在安徽: the answer, for the place asked of
+            # 我公司注册在河北燕郊 能享受不, after 北京's rule: a longer question about the one
+            # other place it names (with two, 俺是河南的 在湖北…, which one is asked is unclear)
+            other = asked_of is not None and asked_of[1] != last.get("region") \
+                and len({province for _, province in u.places}) == 1
             if asked_of and not words.own_intent(u) and (
                     len(s) <= words.BRIEF and words.is_question(ctx, s)
-                    or s.startswith("那") and "呢" in s):
+                    or s.startswith("那") and "呢" in s
+                    or other and len(s) <= words.AGAIN_LEN and words.is_question(ctx, s)):
                 return ("faq_place", asked_of)
             again = words.asks_again(s)
             detail = words.is_more(s) or words.says(s, "bring") and words.leans(s, u)

@@ -3,7 +3,9 @@ rising to 20, a factory moving away with "not coming counts as quitting", a fath
 before retirement, certified sick leave called absence, a broken tool deducted from the wage,
 an article offered by a writer, whether we are 12333, the next page said as 下面还有吗, the
 hotline asked at midnight, a WeChat to add, working with video-platform recruiters, a leave
-note to write, thanks with a coffee, and a blank page behind yesterday's push.
+note to write, thanks with a coffee, and a blank page behind yesterday's push. Also from
+set37: a rider with a labour contract hit by a car, and an employer's hiring subsidy asked again
+for a company registered in another province.
 
 Each case is a wording written for this test, not a message of any follower set.
 """
@@ -85,3 +87,15 @@ def test_below_there_is_more_asks_for_the_next_page(say):
 def test_are_you_ill_is_still_an_insult_but_sick_leave_is_not(say):
     assert "抱歉没能帮到您" in say("你是不是有病")
     assert "抱歉没能帮到您" not in say("我有病假条 公司非说我是旷工 扣我全勤还要开除")
+
+
+def test_a_rider_with_a_labour_contract_gets_the_employees_injury_answer(say):
+    assert "工伤认定" in say("我是外卖骑手 跟站点签了劳动合同的 送餐路上被车撞了 算工伤吗")
+    assert "职业伤害" in say("外卖骑手送餐摔了 平台说不管")
+
+
+def test_an_employers_hiring_subsidy_and_the_same_asked_for_another_province(say):
+    first = say("北京吸纳失业人员的补贴是多少")
+    assert "扩岗补助" in first and "领失业保险金要同时满足" not in first
+    again = say("我公司注册在河北燕郊 能享受不")
+    assert "河北的具体标准" in again and "北京：" not in again
