@@ -82,7 +82,7 @@ class FollowUp(Handler):
             # 我公司注册在河北燕郊 能享受不, after 北京's rule: a longer question about the one
             # other place it names (with two, 俺是河南的 在湖北…, which one is asked is unclear)
             other = asked_of is not None and asked_of[1] != last.get("region") \
-                and len({province for _, province in u.places}) == 1
+                and len({province for _, province in words.places_asked_of(u, ctx.text)}) == 1
             if asked_of and not words.own_intent(u) and (
                     len(s) <= words.BRIEF and words.is_question(ctx, s)
                     or s.startswith("那") and "呢" in s

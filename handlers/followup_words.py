@@ -16,6 +16,7 @@ BRIEF = 10  # plain characters of a question that leans on the last reply
 LEAN, LEAN_LONG = 20, 26  # plain characters of a message that leans on the last answer
 AGAIN_LEN = 20  # 都过去一个多月了 老板一直没报 还来得及吗: still about the last answer
 ORIGIN = ("人", "来的", "籍", "户口")  # 我是台湾人, 湖南来的: where from, not where asked of
+FROM = ("户口", "户籍", "老家", "籍贯", "老家是")  # 户口河南的: the same, said before the place
 
 
 def listed(name: str) -> tuple[str, ...]:
@@ -29,7 +30,9 @@ def says(s: str, name: str) -> bool:
 
 def is_more(s: str) -> bool:
     """详细点 / 说清楚点 / 能领吗 / 去哪办 … (config/meaning.toml [followup] asks)."""
-    return len(s) <= 16 and any(w in s for w in listed("asks"))
+    # 一人1500的话 三个就是4500吧 去哪申请: a longer one that ends by asking where or how
+    return len(s) <= 16 and any(w in s for w in listed("asks")) \
+        or len(s) <= LEAN_LONG and s.endswith(tuple(listed("bring")))
 
 
 def asks_condition(s: str, answer: str) -> bool:
@@ -67,11 +70,21 @@ def asks_briefly(ctx: Context, u: Any) -> bool:
 def place_asked_of(u: Any, text: str) -> tuple[str, str] | None:
     """The mainland place a follow-up asks about; None for where the follower is from (我是
     台湾人, 湖南来的) or 港澳台, whose rules our service answers do not state."""
+    asked = places_asked_of(u, text)
+    return asked[0] if asked else None
+
+
+def places_asked_of(u: Any, text: str) -> list[tuple[str, str]]:
+    """Every mainland place of the message but where the follower is from (户口河南的)."""
+    found = []
     for name, province in u.places:
-        after = text[text.find(name) + len(name):][:2] if name in text else ""
-        if province not in places.OUTSIDE and not after.startswith(ORIGIN):
-            return name, province
-    return None
+        at = text.find(name)
+        before, after = (text[:at], text[at + len(name):][:2]) if at >= 0 else ("", "")
+        origin = after.startswith(ORIGIN) or before.endswith(FROM) \
+            or before.endswith("是") and after.startswith("的")
+        if province not in places.OUTSIDE and not origin:
+            found.append((name, province))
+    return found
 
 
 def own_intent(u: Any) -> bool:

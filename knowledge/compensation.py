@@ -33,6 +33,11 @@ CONTRIBUTED = ("交了", "交满", "交够", "缴了", "缴满", "参保", "交�
                "上班", "上家", "这家", "那家", "交", "缴")
 # Other questions that mention a span: sick leave, pregnancy and injury have answers of their own.
 NOT_SEVERANCE = ("医疗期", "住院", "化疗", "生病", "病假", "怀孕", "孕期", "工伤", "受伤")
+# Quitting of one's own will, unless an employer's fault forced it (劳动合同法 第三十八条).
+VOLUNTARY = ("自己辞职", "自己辞的", "辞的职", "主动辞职", "主动离职", "自愿离职", "自愿辞职",
+             "自己不想干", "自己不干", "裸辞", "自己走的", "我辞职了", "我辞的")
+FORCED = ("被迫", "拖欠", "欠薪", "欠工资", "不发工资", "不给工资", "不交社保", "没交社保",
+          "不给交", "逼", "第三十八条", "第38条")
 CAP_TIMES = 3
 CAP_YEARS = 12
 
@@ -149,6 +154,11 @@ def benefit_line(text: str) -> str | None:
     total = sum(found)
     most = benefit_months(total)
     several = "，几家单位的缴费时间合并算" if len(found) > 1 else ""
+    if any(w in text for w in VOLUNTARY) and not any(w in text for w in FORCED):
+        return (f"按您说的是自己辞职：失业保险金要非本人意愿中断就业才能领，自己辞职的一般"
+                "领不了（《失业保险条例》第十四条）；因单位拖欠工资、不交社保等被迫辞职的"
+                f"可以领。已交的{_span_text(total)}失业保险不会作废，以后非本人意愿失业时，"
+                "缴费时间累计计算。")
     if not most:
         return (f"按您说的，失业保险累计交了{_span_text(total)}{several}，不满1年，领不了失业"
                 "保险金；可以问当地有没有失业补助或临时救助，也可以先办失业登记享受就业服务。")
