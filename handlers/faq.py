@@ -97,11 +97,16 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
     body = entry.more if detail and entry.more else entry.answer
     parts = [escape(body, quote=False)]  # staff wrote it, but it reaches WeChat as markup
     # A follow-up with a wage but no span (月薪6500的话 能赔多少) takes the span from the
-    # question it leans on; one with a span of its own (那干了三年呢) computes from that.
+    # question it leans on; one with a span of its own (那干了三年呢) computes from that. One
+    # that states nothing to compute (那多出来的几个月能要回点啥, after an over-long probation)
+    # computes from the question it leans on.
+    calculate = CALCULATED.get(entry.id) if not detail else None
     source = ctx.text
-    if question != ctx.text and entry.id in FROM_SPANS and not compensation.spans(ctx.text):
+    if question != ctx.text and calculate is not None and (
+            not compensation.spans(ctx.text) if entry.id in FROM_SPANS
+            else calculate(ctx.text) is None):
         source = f"{question} {ctx.text}"
-    own = CALCULATED[entry.id](source) if entry.id in CALCULATED and not detail else None
+    own = calculate(source) if calculate is not None else None
     if own:  # 70年12月生的 原来55退: the follower's own date instead of the general rule
         parts = [escape(own, quote=False)]
         if entry.id in WITH_ANSWER:  # 到期不续也要给: the answer's own point, then the figure

@@ -72,3 +72,20 @@ def test_coverage_promises_no_place_it_may_not_have(say):
     # set39's judge: the coverage line claimed 港澳台 news while 台湾 had none to show
     answer = say("你们是不是只推湖北的")
     assert "含港澳台" not in answer and "会先给您看全国的" in answer
+
+
+def test_what_an_over_long_probation_earns_back_is_computed_from_the_question_before(say):
+    say("合同签一年 试用期定了半年")
+    assert "第八十三条" in say("那多出来的几个月能要回点啥")
+
+
+def test_collateral_after_the_startup_loan_is_about_the_loan(say):
+    say("创业担保贷款最多贷多少")
+    answer = say("20万要押房产证不 我就开个水果店")
+    assert "一般不用房产抵押" in answer and "经济补偿" not in answer
+
+
+@pytest.mark.parametrize("text", ["问什么都是一堆套话 等于没回",
+                                  "客服号码最好挂菜单最显眼的地方 翻半天找不到"])
+def test_canned_replies_and_the_menu_are_feedback(say, text):
+    assert OFFER in say(text)
