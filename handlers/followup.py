@@ -69,8 +69,11 @@ class FollowUp(Handler):
             if len(s) <= words.AGAIN_LEN and words.says(s, "late"):
                 return ("faq_again", None)  # 还来得及吗: the deadlines of the last answer
             if last.get("faq") in faq.FROM_SPANS and spans(ctx.text) and (
-                    own is None or own.entry.id == last.get("faq")):
-                return ("faq_again", None)  # 干了两年零四个月 月工资六千: the follower's own N
+                    own is None or own.entry.id == last.get("faq")
+                    or len(s) <= words.AGAIN_LEN and words.says(s, "again")):
+                # 干了两年零四个月 月工资六千: the follower's own N; 我交了五年 被裁员的 能领几个月
+                # after the benefit: its months, though 被裁员 is also the dismissal answer's word
+                return ("faq_again", None)
             if own and own.entry.id != last.get("faq"):
                 entry = ctx.faq.get(last.get("faq", "")) if ctx.faq is not None else None
                 if entry is not None and words.asks_condition(s, entry.answer):

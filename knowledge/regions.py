@@ -32,7 +32,9 @@ REGIONS: tuple[str, ...] = (
 )
 NATIONWIDE = "全国"
 DOMINANT_SHARE = 0.5  # of the body's place mentions, for an article to belong to a province
-TABLE_VERSION = 5  # bump when the derivation below changes, so stale caches are rebuilt
+TABLE_VERSION = 6  # bump when the derivation below changes, so stale caches are rebuilt
+# Everyday names cpca's division list does not hold (内蒙 for 内蒙古).
+COLLOQUIAL = {"内蒙": "内蒙古"}
 _RANK_WEIGHT = (3, 2, 1)  # province, city, county: a higher rank wins an ambiguous name
 _NOUN_TAGS = ("ns", "n", "nr", "nrt", "nz", "j")
 # A city district's short form (番禺, 浦东, 宝安) is how followers name where they are. It is
@@ -132,6 +134,8 @@ def build_table() -> dict[str, str]:
     table = {form: next(iter(ps)) if len(ps) == 1 else "" for form, (_, ps) in best.items()}
     for region in REGIONS:
         table[region] = region
+    for name, region in COLLOQUIAL.items():
+        table.setdefault(name, region)
     return table
 
 
