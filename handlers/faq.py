@@ -19,7 +19,7 @@ from handlers.matching import is_text
 from handlers.points import point_of
 from handlers.replies import Reply, Text
 from handlers.understand import understand
-from knowledge import compensation, probation, retirement
+from knowledge import compensation, leave, probation, retirement
 from knowledge.regions import NATIONWIDE, REGIONS, mentions
 
 MIN_SCORE = 85.0  # below this an example-sentence match is too loose to answer with
@@ -35,6 +35,7 @@ FROM_SPANS = {"dismissal": compensation.severance_line,
               "compensation-cap": compensation.severance_line,
               "contract-expiry": compensation.severance_line,
               "relocation": compensation.severance_line,
+              "annual-leave": leave.annual_leave_line,
               "unemployment-benefit": compensation.benefit_line}
 # …of which these keep their answer above the figure: whether it is owed at all is the point.
 WITH_ANSWER = frozenset({"contract-expiry", "relocation"})

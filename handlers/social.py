@@ -34,14 +34,14 @@ SOCIAL = ("crisis", "abuse", "greeting", "festive", "thanks", "thanks_done", "co
           "festive_chat", "read_first", "waiting", "contact_any", "channels", "push_time",
           "call_cost", "account_name", "payday", "arrived", "what_we_see", "reviewed", "got_it",
           "gone_quiet", "message_instead", "staff_person", "hours_late", "write_for_me",
-          "translate")
+          "translate", "joke")
 # These stand even beside a topic: a crisis, a person asked for, or an insult.
 FIRM = ("crisis", "abuse", "contact", "our_hotline", "phone_direct", "hours", "hotline_busy",
         "thanks_done", "official", "impersonation", "submit", "can_ask", "abroad_contact",
         "leave_message", "goodnight", "thanks_warm", "privacy", "sharing", "vs_hotline", "pushes",
         "named_staff", "sms", "callback", "dialect_staff", "send_photo", "office_complaint",
         "postal", "office_visit", "contact_any", "channels", "push_time", "call_cost",
-        "account_name", "staff_person", "hours_late", "write_for_me", "translate")
+        "account_name", "staff_person", "hours_late", "write_for_me", "translate", "joke")
 # These give way to a follow-up marked by 那 / 那我 right after an answer (handlers/followup.py).
 LEANS = ("contact", "hours", "about", "ok", "thanks", "identity")
 SUGGESTS = ("建议", "希望")  # 建议按省份推送 我只想看广西的: a wish for everyone, too
@@ -87,7 +87,7 @@ class Social(Handler):
         return found.name
 
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
-        if match in ("offtopic", "translate"):  # 帮我翻译 我想应聘这个岗位: a job word inside
+        if match in ("offtopic", "translate", "joke"):  # 帮我翻译 我想应聘这个岗位: a job word
             return not_found(ctx, "offtopic")
         ctx.route = f"social:{match}"
         if match == "leave_message":
