@@ -63,3 +63,9 @@ def test_a_joke_is_declined_though_work_is_named(say):
 
 def test_a_boss_waiting_at_the_door_is_impatience(say):
     assert "抱歉让您久等了" in say("快点呗 老板在门口等着我签合同呢")
+
+
+def test_arrears_while_still_employed_are_not_time_barred(say):
+    # set42's judge: 劳动争议调解仲裁法 第二十七条, arrears during employment run from its end
+    answer = say("厂里拖了我一年多工资 我还在上班 仲裁是不是过了一年就不行了")
+    assert "还在职的，欠薪不受这一年限制" in answer
