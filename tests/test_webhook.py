@@ -179,7 +179,11 @@ def test_rate_limit_answers_politely_once_then_success(app_config):
     from bot import create_app
 
     app_config["rate_limit_per_minute"] = 3
-    client = create_app(app_config).test_client()
+    app = create_app(app_config)
+    # One frozen instant: six messages straddling a minute boundary would fill two windows.
+    now = time.time()
+    get_services(app).clock = lambda: now
+    client = app.test_client()
     side = WeChatSide(lambda p, q, b: _status_text(client.post(p, query_string=q, data=b)),
                       TOKEN)
     replies = [side.text("o_fast", f"消息{i}") for i in range(6)]
