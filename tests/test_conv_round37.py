@@ -18,7 +18,17 @@ import pytest
     ("生老二的产假跟头胎一样不", ["98天"]),
     # 社会保险法 第四十八条: the unemployment fund pays the medical insurance while on benefit
     ("领失业金那阵子 医保要自己交吗 断了咋整", ["失业保险基金代缴"]),
+    ("表哥叫我去泰国做客服 月薪两万五包机票 说到了先把护照交上去 靠谱不", ["96110"]),
+    ("包工头没资质 人跑了 工地是央企的项目 工钱能找总包要吗", ["总承包单位要先行清偿"]),
 ])
 def test_questions_reach_their_answers(say, text, parts):
     answer = say(text)
     assert all(p in answer for p in parts), answer
+
+
+def test_an_injury_under_a_contractor_without_a_licence_keeps_its_answer(say):
+    assert "工伤保险责任" in say("包工头没资质 跑了 我在工地摔伤了谁管")
+
+
+def test_asking_by_voice(say):
+    assert "语音" in say("我字认不全 你们这能语音问不")
