@@ -102,12 +102,10 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
     # that states nothing to compute (那多出来的几个月能要回点啥, after an over-long probation)
     # computes from the question it leans on.
     calculate = CALCULATED.get(entry.id) if not detail else None
-    source = ctx.text
-    if question != ctx.text and calculate is not None and (
-            not compensation.spans(ctx.text) if entry.id in FROM_SPANS
-            else calculate(ctx.text) is None):
-        source = f"{question} {ctx.text}"
-    own = calculate(source) if calculate is not None else None
+    own = calculate(ctx.text) if calculate is not None else None
+    if own is None and calculate is not None and question != ctx.text and not (
+            entry.id in FROM_SPANS and compensation.spans(ctx.text)):
+        own = calculate(f"{question} {ctx.text}")
     if own:  # 70年12月生的 原来55退: the follower's own date instead of the general rule
         parts = [escape(own, quote=False)]
         if entry.id in WITH_ANSWER:  # 到期不续也要给: the answer's own point, then the figure

@@ -80,12 +80,13 @@ class FollowUp(Handler):
                     return ("faq_again", None)  # 交失业保险不满一年能申请吗, after 考证补贴
                 if not _back_to(s, u, last):
                     return None
-            asked_of = words.place_asked_of(u, ctx.text)
+            asked = words.places_asked_of(u, ctx.text)
+            asked_of = asked[0] if asked else None
             # 北京能多贷点不 / 那杭州那边呢 俺户口在安徽: the answer, for the place asked of
             # 我公司注册在河北燕郊 能享受不, after 北京's rule: a longer question about the one
             # other place it names (with two, 俺是河南的 在湖北…, which one is asked is unclear)
             other = asked_of is not None and asked_of[1] != last.get("region") \
-                and len({province for _, province in words.places_asked_of(u, ctx.text)}) == 1
+                and len({province for _, province in asked}) == 1
             if asked_of and not words.own_intent(u) and (
                     len(s) <= words.BRIEF and words.is_question(ctx, s)
                     or s.startswith("那") and "呢" in s

@@ -67,15 +67,9 @@ def asks_briefly(ctx: Context, u: Any) -> bool:
     return is_question(ctx, s)
 
 
-def place_asked_of(u: Any, text: str) -> tuple[str, str] | None:
-    """The mainland place a follow-up asks about; None for where the follower is from (我是
-    台湾人, 湖南来的) or 港澳台, whose rules our service answers do not state."""
-    asked = places_asked_of(u, text)
-    return asked[0] if asked else None
-
-
 def places_asked_of(u: Any, text: str) -> list[tuple[str, str]]:
-    """Every mainland place of the message but where the follower is from (户口河南的)."""
+    """The mainland places a follow-up asks about: not where the follower is from (我是台湾人,
+    湖南来的, 户口河南的) nor 港澳台, whose rules our service answers do not state."""
     found = []
     for name, province in u.places:
         at = text.find(name)

@@ -42,6 +42,8 @@ FIRM = ("crisis", "abuse", "contact", "our_hotline", "phone_direct", "hours", "h
         "named_staff", "sms", "callback", "dialect_staff", "send_photo", "office_complaint",
         "postal", "office_visit", "contact_any", "channels", "push_time", "call_cost",
         "account_name", "staff_person", "hours_late", "write_for_me", "translate", "joke")
+# These get the off-topic decline, though a job word is inside (帮我翻译 我想应聘这个岗位).
+DECLINED = ("offtopic", "translate", "joke")
 # These give way to a follow-up marked by 那 / 那我 right after an answer (handlers/followup.py).
 LEANS = ("contact", "hours", "about", "ok", "thanks", "identity")
 SUGGESTS = ("建议", "希望")  # 建议按省份推送 我只想看广西的: a wish for everyone, too
@@ -87,7 +89,7 @@ class Social(Handler):
         return found.name
 
     def handle(self, msg: Any, ctx: Context, match: str) -> Reply:
-        if match in ("offtopic", "translate", "joke"):  # 帮我翻译 我想应聘这个岗位: a job word
+        if match in DECLINED:
             return not_found(ctx, "offtopic")
         ctx.route = f"social:{match}"
         if match == "leave_message":

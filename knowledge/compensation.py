@@ -107,7 +107,8 @@ def benefit_months(months: int) -> int:
     return 12 if months < 60 else 18 if months < 120 else 24
 
 
-def _span_text(months: int) -> str:
+def span_text(months: int) -> str:
+    """A span in months as the follower reads it: 4年6个月, 8个月, 22年."""
     years, rest = divmod(months, 12)
     return (f"{years}年" if years else "") + (f"{rest}个月" if rest else "")
 
@@ -126,7 +127,7 @@ def severance_line(text: str) -> str | None:
     capped = wage is not None and average is not None and wage > CAP_TIMES * average
     n = severance_months(months, capped)
     line = (f"经济补偿N：每干满1年给1个月工资，6个月以上不满1年按1年，不满6个月给半个月。"
-            f"按您说的算：工作{_span_text(months)}，N是{_n_text(n)}个月的工资")
+            f"按您说的算：工作{span_text(months)}，N是{_n_text(n)}个月的工资")
     if capped:
         base = CAP_TIMES * average  # type: ignore[operator]
         line += (f"；您的月工资高于当地社平工资{average:g}元的3倍，按{base:g}元算、"
@@ -157,11 +158,11 @@ def benefit_line(text: str) -> str | None:
     if any(w in text for w in VOLUNTARY) and not any(w in text for w in FORCED):
         return (f"按您说的是自己辞职：失业保险金要非本人意愿中断就业才能领，自己辞职的一般"
                 "领不了（《失业保险条例》第十四条）；因单位拖欠工资、不交社保等被迫辞职的"
-                f"可以领。已交的{_span_text(total)}失业保险不会作废，以后非本人意愿失业时，"
+                f"可以领。已交的{span_text(total)}失业保险不会作废，以后非本人意愿失业时，"
                 "缴费时间累计计算。")
     if not most:
-        return (f"按您说的，失业保险累计交了{_span_text(total)}{several}，不满1年，领不了失业"
+        return (f"按您说的，失业保险累计交了{span_text(total)}{several}，不满1年，领不了失业"
                 "保险金；可以问当地有没有失业补助或临时救助，也可以先办失业登记享受就业服务。")
-    return (f"按您说的，失业保险累计交了{_span_text(total)}{several}，最长可以领{most}个月"
+    return (f"按您说的，失业保险累计交了{span_text(total)}{several}，最长可以领{most}个月"
             "失业保险金（《失业保险条例》第十七条）；还要是非本人意愿离职、办了失业登记，"
             "每月多少看当地标准。在参保地公共就业服务机构或电子社保卡、“掌上12333”申领。")

@@ -8,7 +8,7 @@ a year and a half here), the longest is the working life the days follow.
 
 from __future__ import annotations
 
-from knowledge.compensation import SERVICE, spans
+from knowledge.compensation import SERVICE, span_text, spans
 
 TOTAL = ("总共", "一共", "累计", "工龄", "加起来", "前后")
 # Only a question about the days is answered with them: 没休的年假能折钱吗 wants the answer's rule.
@@ -28,8 +28,7 @@ def annual_leave_line(text: str) -> str | None:
     if not found or not any(w in text for w in ASKS_DAYS):
         return None
     months = max(found)
-    years, rest = divmod(months, 12)
-    stated = (f"{years}年" if years else "") + (f"{rest}个月" if rest else "")
+    stated = span_text(months)
     days = annual_days(months)
     if not days:
         return (f"按您说的，累计工作{stated}，还不满1年，暂时没有带薪年休假；连续工作满12个月后"

@@ -6,6 +6,7 @@ import pytest
 
 from config.texts import meaning_intents
 from config.texts import reply as reply_text
+from handlers.social import DECLINED
 from handlers.understand import intent_matcher, reply_key
 from knowledge.plain import plain
 from knowledge.sense import SenseMatcher, SenseSpec
@@ -75,8 +76,7 @@ def test_everyday_words_are_not_abuse(text):
 
 
 def test_every_intent_has_a_reply_or_a_handler():
-    handled = {"complaint", "latest", "latest_recall", "offtopic", "translate", "joke",
-               "leave_message"}
+    handled = {"complaint", "latest", "latest_recall", "leave_message", *DECLINED}
     handled |= {n for n in meaning_intents() if n.startswith("topic_")}
     for name in meaning_intents():
         if name not in handled:
