@@ -145,3 +145,6 @@ class Context:
     # What the answer was, for the question log: `kind` (answer, list, none, faq, …),
     # `articles` (ids offered), `answers` (service answers given), `coverage`.
     outcome: dict = field(default_factory=dict)
+    # True while the message is answered as the question it leans on (a follow-up asked
+    # again, the list behind 更多): its own words are then not what is being answered.
+    leaning: bool = False

@@ -118,6 +118,7 @@ class FollowUp(Handler):
         action, value = match
         last = ctx.session.last_topic() or {}
         ctx.route = f"followup:{action}"
+        ctx.leaning = True
         if action == "pick":
             return paging.Pick().handle(msg, ctx, value)
         if action == "other":

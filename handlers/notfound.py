@@ -49,7 +49,15 @@ def not_found(ctx: Context, kind: str | None = None) -> Text:
         line = small_talk(ctx)
         if line is not None:
             return line
-        if _far_from_us(ctx):
+        from handlers.by_kind import ABOUT_US, by_kind  # by_kind answers through us
+
+        far = _far_from_us(ctx)
+        # 文章底下加个一键拨号呗: a suggestion no rule foresaw, not "ask me again"; a message
+        # sharing no word with ours is never taken for a question about work by its kind
+        line = by_kind(ctx, ABOUT_US) if far else by_kind(ctx)
+        if line is not None:
+            return line
+        if far:
             kind = "offtopic"  # 酸菜咋腌才够味: a short decline, not "ask me again"
     kind = kind or question_kind(ctx)
     if kind == "jobs" and (answer := _jobs_answer(ctx)) is not None:

@@ -90,7 +90,8 @@ def _list_behind(msg: Any, ctx: Context) -> Reply | None:
     from handlers.search import Search  # the one search path; search imports the list helpers
 
     said, ctx.text = ctx.text, str(last["query"])  # answered as the question it leans on
+    ctx.leaning = True
     try:
         return Search().handle(msg, ctx, ctx.text)
     finally:
-        ctx.text = said  # the question log keeps what the follower wrote
+        ctx.text, ctx.leaning = said, False  # the question log keeps what the follower wrote

@@ -9,6 +9,7 @@ from typing import Any
 from config.texts import reply
 from handlers import lists
 from handlers.base import Handler
+from handlers.by_kind import ABOUT_US, by_kind
 from handlers.context import Context
 from handlers.listing import SUMMARY_CHARS, answer_first, article_card, article_list
 from handlers.matching import is_text
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 3  # a phone screen: at most three items, 更多 gives the rest
 ANSWER_CHARS = 90  # the first item's answering sentence, whole (best_sentence keeps to 80)
+KIND_OVER = 0.6  # the message's kind answers it only when the first hit answers less of it
 
 
 class Search(Handler):
@@ -49,6 +51,11 @@ class Search(Handler):
         if not result.confident and (line := small_talk(ctx, titles)) is not None:
             ctx.outcome.update(kind="reply")
             return line  # 喂 / 行 我试试: no article is what a short social message wants
+        # 你们小编是哪个: about the account, not a question for the articles found, which
+        # answer little of it (有哪些劳务品牌的消息 is theirs, whatever its kind)
+        if not result.confident and result.coverage < KIND_OVER and \
+                (line := by_kind(ctx, ABOUT_US)) is not None:
+            return line
         if not result.hits:
             return not_found(ctx)  # the follower-words handlers' reply (#13)
         # After a single answer, 更多 should show the list from its first page (page -1 + 1).
