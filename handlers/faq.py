@@ -19,7 +19,7 @@ from handlers.matching import is_text
 from handlers.points import point_of
 from handlers.replies import Reply, Text
 from handlers.understand import understand
-from knowledge import compensation, leave, probation, retirement
+from knowledge import compensation, leave, overtime, probation, retirement
 from knowledge.regions import NATIONWIDE, REGIONS, mentions
 
 MIN_SCORE = 85.0  # below this an example-sentence match is too loose to answer with
@@ -40,7 +40,7 @@ FROM_SPANS = {"dismissal": compensation.severance_line,
 # …of which these keep their answer above the figure: whether it is owed at all is the point.
 WITH_ANSWER = frozenset({"contract-expiry", "relocation"})
 CALCULATED = {"retirement": retirement.answer_line, "probation": probation.probation_line,
-              **FROM_SPANS}
+              "overtime": overtime.overtime_line, **FROM_SPANS}
 WHEN_WHERE = ("啥时候", "什么时候", "哪天", "几号", "几月", "在哪", "哪里办", "地点", "地址")
 
 

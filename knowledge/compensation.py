@@ -19,7 +19,7 @@ TAIL = r"[零〇一二两俩三仨四五六七八九]"  # the digit after 万 / 
 # 五年零两个月 / 2年4个月 / 三年半 / 八个月 / 6年; not 2025年 (four digits), not 几年
 _SPAN = re.compile(rf"(?<![0-9])({NUM})\s*年\s*(?:(半)|(?:零|又)?\s*({NUM})\s*个?\s*月)?"
                    rf"|(?<![0-9年])({NUM})\s*个\s*月|(?<![0-9一二两三四五六七八九十年])(半)年")
-_WAGE = re.compile(rf"(?:月工资|月薪|工资|一个月|每月|月入|底薪|税前)\s*"
+WAGE = re.compile(rf"(?:月工资|月薪|工资|一个月|每月|月入|底薪|税前)\s*"
                    rf"(?:是|有|才|就|大概|差不多)?\s*"
                    rf"({NUM})\s*(万|千|k|K|块|元)?\s*({TAIL})?")
 _AVERAGE = re.compile(rf"(?:社平|社会平均工资|平均工资)(?:工资)?\s*(?:是|才|有|大概|差不多)?\s*"
@@ -123,7 +123,7 @@ def severance_line(text: str) -> str | None:
     if len(found) != 1 or any(w in text for w in NOT_SEVERANCE):
         return None
     months = found[0]
-    wage, average = money(_WAGE.search(text)), money(_AVERAGE.search(text))
+    wage, average = money(WAGE.search(text)), money(_AVERAGE.search(text))
     capped = wage is not None and average is not None and wage > CAP_TIMES * average
     n = severance_months(months, capped)
     line = (f"经济补偿N：每干满1年给1个月工资，6个月以上不满1年按1年，不满6个月给半个月。"
