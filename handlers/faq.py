@@ -98,14 +98,17 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
     body = entry.more if detail and entry.more else entry.answer
     parts = [escape(body, quote=False)]  # staff wrote it, but it reaches WeChat as markup
     # A follow-up with a wage but no span (月薪6500的话 能赔多少) takes the span from the
-    # question it leans on; one with a span of its own (那干了三年呢) computes from that. One
+    # question it leans on; one with a span of its own (那干了三年呢, 我工龄十二年呢) computes
+    # from that, with the question's other words (年休假几天) but never its span as well. One
     # that states nothing to compute (那多出来的几个月能要回点啥, after an over-long probation)
     # computes from the question it leans on.
     calculate = CALCULATED.get(entry.id) if not detail else None
     own = calculate(ctx.text) if calculate is not None else None
-    if own is None and calculate is not None and question != ctx.text and not (
-            entry.id in FROM_SPANS and compensation.spans(ctx.text)):
-        own = calculate(f"{question} {ctx.text}")
+    if own is None and calculate is not None and question != ctx.text:
+        leaned = question
+        if entry.id in FROM_SPANS and compensation.spans(ctx.text):
+            leaned = compensation.without_spans(question)
+        own = calculate(f"{leaned} {ctx.text}")
     if own:  # 70年12月生的 原来55退: the follower's own date instead of the general rule
         parts = [escape(own, quote=False)]
         if entry.id in WITH_ANSWER:  # 到期不续也要给: the answer's own point, then the figure
@@ -172,7 +175,7 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
             # 啥时候办的 在哪办的 after 襄阳招聘会: a news lead says when and where
             parts = [escape(places.lead_of(shown[0].body), quote=False),
                      reply("faq_article", link=Safe(_link(shown[0], ctx.base_url)))]
-        for article in shown[:3] if focus else ():
+        for article in shown[:3] if focus and not own else ():
             point = point_of(ctx, article, f"{question} {entry.question}")
             if point:  # 包吃住不 after 襄阳招聘会: the fair's article says it
                 parts = [escape(point, quote=False),
@@ -188,8 +191,9 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
             fact = places.naming(found[0].body, name, province)
             local = [(found[0], fact)] if fact else local
         ids = [a.id for a in found]
+        # a figure computed for the follower's own case is the point: no sentence replaces it
         point = point_of(ctx, found[0], f"{question} {entry.question}") \
-            if focus and found else ""
+            if focus and found and not own else ""
         if point:
             parts = [escape(point, quote=False)]
             local = []

@@ -74,6 +74,8 @@ class FollowUp(Handler):
                 # 干了两年零四个月 月工资六千: the follower's own N; 我交了五年 被裁员的 能领几个月
                 # after the benefit: its months, though 被裁员 is also the dismissal answer's word
                 return ("faq_again", None)
+            if own is None and len(s) <= words.AGAIN_LEN and _completes(last, ctx.text):
+                return ("faq_again", None)  # 日薪260, after 周末加班咋算: the pay, computed
             if own and own.entry.id != last.get("faq"):
                 entry = ctx.faq.get(last.get("faq", "")) if ctx.faq is not None else None
                 if entry is not None and words.asks_condition(s, entry.answer):
@@ -144,6 +146,15 @@ class FollowUp(Handler):
             return news.region_news(ctx, province)
         query = words.swap_place(str(last.get("query", "")), name)
         return Search().handle(msg, ctx, query)
+
+
+def _completes(last: dict, text: str) -> bool:
+    """True when `text` brings the figures the last calculated answer lacked: its question
+    computes nothing alone and something with them."""
+    calculate = faq.CALCULATED.get(str(last.get("faq", "")))
+    question = str(last.get("query", ""))
+    return calculate is not None and bool(question) and calculate(question) is None \
+        and calculate(f"{question} {text}") is not None
 
 
 def _first_shown(last: dict) -> int:

@@ -75,6 +75,11 @@ def spans(text: str, cues: tuple[str, ...] = SERVICE + CONTRIBUTED) -> list[int]
     return found
 
 
+def without_spans(text: str) -> str:
+    """The text with every span of time taken out (干了三年 → 干了): its cue words stay."""
+    return _SPAN.sub(" ", text)
+
+
 def money(m: re.Match | None) -> float | None:
     """A monthly amount in yuan from a match of (NUM)(unit)?(TAIL)?: 6000, 六千, 1.2万, 一万二,
     8k."""
