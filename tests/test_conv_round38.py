@@ -1,7 +1,7 @@
 """Round 38, from the follow-ups of sets 37-43, in words of our own: a calculated answer is
 not replaced by a sentence of its article, a follow-up stating its own span computes with
-the question's other words, and unemployment insurance paid before a lay-off or a closure
-asks about the benefit.
+the question's other words, unemployment insurance paid before a lay-off or a closure asks
+about the benefit, and an answer opens with 有。 only for a yes-or-no question.
 
 Each case is a wording written for this test, not a message of any follower set.
 """
@@ -28,3 +28,10 @@ def test_a_follow_up_with_its_own_span_computes_with_the_questions_words(say):
 def test_a_follow_up_with_the_wage_computes_the_overtime_of_the_question(say):
     say("周六周日都在厂里干 加班费咋算")
     assert "260×200%×2=1040元" in say("日薪260")
+
+
+def test_an_answers_opening_yes_is_kept_for_a_yes_or_no_question_only(say):
+    assert say("考证有补贴吗").startswith("有。")
+    assert say("我想学个手艺 有没有免费培训").startswith("有。")
+    assert not say("湖北培训补贴最高多少").startswith("有。")
+    assert not say("那山东呢").startswith("有。")
