@@ -66,8 +66,9 @@ def _wages(text: str) -> tuple[float, float, str] | None:
 
 
 def _count(pattern: re.Pattern, text: str) -> float | None:
-    m = pattern.search(text)
-    return number(m.group(1)) if m else None
+    """The last count stated: a follow-up's own (那国庆三天呢) after the question's 两天."""
+    found = pattern.findall(text)
+    return number(found[-1]) if found else None
 
 
 def overtime_line(text: str) -> str | None:

@@ -46,3 +46,8 @@ def test_a_follow_up_with_the_wage_computes_from_the_question_before(say):
 
 def test_a_holiday_named_by_its_date_reaches_the_overtime_answer(say):
     assert "200×300%×1=600元" in say("5月1号那天上了一整天 日工资200 该给多少")
+
+
+def test_a_follow_ups_own_days_count_not_the_questions(say):
+    say("周末加了两天班 老板按一天300给的")
+    assert "300×300%×3=2700元" in say("那国庆三天都加班的话 应该给多少")
