@@ -27,6 +27,9 @@ KINDS = ("rights", "policy", "job_seeking", "contact", "chitchat", "regional", "
 EXAMPLES = Path(__file__).resolve().parent.parent / "config" / "kinds.tsv"
 GRAMS = (1, 2)  # single characters and pairs: trigrams added nothing held-out (sets 1-42)
 ALPHA = 0.1  # additive smoothing: small, as most n-grams of a message are in few examples
+# The examples are at most about 100 characters; over the thousands of n-grams of a longer
+# text the summed probabilities mean nothing (a pasted page read as a sure suggestion).
+LONGEST = 200
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -77,7 +80,10 @@ class KindModel:
         self.log_prior = np.log(np.maximum(prior, 1.0) / max(prior.sum(), 1.0))
 
     def guess(self, text: str) -> Guess | None:
-        """The likeliest kind and its probability; None when no n-gram of it is known."""
+        """The likeliest kind and its probability; None when no n-gram of it is known, or
+        the text is longer than LONGEST."""
+        if len(text) > LONGEST:
+            return None
         seen = [self.vocab[g] for g in grams(text) if g in self.vocab]
         if not seen or not self.kinds:
             return None

@@ -46,6 +46,7 @@ def test_a_text_with_nothing_known_gets_no_guess():
     model = KindModel([Example("a", "rights", "工资"), Example("b", "abuse", "滚")])
     assert model.guess("🌹🌹🌹") is None
     assert model.guess("工资呢").kind == "rights"
+    assert model.guess("工资" * 101) is None  # longer than any message it learned from
 
 
 @pytest.mark.parametrize("line, names", [
