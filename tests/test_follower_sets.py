@@ -51,7 +51,8 @@ def asked(app):
                                   "set23", "set24", "set25", "set26", "set27",
                                   "set28", "set29", "set30", "set31", "set32", "set33", "set34",
                                   "set35", "set36", "set37",
-                                  "set38", "set39", "set40", "set41", "set42", "set43"])
+                                  "set38", "set39", "set40", "set41", "set42", "set43",
+                                  "set44"])
 def test_the_sets_are_the_ones_described(name):
     rows = load_set(name)
     assert len(rows) >= 120 and len({r["id"] for r in rows}) == len(rows)
