@@ -6,7 +6,6 @@ confirm. The entry is remembered as the last topic, so 详细点 / 能领吗 / �
 
 from __future__ import annotations
 
-import re
 from html import escape
 from typing import Any
 
@@ -20,8 +19,8 @@ from handlers.matching import is_text
 from handlers.points import point_of
 from handlers.replies import Reply, Text
 from handlers.understand import understand
+from handlers.verdicts import without_verdict
 from knowledge import compensation, leave, overtime, probation, retirement
-from knowledge.normal import normalise
 from knowledge.regions import NATIONWIDE, REGIONS, mentions
 
 MIN_SCORE = 85.0  # below this an example-sentence match is too loose to answer with
@@ -43,11 +42,6 @@ FROM_SPANS = {"dismissal": compensation.severance_line,
 WITH_ANSWER = frozenset({"contract-expiry", "relocation"})
 CALCULATED = {"retirement": retirement.answer_line, "probation": probation.probation_line,
               "overtime": overtime.overtime_line, **FROM_SPANS}
-# An answer's opening yes (有。 能。) answers 有补贴吗, and reads oddly before the figures asked
-# by 湖北培训补贴最高多少 or 那山东呢.
-VERDICTS = ("有。", "能。", "可以。", "算。", "可以转。")
-# …at the end of a clause (能领补贴不 要啥条件), or 能不能 / 有没有, 是否
-_YES_NO = re.compile(r"(?:吗|么|嘛|不|没|没有|否|不了)(?=[\W_]|$)|(\w)[不没]\1|是否|有无")
 WHEN_WHERE = ("啥时候", "什么时候", "哪天", "几号", "几月", "在哪", "哪里办", "地点", "地址")
 
 
@@ -77,14 +71,6 @@ class FaqAnswer(Handler):
         return answer(ctx, match.entry, place)
 
 
-def _without_verdict(body: str, text: str) -> str:
-    """The answer without its opening yes when the message asks no yes-or-no question."""
-    lead = next((v for v in VERDICTS if body.startswith(v)), None)
-    if lead is None or _YES_NO.search(normalise(text).strip()):
-        return body
-    return body[len(lead):]
-
-
 def _names_a_programme(text: str) -> bool:
     """True when the message names a scheme of [programs] (config/meaning.toml)."""
     return any(name in text for name in meaning_table("programs").get("names", ()))
@@ -110,7 +96,7 @@ def answer(ctx: Context, entry: Any, place: tuple[str, str] | None, detail: bool
         local_facts = [(a, fact) for a, fact in local_facts if fact and a.id in shown]
         if not local_facts:
             name, province = "", ""
-    body = _without_verdict(entry.more if detail and entry.more else entry.answer, ctx.text)
+    body = without_verdict(entry.more if detail and entry.more else entry.answer, ctx.text)
     parts = [escape(body, quote=False)]  # staff wrote it, but it reaches WeChat as markup
     # A follow-up with a wage but no span (月薪6500的话 能赔多少) takes the span from the
     # question it leans on; one with a span of its own (那干了三年呢, 我工龄十二年呢) computes

@@ -18,7 +18,7 @@ from handlers.phrases import chinese_number
 from handlers.replies import Reply
 from handlers.search import Search
 from handlers.understand import understand
-from knowledge.compensation import spans
+from knowledge.compensation import NUM, spans
 from knowledge.plain import plain
 from knowledge.regions import mentions
 from knowledge.sense import shared_tokenizer
@@ -30,6 +30,13 @@ _ITEM = re.compile(r"^(?:第([0-9]{1,2}|[一二两三四五六七八九十]{1,3}
                    r"|([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:[条篇]|号(?=那|的|$)))")
 
 
+
+# A message that is only a figure (日薪260, 月薪6500的话 给多少): it completes the last question,
+# where 一天300块的活有吗 asks a question of its own.
+_FIGURES = re.compile(rf"(?:那|要是|如果)?(?:我|俺)?(?:日薪|月薪|时薪|日工资|月工资|工资|底薪|"
+                      rf"一天|每天|每月|一个月|一小时)?(?:是|有|才|按)?(?:{NUM})(?:块钱|块|元|千|万|k|K)?"
+                      rf"(?:一天|一个月|一小时)?(?:的话|呢|吧)?(?:该给多少|给多少|能拿多少|多少钱|"
+                      rf"能给多少|能赔多少|赔多少|咋算|怎么算)?$")
 
 class FollowUp(Handler):
     """Answers a short follow-up from the follower's last topic."""
@@ -74,7 +81,7 @@ class FollowUp(Handler):
                 # 干了两年零四个月 月工资六千: the follower's own N; 我交了五年 被裁员的 能领几个月
                 # after the benefit: its months, though 被裁员 is also the dismissal answer's word
                 return ("faq_again", None)
-            if own is None and len(s) <= words.AGAIN_LEN and _completes(last, ctx.text):
+            if own is None and _FIGURES.match(s) and _completes(last, ctx.text):
                 return ("faq_again", None)  # 日薪260, after 周末加班咋算: the pay, computed
             if own and own.entry.id != last.get("faq"):
                 entry = ctx.faq.get(last.get("faq", "")) if ctx.faq is not None else None

@@ -8,6 +8,11 @@ Each case is a wording written for this test, not a message of any follower set.
 
 from __future__ import annotations
 
+import pytest
+
+from handlers.followup import _FIGURES
+from knowledge.plain import plain
+
 
 def test_a_lay_off_after_years_of_unemployment_insurance_gets_the_months(say):
     assert "最长可以领18个月" in say("我失业保险交了六年 厂子倒闭了")
@@ -35,3 +40,11 @@ def test_an_answers_opening_yes_is_kept_for_a_yes_or_no_question_only(say):
     assert say("我想学个手艺 有没有免费培训").startswith("有。")
     assert not say("湖北培训补贴最高多少").startswith("有。")
     assert not say("那山东呢").startswith("有。")
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("日薪260", True), ("月薪6500的话 能赔多少", True), ("那月薪八千呢", True),
+    ("一天300块的活有吗", False),  # a question of its own that holds a figure
+])
+def test_only_a_message_that_is_a_figure_completes_the_last_question(text, figure):
+    assert bool(_FIGURES.match(plain(text))) is figure

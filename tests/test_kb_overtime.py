@@ -22,6 +22,14 @@ from knowledge.overtime import overtime_line
     ("国庆加班 200块一天 干了3天", ["200×300%×3=1800元"]),
     ("平时下班后加了3个小时 时薪20", ["20×150%×3=90元", "36小时"]),
     ("每天都加3个钟头 月薪5000 一分加班费没有", ["每天加班3小时", "小时工资约28.74元"]),
+    # the last day named is the one asked about (a follow-up after the question's holiday)
+    ("国庆加了3天 一天300 加班费咋算 那周末两天呢", ["休息日加班2天", "300×200%×2=1200元"]),
+    ("除夕上班 日工资300 那周六呢", ["300×200%×1=600元"]),
+    # a named holiday keeps its statutory days, whatever 法定节假日 is said beside it
+    ("国庆7天都上班 日薪200 法定节假日不是三倍吗", ["200×300%×3=1800元", "合计不低于3400元"]),
+    ("我初三毕业 周末加班 一天150", ["150×200%×1=300元"]),  # a school year, not 正月初三
+    ("过年初五上班 日工资300", ["300×200%×1=600元"]),
+    ("每天加一个小时 30天没休 月薪6000", ["小时工资约34.48元"]),  # 一个小时 30 is no wage
 ])
 def test_the_followers_own_overtime_pay(text, parts):
     line = overtime_line(text)
@@ -33,6 +41,7 @@ def test_the_followers_own_overtime_pay(text, parts):
     "国庆加班是三倍工资吗",
     "一个月休两天每天干12个小时违法吗 月薪4000",  # hours, but no overtime stated as such
     "一天8小时 干了三天",  # a working day's hours are no wage
+    "11月1号加班 日薪200",  # not 1月1号
 ])
 def test_nothing_is_computed_without_a_wage_and_a_day_or_hours(text):
     assert overtime_line(text) is None

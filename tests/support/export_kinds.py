@@ -33,6 +33,10 @@ def main() -> None:
     paths = sorted((p for p in SETS.glob("set*.jsonl") if re.fullmatch(r"set\d+", p.stem)),
                    key=set_number)
     lines = [HEADER.rstrip("\n")]
+    # an editor's own lines (ids not of a set) are kept, after the sets'
+    kept = [line for line in OUT.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+            and not re.match(r"s\d+-", line)] if OUT.exists() else []
     for path in paths:
         for raw in path.read_text(encoding="utf-8").splitlines():
             if not raw.strip():
@@ -42,6 +46,7 @@ def main() -> None:
                 continue
             text = " ".join(row["text"].split())
             lines.append(f"{row['id']}\t{row['category']}\t{text}")
+    lines += kept
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines) - 1} messages written to {OUT.relative_to(ROOT)}")
 
