@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from config.texts import reply
 from handlers.context import Context
+from handlers.feedback import offer_to_record
 from handlers.replies import Text
 from handlers.understand import understand
 from knowledge.kinds import Guess, model
@@ -60,7 +61,7 @@ def by_kind(ctx: Context, kinds: tuple[str, ...] = (*ABOUT_US, *NOT_FOUND)) -> T
         return Text(reply(key, hotline=ctx.hotline))
     if kind in OFFERS:
         ctx.route = "complaint"
-        ctx.session.offer({"kind": "feedback", "text": ctx.text[:1000]})
+        offer_to_record(ctx, ctx.text)
         return Text(reply(OFFERS[kind], hotline=ctx.hotline))
     from handlers.notfound import not_found  # not_found asks us first
 

@@ -11,7 +11,7 @@ from typing import Any
 from config.texts import reply
 from handlers.base import Handler
 from handlers.context import Context
-from handlers.feedback import full_text
+from handlers.feedback import full_text, offer_to_record
 from handlers.matching import is_text
 from handlers.replies import Reply, Text
 from handlers.understand import reply_key, understand
@@ -45,5 +45,5 @@ class Complaint(Handler):
     def handle(self, msg: Any, ctx: Context, match: tuple[str, str]) -> Reply:
         kind, text = match
         ctx.route = "complaint"
-        ctx.session.offer({"kind": "feedback", "text": text[:1000]})
+        offer_to_record(ctx, text)
         return Text(reply(reply_key(kind), hotline=ctx.hotline))

@@ -98,6 +98,9 @@ class Feedback(Handler):
         return Text(reply("feedback_thanks", ticket=result.ticket, hotline=hotline))
 
 
+OFFERED_CHARS = 1000  # a feedback offer keeps this much of the message it would record
+
+
 def open_feedback(ctx: Context) -> Text:
     """Enter feedback mode: the follower's next message is kept as feedback."""
     conf = intent_table("feedback")
@@ -110,6 +113,11 @@ def in_mode(ctx: Context) -> bool:
     """True while the follower's feedback mode is open and not yet expired."""
     mode = ctx.session.mode(ctx.now)
     return mode is not None and mode.name == MODE
+
+
+def offer_to_record(ctx: Context, text: str) -> None:
+    """Offer, for the next turn, to keep `text` as feedback ("1" records it: handlers/offer.py)."""
+    ctx.session.offer({"kind": "feedback", "text": text[:OFFERED_CHARS]})
 
 
 def full_text(msg: Any, ctx: Context) -> str:

@@ -28,15 +28,13 @@ MAX_NAMED = 20  # list items whose titles are read to find the one the follower 
 # 第一条讲的啥, 第2个, 3条: with 第 any measure word; without it only 条 / 篇 (一个月 is no item)
 _ITEM = re.compile(r"^(?:第([0-9]{1,2}|[一二两三四五六七八九十]{1,3})[条篇个项]"
                    r"|([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:[条篇]|号(?=那|的|$)))")
-
-
-
 # A message that is only a figure (日薪260, 月薪6500的话 给多少): it completes the last question,
 # where 一天300块的活有吗 asks a question of its own.
 _FIGURES = re.compile(rf"(?:那|要是|如果)?(?:我|俺)?(?:日薪|月薪|时薪|日工资|月工资|工资|底薪|"
                       rf"一天|每天|每月|一个月|一小时)?(?:是|有|才|按)?(?:{NUM})(?:块钱|块|元|千|万|k|K)?"
                       rf"(?:一天|一个月|一小时)?(?:的话|呢|吧)?(?:该给多少|给多少|能拿多少|多少钱|"
                       rf"能给多少|能赔多少|赔多少|咋算|怎么算)?$")
+
 
 class FollowUp(Handler):
     """Answers a short follow-up from the follower's last topic."""

@@ -14,7 +14,7 @@ from config.texts import meaning_table, reply
 from handlers.acknowledge import without_openers
 from handlers.base import Handler
 from handlers.context import Context
-from handlers.feedback import full_text, open_feedback
+from handlers.feedback import full_text, offer_to_record, open_feedback
 from handlers.matching import is_text, squash
 from handlers.news import region_news
 from handlers.notfound import not_found
@@ -109,13 +109,13 @@ def _subscribed_to_place(msg: Any, ctx: Context, line: str) -> Reply:
     provinces = {p for _, p in u.places if p}
     if len(provinces) != 1 or ctx.followers is None:
         # 能按城市推送不: how to subscribe a province, and the wish kept if the follower says so
-        ctx.session.offer({"kind": "feedback", "text": full_text(msg, ctx)[:1000]})
+        offer_to_record(ctx, full_text(msg, ctx))
         return Text(f"{line}\n{reply('suggestion_offer')}")
     done = subscribe(ctx, provinces.pop())
     suggested = u.intent("suggestion", "feature") or any(w in u.plain for w in SUGGESTS)
     if not (isinstance(done, Text) and suggested):
         return done
-    ctx.session.offer({"kind": "feedback", "text": full_text(msg, ctx)[:1000]})
+    offer_to_record(ctx, full_text(msg, ctx))
     return Text(f"{done.content}\n{reply('suggestion_offer')}")
 
 

@@ -20,8 +20,8 @@ TAIL = r"[零〇一二两俩三仨四五六七八九]"  # the digit after 万 / 
 _SPAN = re.compile(rf"(?<![0-9])({NUM})\s*年\s*(?:(半)|(?:零|又)?\s*({NUM})\s*个?\s*月)?"
                    rf"|(?<![0-9年])({NUM})\s*个\s*月|(?<![0-9一二两三四五六七八九十年])(半)年")
 WAGE = re.compile(rf"(?:月工资|月薪|工资|一个月|每月|月入|底薪|税前)\s*"
-                   rf"(?:是|有|才|就|大概|差不多)?\s*"
-                   rf"({NUM})\s*(万|千|k|K|块|元)?\s*({TAIL})?")
+                  rf"(?:是|有|才|就|大概|差不多)?\s*"
+                  rf"({NUM})\s*(万|千|k|K|块|元)?\s*({TAIL})?")
 _AVERAGE = re.compile(rf"(?:社平|社会平均工资|平均工资)(?:工资)?\s*(?:是|才|有|大概|差不多)?\s*"
                       rf"({NUM})\s*(万|千|k|K|块|元)?\s*({TAIL})?")
 # A span counts only after words that make it one of service or of contributions: 干了三年,
